@@ -1,0 +1,27 @@
+"""npkit: everyday Nepal data (BS/AD dates, NRB exchange rates, gold prices, news).
+
+The library API lives in submodules that are imported on first use, so
+``import npkit`` stays cheap::
+
+    from npkit import dates
+    dates.ad_to_bs(datetime.date(2024, 11, 26))  # BSDate(year=2081, month=8, day=11)
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+__version__ = "0.1.0"
+PROJECT_URL = "https://github.com/npkit/npkit"
+
+_SUBMODULES = frozenset({"dates", "output", "errors"})
+
+__all__ = ["PROJECT_URL", "__version__", *sorted(_SUBMODULES)]
+
+
+def __getattr__(name: str) -> ModuleType:
+    """Import public submodules lazily (``npkit.dates`` without importing the rest)."""
+    if name in _SUBMODULES:
+        return importlib.import_module(f"npkit.{name}")
+    raise AttributeError(f"module 'npkit' has no attribute {name!r}")

@@ -1,0 +1,223 @@
+"""Bulk date conversion: one date per line, or one column of a CSV, streamed in constant memory.
+
+Input is read in chunks of whatever is available (``os.read``), so a slow producer still gets
+each line converted as it arrives, and a fast one gets ~64 KiB per system call. Each distinct
+input line is converted and encoded once; repeats are a dictionary lookup. The memo is bounded
+(there are only ~46,000 supported days, and junk lines are never memoised).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, Any, BinaryIO
+
+from npkit import console, dates
+from npkit.errors import UsageError
+from npkit.output import OutputSpec, RowWriter, row_values
+
+CHUNK_SIZE = 1 << 16
+MEMO_LIMIT = 1 << 17
+
+
+@dataclass
+class BulkResult:
+    """What a bulk run saw: lines read, rows written, lines refused."""
+
+    lines: int = 0
+    rows: int = 0
+    bad: int = 0
+
+
+def _chunks(source: BinaryIO) -> Iterator[bytes]:
+    """Yield whatever bytes are available, without waiting for a full buffer."""
+    try:
+        fd = source.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        fd = None
+    if fd is not None:
+        while chunk := os.read(fd, CHUNK_SIZE):
+            yield chunk
+        return
+    read = getattr(source, "read1", source.read)
+    while chunk := read(CHUNK_SIZE):
+        yield chunk
+
+
+def _line_text(raw: bytes, line_no: int) -> str:
+    try:
+        return raw.decode("utf-8").strip().lstrip("\ufeff")
+    except UnicodeDecodeError:
+        raise UsageError(f"line {line_no}: not UTF-8 text") from None
+
+
+class _LineConverter:
+    """Turns one raw input line into encoded output text ('' for a blank line)."""
+
+    def __init__(self, writer: RowWriter, assume: str | None, keep_going: bool) -> None:
+        self.writer = writer
+        self.assume = assume
+        self.keep_going = keep_going
+        self.memo: dict[bytes, str] = {}
+        self.bad = 0
+        self.unverified = _UnverifiedYearWarning()
+
+    def convert(self, raw: bytes, line_no: int) -> str:
+        try:
+            text = _line_text(raw, line_no)
+            if not text:
+                return ""
+            day = dates.parse_to_ad(text, self.assume)
+            record = dates.conversion(day)
+        except UsageError as exc:
+            message = str(exc) if str(exc).startswith("line ") else f"line {line_no}: {exc}"
+            if not self.keep_going:
+                raise UsageError(message) from None
+            self.bad += 1
+            console.warn(f"date: {message} (left empty)")
+            return self.writer.encode((None,) * len(self.writer.columns))
+        self.unverified.check(record)
+        encoded = self.writer.encode(row_values(record, self.writer.columns))
+        if len(self.memo) >= MEMO_LIMIT:
+            self.memo.clear()
+        self.memo[raw] = encoded
+        return encoded
+
+
+class _UnverifiedYearWarning:
+    """Warns once per run when a converted date falls in a BS year with known-bad data."""
+
+    def __init__(self) -> None:
+        self.warned = False
+
+    def check(self, record: dates.DateConversion) -> None:
+        if not self.warned and int(record.bs[:4]) in dates.UNVERIFIED_YEARS:
+            self.warned = True
+            console.warn(
+                f"date: BS {record.bs[:4]} has 364 days in the calendar data (impossible): "
+                "dates in it may be off by one day (docs/date.md#accuracy)"
+            )
+
+
+def convert_lines(
+    source: BinaryIO,
+    spec: OutputSpec,
+    columns: Sequence[str],
+    *,
+    assume: str | None = None,
+    keep_going: bool = False,
+    stream: IO[str] | None = None,
+) -> BulkResult:
+    """Convert one date per line of ``source`` to records in ``spec.format``, in input order.
+
+    Blank lines are skipped. A bad line stops the run with a UsageError naming its line number,
+    unless ``keep_going``: then it is reported on stderr and written as an empty row, so output
+    rows stay aligned with input lines. The output document is always closed (valid JSON).
+    """
+    writer = RowWriter(spec, columns, stream)
+    converter = _LineConverter(writer, assume, keep_going)
+    memo_get = converter.memo.get
+    result = BulkResult()
+    pending = b""
+    try:
+        for chunk in _chunks(source):
+            lines = (pending + chunk).split(b"\n")
+            pending = lines.pop()
+            _write_lines(lines, result, converter, memo_get)
+        if pending:
+            _write_lines([pending], result, converter, memo_get)
+    finally:
+        result.bad = converter.bad
+        result.rows = writer.rows_written
+        writer.close()
+    return result
+
+
+def _write_lines(
+    lines: list[bytes],
+    result: BulkResult,
+    converter: _LineConverter,
+    memo_get: Callable[[bytes], str | None],
+) -> None:
+    encoded = list(map(memo_get, lines))
+    if None in encoded:
+        for index, text in enumerate(encoded):
+            if text is None:
+                encoded[index] = converter.convert(lines[index], result.lines + index + 1)
+    result.lines += len(lines)
+    converter.writer.write_encoded([text for text in encoded if text])
+
+
+def convert_csv_column(
+    source: IO[str],
+    column: str,
+    spec: OutputSpec,
+    added_fields: Sequence[str],
+    *,
+    assume: str | None = None,
+    keep_going: bool = False,
+    stream: IO[str] | None = None,
+) -> BulkResult:
+    """Read CSV, convert ``column`` and write every row back with ``<column>_<field>`` added.
+
+    Empty cells stay empty. A bad cell stops with its line number unless ``keep_going``.
+    """
+    reader = csv.reader(source)
+    header = next(reader, None)
+    if header is None:
+        raise UsageError("CSV input is empty (expected a header row)")
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0][1:]
+    if column not in header:
+        raise UsageError(f"no column {column!r} in the CSV header; columns: {','.join(header)}")
+    index = header.index(column)
+    added = [f"{column}_{name}" for name in added_fields]
+    writer = RowWriter(spec, [*header, *added], stream)
+    cache: dict[str, tuple[Any, ...]] = {}
+    result = BulkResult()
+    unverified = _UnverifiedYearWarning()
+    try:
+        for row in reader:
+            result.lines += 1
+            row = row + [""] * (len(header) - len(row))
+            cell = row[index].strip()
+            values = cache.get(cell)
+            if values is None:
+                values = _convert_cell(
+                    cell, reader.line_num, assume, keep_going, added_fields, unverified
+                )
+                if values is None:
+                    result.bad += 1
+                    values = (None,) * len(added_fields)
+                elif len(cache) < MEMO_LIMIT:
+                    cache[cell] = values
+            writer.write([*row, *values])
+    finally:
+        result.rows = writer.rows_written
+        writer.close()
+    return result
+
+
+def _convert_cell(
+    cell: str,
+    line_no: int,
+    assume: str | None,
+    keep_going: bool,
+    fields: Sequence[str],
+    unverified: _UnverifiedYearWarning,
+) -> tuple[Any, ...] | None:
+    """The added values for one cell; None for a bad cell when ``keep_going``."""
+    if not cell:
+        return ("",) * len(fields)
+    try:
+        record = dates.conversion(dates.parse_to_ad(cell, assume))
+    except UsageError as exc:
+        if not keep_going:
+            raise UsageError(f"line {line_no}: {exc}") from None
+        console.warn(f"date: line {line_no}: {exc} (left empty)")
+        return None
+    unverified.check(record)
+    return row_values(record, fields)

@@ -1,0 +1,243 @@
+"""Rendering records: the only place output formats exist.
+
+Every command hands an iterable of records (frozen dataclasses, field order = column order) to
+``render``. Line formats (json, ndjson, csv, tsv) stream row by row through ``RowWriter``;
+``table`` collects the rows and aligns them by display width (Devanagari is not ASCII width).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import IO, Any, TypeVar
+
+from npkit.errors import UsageError
+
+FORMATS = ("table", "json", "ndjson", "csv", "tsv")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclasses.dataclass(frozen=True)
+class OutputSpec:
+    """What the user asked for: a format and, optionally, a subset of fields in order."""
+
+    format: str = "table"
+    fields: tuple[str, ...] | None = None
+    chosen: bool = False  # True when the user picked the format (not the default)
+
+    def columns(self, available: Sequence[str]) -> tuple[str, ...]:
+        """The columns to print; an unknown field name is a usage error naming the valid ones."""
+        if not self.fields:
+            return tuple(available)
+        unknown = [name for name in self.fields if name not in available]
+        if unknown:
+            raise UsageError(
+                f"unknown field {', '.join(map(repr, unknown))}; valid fields: {','.join(available)}"
+            )
+        return self.fields
+
+
+def field_names(record_type: type) -> tuple[str, ...]:
+    """The column names of a record dataclass, in declaration order."""
+    return tuple(f.name for f in dataclasses.fields(record_type))
+
+
+def output_options(func: F) -> F:
+    """Give a Click command ``-f/--format``, ``--json`` and ``--fields``, passed as ``output``."""
+    import functools
+
+    import click
+
+    @click.option(
+        "-f",
+        "--format",
+        "format_",
+        type=click.Choice(FORMATS, case_sensitive=False),
+        default=None,
+        help="Output format (default: table).",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+    @click.option(
+        "--fields",
+        metavar="A,B,…",
+        default=None,
+        help="Only these fields, in this order (comma-separated).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, format_: str | None, as_json: bool, fields: str | None, **kw: Any):
+        if as_json and format_ not in (None, "json"):
+            raise UsageError(f"--json contradicts --format {format_}")
+        chosen = "json" if as_json else (format_ or "table").lower()
+        names = tuple(n.strip() for n in fields.split(",") if n.strip()) if fields else None
+        spec = OutputSpec(chosen, names, chosen=bool(format_ or as_json))
+        return func(*args, output=spec, **kw)
+
+    return wrapper  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- values
+
+
+def _json_value(value: Any) -> str:
+    """JSON text of one value; Decimal becomes a JSON number with its exact digits."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return f'"{value.isoformat()}"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_json_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k))}: {_json_value(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _text_value(value: Any) -> str:
+    """Plain-text form of one value for csv, tsv and tables."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ";".join(_text_value(v) for v in value)
+    return str(value)
+
+
+def row_values(record: Any, columns: Sequence[str]) -> tuple[Any, ...]:
+    """The values of ``columns`` taken from a record dataclass."""
+    return tuple(getattr(record, name) for name in columns)
+
+
+# ---------------------------------------------------------------- line formats
+
+
+def _encode_json(columns: Sequence[str]) -> Callable[[Sequence[Any]], str]:
+    keys = [json.dumps(name) + ": " for name in columns]
+    return lambda values: "{" + ", ".join(k + _json_value(v) for k, v in zip(keys, values)) + "}"
+
+
+def _encode_csv(values: Sequence[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([_text_value(v) for v in values])
+    return buffer.getvalue()
+
+
+def _encode_tsv(values: Sequence[Any]) -> str:
+    # TSV has no quoting: tabs and newlines inside a value become spaces.
+    return "\t".join(_text_value(v).replace("\t", " ").replace("\n", " ") for v in values) + "\n"
+
+
+class RowWriter:
+    """Streams encoded rows to a text stream, keeping JSON valid from first byte to ``close``.
+
+    ``encode(values)`` gives one row's text; ``write_encoded`` takes texts made by it, so a
+    caller may memoise encodings (the bulk date converter does). ndjson, csv and tsv rows end in
+    a newline; json items are joined into one array.
+    """
+
+    def __init__(self, spec: OutputSpec, columns: Sequence[str], stream: IO[str] | None = None):
+        self.format = spec.format
+        self.columns = tuple(columns)
+        self.stream = stream if stream is not None else sys.stdout
+        self.rows_written = 0
+        self._closed = False
+        if self.format == "json":
+            self.encode: Callable[[Sequence[Any]], str] = _encode_json(self.columns)
+        elif self.format == "ndjson":
+            encode_object = _encode_json(self.columns)
+            self.encode = lambda values: encode_object(values) + "\n"
+        elif self.format == "csv":
+            self.encode = _encode_csv
+        elif self.format == "tsv":
+            self.encode = _encode_tsv
+        else:
+            raise ValueError(f"RowWriter does not handle {self.format!r}")
+        if self.format in ("csv", "tsv"):
+            self.stream.write(self.encode(self.columns))
+
+    def write(self, values: Sequence[Any]) -> None:
+        """Encode and write one row."""
+        self.write_encoded([self.encode(values)])
+
+    def write_encoded(self, texts: Sequence[str]) -> None:
+        """Write rows already encoded with ``self.encode``, then flush (so pipes stream)."""
+        if not texts:
+            return
+        if self.format == "json":
+            lead = "[\n  " if self.rows_written == 0 else ",\n  "
+            self.stream.write(lead + ",\n  ".join(texts))
+        else:
+            self.stream.write("".join(texts))
+        self.rows_written += len(texts)
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Finish the document (closes the JSON array; ``[]`` when nothing was written)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.format == "json":
+            self.stream.write("[]\n" if self.rows_written == 0 else "\n]\n")
+        self.stream.flush()
+
+
+# ---------------------------------------------------------------- table
+
+
+def render_table(rows: Sequence[Sequence[Any]], columns: Sequence[str], stream: IO[str]) -> None:
+    """Aligned table for people: remote text cleaned, Devanagari measured by display width.
+
+    Numeric columns (int or Decimal throughout) are right-aligned; nothing is written for no rows.
+    """
+    if not rows:
+        return
+    import tabulate  # imported here: only tables need it
+
+    from npkit.text import clean
+
+    tabulate.WIDE_CHARS_MODE = True  # measure with wcwidth, not len()
+    align = [
+        "right"
+        if all(isinstance(row[i], (int, float, Decimal)) and not isinstance(row[i], bool)
+               for row in rows if row[i] is not None)
+        else "left"
+        for i in range(len(columns))
+    ]
+    body = [[clean(_text_value(v)) for v in row] for row in rows]
+    table = tabulate.tabulate(
+        body, headers=list(columns), tablefmt="simple", disable_numparse=True, colalign=align
+    )
+    stream.write(table + "\n")
+
+
+def render(
+    records: Iterable[Any],
+    spec: OutputSpec,
+    record_type: type,
+    stream: IO[str] | None = None,
+) -> int:
+    """Write ``records`` in the requested format; returns how many rows were written."""
+    stream = stream if stream is not None else sys.stdout
+    columns = spec.columns(field_names(record_type))
+    if spec.format == "table":
+        rows = [row_values(r, columns) for r in records]
+        render_table(rows, columns, stream)
+        stream.flush()
+        return len(rows)
+    writer = RowWriter(spec, columns, stream)
+    try:
+        for record in records:
+            writer.write(row_values(record, columns))
+    finally:
+        writer.close()
+    return writer.rows_written

@@ -1,0 +1,46 @@
+"""Shared fixtures: every test runs with its own cache and config paths, and a UTF-8 CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from npkit.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point cache and config at a temp dir and clear variables that would change behaviour."""
+    monkeypatch.setenv("NPKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("NPKIT_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
+class Npkit:
+    """Runs ``npkit`` in-process through Click's CliRunner with stdout and stderr apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | bytes | None = None) -> Result:
+        from npkit import console
+
+        console.set_verbosity(console.NORMAL)
+        return self.runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    def json(self, *args: str, input: str | bytes | None = None) -> Any:
+        result = self(*args, input=input)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def npkit() -> Npkit:
+    return Npkit()
