@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from npkit.cli import cli
+from npkit.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -23,8 +23,17 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+class _EntryPoint:
+    """Lets CliRunner call ``npkit.cli.main`` (the real entry point with its exit-code mapping)."""
+
+    name = "npkit"
+
+    def main(self, args: Any = (), prog_name: str | None = None, **_: Any) -> None:
+        main(list(args))
+
+
 class Npkit:
-    """Runs ``npkit`` in-process through Click's CliRunner with stdout and stderr apart."""
+    """Runs ``npkit`` in-process, as the console script does, with stdout and stderr apart."""
 
     def __init__(self) -> None:
         self.runner = CliRunner()
@@ -33,7 +42,7 @@ class Npkit:
         from npkit import console
 
         console.set_verbosity(console.NORMAL)
-        return self.runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+        return self.runner.invoke(_EntryPoint(), list(args), input=input, catch_exceptions=False)  # type: ignore[arg-type]
 
     def json(self, *args: str, input: str | bytes | None = None) -> Any:
         result = self(*args, input=input)

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from typing import NamedTuple
 
@@ -145,9 +145,7 @@ def ad_to_bs(day: date) -> BSDate:
     ordinal = day.toordinal()
     starts = _table().starts
     if not starts[0] <= ordinal < starts[-1]:
-        raise UsageError(
-            f"AD {day.isoformat()} is outside the supported range {_range_text('ad')}"
-        )
+        raise UsageError(f"AD {day.isoformat()} is outside the supported range {_range_text('ad')}")
     index = bisect_right(starts, ordinal) - 1
     years, month0 = divmod(index, 12)
     return BSDate(FIRST_BS_YEAR + years, month0 + 1, ordinal - starts[index] + 1)
@@ -168,7 +166,7 @@ def bs_to_ad(bs: BSDate | tuple[int, int, int]) -> date:
 
 def today_ad(now: datetime | None = None) -> date:
     """Today's AD date in Nepal (Asia/Kathmandu), whatever the machine's time zone."""
-    moment = now if now is not None else datetime.now(timezone.utc)
+    moment = now if now is not None else datetime.now(UTC)
     return moment.astimezone(NEPAL_TZ).date()
 
 
@@ -443,7 +441,9 @@ def _parse_named(
     years = [n for n in numbers if len(n) == 4]
     days = [n for n in numbers if len(n) <= 2]
     if month is None or len(years) != 1 or len(days) != 1 or len(numbers) != 2:
-        raise UsageError(f"{original!r} is not a date I can read: use YYYY-MM-DD or 'DAY MONTH YEAR'")
+        raise UsageError(
+            f"{original!r} is not a date I can read: use YYYY-MM-DD or 'DAY MONTH YEAR'"
+        )
     if calendar and named_calendar and calendar != named_calendar:
         raise UsageError(f"{original!r} names a {named_calendar.upper()} month but says {calendar}")
     chosen = calendar or named_calendar or assume or ("bs" if had_devanagari else "ad")

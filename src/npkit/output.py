@@ -38,9 +38,8 @@ class OutputSpec:
             return tuple(available)
         unknown = [name for name in self.fields if name not in available]
         if unknown:
-            raise UsageError(
-                f"unknown field {', '.join(map(repr, unknown))}; valid fields: {','.join(available)}"
-            )
+            names = ", ".join(map(repr, unknown))
+            raise UsageError(f"unknown field {names}; valid fields: {','.join(available)}")
         return self.fields
 
 
@@ -94,7 +93,11 @@ def _json_value(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_json_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(str(k))}: {_json_value(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{json.dumps(str(k))}: {_json_value(v)}" for k, v in value.items())
+            + "}"
+        )
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -123,7 +126,9 @@ def row_values(record: Any, columns: Sequence[str]) -> tuple[Any, ...]:
 
 def _encode_json(columns: Sequence[str]) -> Callable[[Sequence[Any]], str]:
     keys = [json.dumps(name) + ": " for name in columns]
-    return lambda values: "{" + ", ".join(k + _json_value(v) for k, v in zip(keys, values)) + "}"
+    return lambda values: (
+        "{" + ", ".join(k + _json_value(v) for k, v in zip(keys, values, strict=True)) + "}"
+    )
 
 
 def _encode_csv(values: Sequence[Any]) -> str:
@@ -208,8 +213,11 @@ def render_table(rows: Sequence[Sequence[Any]], columns: Sequence[str], stream: 
     tabulate.WIDE_CHARS_MODE = True  # measure with wcwidth, not len()
     align = [
         "right"
-        if all(isinstance(row[i], (int, float, Decimal)) and not isinstance(row[i], bool)
-               for row in rows if row[i] is not None)
+        if all(
+            isinstance(row[i], (int, float, Decimal)) and not isinstance(row[i], bool)
+            for row in rows
+            if row[i] is not None
+        )
         else "left"
         for i in range(len(columns))
     ]
@@ -226,18 +234,29 @@ def render(
     record_type: type,
     stream: IO[str] | None = None,
 ) -> int:
-    """Write ``records`` in the requested format; returns how many rows were written."""
-    stream = stream if stream is not None else sys.stdout
+    """Write record dataclasses in the requested format; returns how many rows were written."""
     columns = spec.columns(field_names(record_type))
+    return render_rows((row_values(r, columns) for r in records), spec, columns, stream)
+
+
+def render_rows(
+    rows: Iterable[Sequence[Any]],
+    spec: OutputSpec,
+    columns: Sequence[str],
+    stream: IO[str] | None = None,
+) -> int:
+    """Write rows of values under ``columns`` (already chosen: for layouts whose columns depend
+    on the data, such as one column per currency). Returns how many rows were written."""
+    stream = stream if stream is not None else sys.stdout
     if spec.format == "table":
-        rows = [row_values(r, columns) for r in records]
-        render_table(rows, columns, stream)
+        body = list(rows)
+        render_table(body, columns, stream)
         stream.flush()
-        return len(rows)
+        return len(body)
     writer = RowWriter(spec, columns, stream)
     try:
-        for record in records:
-            writer.write(row_values(record, columns))
+        for values in rows:
+            writer.write(values)
     finally:
         writer.close()
     return writer.rows_written

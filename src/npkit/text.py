@@ -31,4 +31,3 @@ def clean(text: str) -> str:
     text = _WHITESPACE.sub(" ", text)
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text).strip()
-

@@ -17,7 +17,11 @@ from npkit.errors import NpkitError
 
 # name -> (module, attribute, one-line help shown by `npkit --help` without importing it)
 SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
-    "date": ("npkit.cli.date", "date", "Convert dates AD↔BS, today in Nepal, calendar, fiscal year."),
+    "date": (
+        "npkit.cli.date",
+        "date",
+        "Convert dates AD↔BS, today in Nepal, calendar, fiscal year.",
+    ),
 }
 
 EPILOG = """\b
@@ -55,7 +59,9 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, verbose: bool, quiet: bool, debug: bool) -> None:
     """Everyday Nepal data: dates, exchange rates, gold prices, news."""
-    console.set_verbosity(console.QUIET if quiet else console.VERBOSE if verbose else console.NORMAL)
+    console.set_verbosity(
+        console.QUIET if quiet else console.VERBOSE if verbose else console.NORMAL
+    )
     ctx.meta["npkit.debug"] = debug
 
 
@@ -113,7 +119,7 @@ def main(argv: list[str] | None = None) -> Any:
         _fail("interrupted", 130)
     except BrokenPipeError:
         _quiet_broken_pipe()
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
+    except Exception as exc:  # the last line of defence: one line, exit 1
         if debug:
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (re-run with --debug for details)", 1)

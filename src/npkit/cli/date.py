@@ -85,7 +85,9 @@ def convert(
     """
     assume = from_.lower() if from_ else None
     if pattern is not None and (output.chosen or column):
-        raise UsageError("--pattern prints text: it does not combine with --format/--fields/--column")
+        raise UsageError(
+            "--pattern prints text: it does not combine with --format/--fields/--column"
+        )
     if column is not None:
         if inputs not in ((), ("-",)):
             raise UsageError("--column reads CSV from stdin: give no DATE arguments")
@@ -105,7 +107,9 @@ def convert(
     render((dates.conversion(day) for day in days), output, dates.DateConversion)
 
 
-def _convert_stdin(assume: str | None, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
+def _convert_stdin(
+    assume: str | None, keep_going: bool, pattern: str | None, output: OutputSpec
+) -> None:
     from npkit import bulk
 
     if pattern is not None or output.format == "table":
@@ -192,7 +196,9 @@ def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
         from npkit.month_view import render_month
 
         colour = console.colour_enabled(sys.stdout)
-        grids = [render_month(y, m, today if sys.stdout.isatty() else None, colour) for y, m in months]
+        grids = [
+            render_month(y, m, today if sys.stdout.isatty() else None, colour) for y, m in months
+        ]
         click.echo("\n\n".join(grids))
         return
     records = (record for y, m in months for record in dates.month_days(y, m))
@@ -220,7 +226,9 @@ def fy(day: str | None, from_: str | None, output: OutputSpec) -> None:
 @output_options
 def diff(start: str, end: str, from_: str | None, output: OutputSpec) -> None:
     """Days (and BS years/months/days) from date A to date B; negative when B is earlier."""
-    render([dates.difference(_parse(start, from_), _parse(end, from_))], output, dates.DateDifference)
+    render(
+        [dates.difference(_parse(start, from_), _parse(end, from_))], output, dates.DateDifference
+    )
 
 
 _UNITS = {
