@@ -1,4 +1,4 @@
-"""Bikram Sambat (BS) ↔ Gregorian (AD) dates: conversion, parsing, formatting, periods.
+"""Bikram Sambat (BS) ↔ Gregorian (AD) dates: conversion, parsing, formatting.
 
 Pure and offline. The month lengths come from nepali-datetime's calendar table (BS 1975–2100),
 read once into two flat lists, so a conversion is one ``bisect`` or one index: no per-date
@@ -13,15 +13,17 @@ object arithmetic. tests/test_calendar_data.py checks every day against an indep
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
-from typing import NamedTuple
+from itertools import cycle, islice
 
 from npkit.errors import UsageError
+
+TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
 
 NEPAL_TZ = timezone(timedelta(hours=5, minutes=45), "+05:45")
 """Nepal Standard Time: UTC+05:45 all year, no daylight saving."""
@@ -51,9 +53,10 @@ PROJECTED_FROM_YEAR = 2084
 """From BS 2084 on, every library's table is a projection, not a published calendar."""
 
 
-class BSDate(NamedTuple):
-    """A Bikram Sambat date; compares and sorts like a tuple."""
+class BSDate(namedtuple("BSDate", "year month day")):
+    """A Bikram Sambat date (year, month, day); compares and sorts like a tuple."""
 
+    __slots__ = ()
     year: int
     month: int
     day: int
@@ -69,22 +72,23 @@ class BSDate(NamedTuple):
 # ---------------------------------------------------------------- the month table
 
 
-class _MonthTable(NamedTuple):
-    lengths: list[int]  # index (year - FIRST_BS_YEAR) * 12 + month - 1
-    starts: list[int]  # AD ordinal of each month's day 1, plus one past the last day
+# lengths: index (year - FIRST_BS_YEAR) * 12 + month - 1; starts: AD ordinal of each month's
+# day 1, plus one past the last day.
+_MonthTable = namedtuple("_MonthTable", "lengths starts")
 
 
 def _read_nepali_datetime_table() -> list[list[int]]:
     """Rows of [year, 12 month lengths] from nepali-datetime's CSV, without importing it."""
     import csv
     import importlib.util
-    from pathlib import Path
+    import os.path
 
     spec = importlib.util.find_spec("nepali_datetime")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("nepali-datetime is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "calendar_bs.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
+    folder = next(iter(spec.submodule_search_locations))
+    path = os.path.join(folder, "data", "calendar_bs.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
         return [[int(cell) for cell in row[:13]] for row in csv.reader(handle) if row[0].isdigit()]
 
 
@@ -132,6 +136,48 @@ def days_in_month(year: int, month: int) -> int:
     return _table().lengths[(year - FIRST_BS_YEAR) * 12 + month - 1]
 
 
+def day_columns(names: Sequence[str]) -> dict[str, list[str]]:
+    """The day table by column: for every supported day in order, the text of each named
+    DateConversion field (``ad``, ``bs``, ``weekday``, …). Built with C-level loops: the
+    whole table (~46,000 days) costs tens of milliseconds, not one parse per day."""
+    table = _table()
+    first = table.starts[0]
+    count = table.starts[-1] - first
+    columns: dict[str, list[str]] = {}
+    for name in names:
+        if name == "ad":
+            days = map(date.fromordinal, range(first, first + count))
+            columns[name] = list(map(date.isoformat, days))
+        elif name in ("weekday", "weekday_ne"):
+            names_by_day = WEEKDAYS_EN if name == "weekday" else WEEKDAYS_NE
+            week = names_by_day[_EPOCH_AD.weekday() :] + names_by_day[: _EPOCH_AD.weekday()]
+            columns[name] = list(islice(cycle(week), count))
+        else:
+            columns[name] = list(_bs_column(name, table.lengths))
+    return columns
+
+
+def _bs_column(name: str, lengths: list[int]) -> Iterator[str]:
+    """One BS text field for every day, each built as before + day text + after."""
+    if name == "bs":
+        day_texts = [f"{d:02d}" for d in range(1, 33)]
+    elif name == "bs_en":
+        day_texts = [str(d) for d in range(1, 33)]
+    else:
+        day_texts = [to_devanagari_digits(d) for d in range(1, 33)]
+    for index, length in enumerate(lengths):
+        years, month0 = divmod(index, 12)
+        year, month = FIRST_BS_YEAR + years, month0 + 1
+        if name == "bs":
+            before, after = f"{year:04d}-{month:02d}-", ""
+        elif name == "bs_en":
+            before, after = "", f" {MONTHS_EN[month - 1]} {year}"
+        else:
+            before, after = "", f" {MONTHS_NE[month - 1]} {to_devanagari_digits(year)}"
+        for day_text in day_texts[:length]:
+            yield before + day_text + after
+
+
 def days_in_year(year: int) -> int:
     """Length of a BS year in days."""
     return sum(days_in_month(year, month) for month in range(1, 13))
@@ -170,51 +216,6 @@ def today_ad(now: datetime | None = None) -> date:
     return moment.astimezone(NEPAL_TZ).date()
 
 
-# ---------------------------------------------------------------- arithmetic
-
-
-def add_days(day: date, count: int) -> date:
-    """``day`` moved by ``count`` days, kept inside the supported range."""
-    try:
-        result = day + timedelta(days=count)
-    except OverflowError:
-        raise UsageError(f"{count} days from {day} is outside the supported range") from None
-    ad_to_bs(result)  # range check
-    return result
-
-
-def add_months(bs: BSDate, count: int) -> BSDate:
-    """``bs`` moved by ``count`` BS months; the day is clamped to the target month's length."""
-    index = bs.year * 12 + bs.month - 1 + count
-    year, month0 = divmod(index, 12)
-    length = days_in_month(year, month0 + 1)
-    return BSDate(year, month0 + 1, min(bs.day, length))
-
-
-@dataclass(frozen=True)
-class BSSpan:
-    """A difference in whole BS years, months and days (all with the same sign)."""
-
-    years: int
-    months: int
-    days: int
-
-
-def bs_span(start: date, end: date) -> BSSpan:
-    """The BS years/months/days from ``start`` to ``end`` (negative when ``end`` is earlier)."""
-    sign = 1
-    if end < start:
-        start, end, sign = end, start, -1
-    a, b = ad_to_bs(start), ad_to_bs(end)
-    months = (b.year - a.year) * 12 + (b.month - a.month)
-    anchor = add_months(a, months)
-    if anchor > b:
-        months -= 1
-        anchor = add_months(a, months)
-    days = (end - bs_to_ad(anchor)).days
-    return BSSpan(sign * (months // 12), sign * (months % 12), sign * days)
-
-
 # ---------------------------------------------------------------- text
 
 
@@ -241,9 +242,6 @@ def _pad(value: int, width: int, flag: str) -> str:
     return str(value) if flag == "-" else f"{value:0{width}d}"
 
 
-_DIRECTIVE = re.compile(r"%(-?)(.)", re.DOTALL)
-
-
 def format_bs(bs: BSDate, pattern: str, weekday: int | None = None) -> str:
     """Format a BS date with strftime-style directives (see docs/date.md).
 
@@ -251,6 +249,8 @@ def format_bs(bs: BSDate, pattern: str, weekday: int | None = None) -> str:
     %n (०८) %D (११) %N (मंसिर) %G (मंगलबार); AD: %F (2024-11-26); ``%-d`` drops zero padding;
     ``%%`` is a percent sign. An unknown directive is a UsageError.
     """
+    import re
+
     if weekday is None:
         weekday = bs_to_ad(bs).weekday()
 
@@ -287,16 +287,17 @@ def format_bs(bs: BSDate, pattern: str, weekday: int | None = None) -> str:
                 return "%"
         raise UsageError(f"unknown directive '%{flag}{code}' in pattern {pattern!r}")
 
-    return _DIRECTIVE.sub(directive, pattern)
+    return re.sub(r"%(-?)(.)", directive, pattern, flags=re.DOTALL)
 
 
 # ---------------------------------------------------------------- parsing
 
 
-class ParsedDate(NamedTuple):
-    """A date as typed: which calendar it is in, and its year, month and day."""
+class ParsedDate(namedtuple("ParsedDate", "calendar year month day")):
+    """A date as typed: its calendar ("ad" or "bs"), year, month and day (not yet validated)."""
 
-    calendar: str  # "ad" or "bs"
+    __slots__ = ()
+    calendar: str
     year: int
     month: int
     day: int
@@ -313,70 +314,6 @@ class ParsedDate(NamedTuple):
             ) from None
 
 
-def _names(*groups: tuple[int, str]) -> dict[str, int]:
-    table: dict[str, int] = {}
-    for month, spellings in groups:
-        for spelling in spellings.split():
-            table[_name_key(spelling)] = month
-    return table
-
-
-def _name_key(word: str) -> str:
-    """Lookup key for a month name: NFC, casefolded, without ZWJ/ZWNJ, nukta or dots."""
-    word = unicodedata.normalize("NFC", word).casefold()
-    return word.translate({0x200C: None, 0x200D: None, 0x093C: None, ord("."): None})
-
-
-BS_MONTH_NAMES = _names(
-    (1, "baishakh baisakh baishak baisak vaisakh vaishakh vaishakha bai वैशाख बैशाख बैसाख"),
-    (2, "jestha jeth jeshtha jyestha jyeshtha jesth jes जेठ जेष्ठ ज्येष्ठ जेठ"),
-    (3, "asar ashar asadh ashadh ashadha aasar asad asa असार आषाढ असाढ अषाढ"),
-    (4, "shrawan shravan srawan sawan saun saaun shr श्रावण साउन सावन"),
-    (5, "bhadra bhadau bhado bhadrapad bha भदौ भाद्र भाद्रपद"),
-    (6, "ashwin aswin asoj ashoj ashwin asauj aswin asw असोज आश्विन अश्विन असौज"),
-    (7, "kartik kattik kartika kaattik kar कात्तिक कार्तिक"),
-    (8, "mangsir mansir marga margashirsha mangshir mangsheer man मंसिर मङ्सिर मार्ग मार्गशीर्ष"),
-    (9, "poush push paush pus pous pou पुस पौष पूस पूष"),
-    (10, "magh magha maagh mag माघ"),
-    (11, "falgun phalgun fagun phagun falgoon fal फागुन फाल्गुन फाल्गुण"),
-    (12, "chaitra chait chaite cha चैत चैत्र"),
-)
-AD_MONTH_NAMES = _names(
-    (1, "january jan जनवरी"),
-    (2, "february feb फेब्रुअरी"),
-    (3, "march mar मार्च"),
-    (4, "april apr अप्रिल"),
-    (5, "may मे"),
-    (6, "june jun जुन"),
-    (7, "july jul जुलाई"),
-    (8, "august aug अगस्ट अगस्त"),
-    (9, "september sep sept सेप्टेम्बर"),
-    (10, "october oct अक्टोबर"),
-    (11, "november nov नोभेम्बर"),
-    (12, "december dec डिसेम्बर"),
-)
-# Words people write around a date that carry no date information.
-_FILLER = {
-    _name_key(w)
-    for w in "गते गत्ते day of the "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun "
-    "सोमबार मंगलबार बुधबार बुधवार बिहीबार बिहिबार शुक्रबार शनिबार आइतबार".split()
-}
-_MARKERS = {
-    "ad": "ad", "a.d.": "ad", "ce": "ad", "ई.सं.": "ad", "ईस्वी": "ad",
-    "bs": "bs", "b.s.": "bs", "vs": "bs", "वि.सं.": "bs", "बि.सं.": "bs", "विसं": "bs",
-}  # fmt: skip
-_MARKER_PREFIX = re.compile(r"^(ad|bs)\s*:\s*", re.IGNORECASE)
-_NUMERIC_YMD = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII)
-_NUMERIC_DAY_FIRST = re.compile(r"\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{4}", re.ASCII)
-_TOKEN = re.compile(r"[^\s,\-/]+")
-
-
-def _marker_key(word: str) -> str:
-    return unicodedata.normalize("NFC", word).casefold().replace(" ", "")
-
-
 def parse_date(text: str, assume: str | None = None) -> ParsedDate:
     """Read a date as people type it; raises UsageError naming the input when it can't.
 
@@ -388,66 +325,14 @@ def parse_date(text: str, assume: str | None = None) -> ParsedDate:
     digits (BS), and otherwise AD. Day-first numeric forms (``11/08/2081``) are refused as
     ambiguous.
     """
-    original = text
-    text = unicodedata.normalize("NFC", text).strip()
-    if not text:
-        raise UsageError("empty date")
-    had_devanagari = any(ch in DEVANAGARI_DIGITS for ch in text)
-    text = text.translate(_TO_ASCII)
-    calendar: str | None = None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
+        # The commonest input, ISO YYYY-MM-DD, without loading the general parser.
+        year, month, day = text[:4], text[5:7], text[8:]
+        if year.isdigit() and month.isdigit() and day.isdigit():
+            return ParsedDate(assume or "ad", int(year), int(month), int(day))
+    from npkit.date_parse import parse_text
 
-    prefix = _MARKER_PREFIX.match(text)
-    if prefix:
-        calendar = prefix.group(1).lower()
-        text = text[prefix.end() :]
-    else:
-        head, _, last = text.rpartition(" ")
-        if head and _marker_key(last) in _MARKERS:
-            calendar = _MARKERS[_marker_key(last)]
-            text = head.strip()
-
-    numeric = _NUMERIC_YMD.fullmatch(text)
-    if numeric:
-        year, _, month, day = numeric.groups()
-        default = assume or ("bs" if had_devanagari else "ad")
-        return ParsedDate(calendar or default, int(year), int(month), int(day))
-    if _NUMERIC_DAY_FIRST.fullmatch(text):
-        raise UsageError(
-            f"{original!r} is ambiguous (day first or month first?): write YYYY-MM-DD, "
-            "or use a month name like '11 Mangsir 2081'"
-        )
-    return _parse_named(original, text, calendar, assume, had_devanagari)
-
-
-def _parse_named(
-    original: str, text: str, calendar: str | None, assume: str | None, had_devanagari: bool
-) -> ParsedDate:
-    """Parse a date written with a month name: one name, one 4-digit year, one day."""
-    numbers: list[str] = []
-    month: int | None = None
-    named_calendar: str | None = None
-    for token in _TOKEN.findall(text):
-        key = _name_key(token)
-        if key.isascii() and key.isdigit():
-            numbers.append(key)
-        elif key in _FILLER:
-            continue
-        elif key in BS_MONTH_NAMES and month is None:
-            month, named_calendar = BS_MONTH_NAMES[key], "bs"
-        elif key in AD_MONTH_NAMES and month is None:
-            month, named_calendar = AD_MONTH_NAMES[key], "ad"
-        else:
-            raise UsageError(f"{original!r} is not a date I can read (unexpected {token!r})")
-    years = [n for n in numbers if len(n) == 4]
-    days = [n for n in numbers if len(n) <= 2]
-    if month is None or len(years) != 1 or len(days) != 1 or len(numbers) != 2:
-        raise UsageError(
-            f"{original!r} is not a date I can read: use YYYY-MM-DD or 'DAY MONTH YEAR'"
-        )
-    if calendar and named_calendar and calendar != named_calendar:
-        raise UsageError(f"{original!r} names a {named_calendar.upper()} month but says {calendar}")
-    chosen = calendar or named_calendar or assume or ("bs" if had_devanagari else "ad")
-    return ParsedDate(chosen, int(years[0]), month, int(days[0]))
+    return parse_text(text, assume)
 
 
 def parse_number(text: str, what: str) -> int:
@@ -460,7 +345,9 @@ def parse_number(text: str, what: str) -> int:
 
 def parse_bs_month(text: str) -> int:
     """A BS month from its number (``8``, ``८``) or any common spelling (``Mangsir``, ``मंसिर``)."""
-    month = BS_MONTH_NAMES.get(_name_key(text.strip()))
+    from npkit.date_parse import BS_MONTH_NAMES, name_key
+
+    month = BS_MONTH_NAMES.get(name_key(text.strip()))
     if month is None:
         month = parse_number(text, "BS month (1–12 or a name such as Mangsir)")
     if not 1 <= month <= 12:
@@ -468,27 +355,36 @@ def parse_bs_month(text: str) -> int:
     return month
 
 
-def parse_to_ad(text: str, assume: str | None = None) -> date:
-    """The AD date of ``parse_date(text, assume)``, range-checked; errors name the input."""
+def parse_day(text: str, assume: str | None = None) -> tuple[date, BSDate]:
+    """The (AD, BS) pair of ``parse_date(text, assume)``, range-checked; errors name the input."""
     parsed = parse_date(text, assume)
     try:
         day = parsed.to_ad()
-        ad_to_bs(day)  # range check
+        return day, ad_to_bs(day)
     except UsageError as exc:
         hint = ""
         if parsed.calendar == "ad" and parsed.year > last_day()[0].year:
             hint = " (a BS date? write bs:YYYY-MM-DD or use --from bs)"
         raise UsageError(f"{text!r}: {exc}{hint}") from None
-    return day
+
+
+def parse_to_ad(text: str, assume: str | None = None) -> date:
+    """The AD date of ``parse_date(text, assume)``, range-checked; errors name the input."""
+    return parse_day(text, assume)[0]
 
 
 # ---------------------------------------------------------------- records
 
 
-@dataclass(frozen=True, slots=True)
-class DateConversion:
-    """One day in both calendars; field order is the column order of every output format."""
+class DateConversion(namedtuple("DateConversion", "ad bs weekday bs_en bs_ne weekday_ne")):
+    """One day in both calendars; field order is the column order of every output format.
 
+    An immutable record like the other npkit records, built on ``namedtuple`` rather than a
+    dataclass because importing ``dataclasses`` (it imports ``inspect``) would cost ``npkit
+    date convert`` more time than the conversion itself.
+    """
+
+    __slots__ = ()
     ad: str
     bs: str
     weekday: str
@@ -497,114 +393,19 @@ class DateConversion:
     weekday_ne: str
 
 
+# How each DateConversion field is computed from (AD date, BS date); bulk conversion computes
+# only the fields asked for.
+CONVERSION_FIELDS: dict[str, Callable[[date, BSDate], str]] = {
+    "ad": lambda day, bs: day.isoformat(),
+    "bs": lambda day, bs: bs.isoformat(),
+    "weekday": lambda day, bs: WEEKDAYS_EN[day.weekday()],
+    "bs_en": lambda day, bs: bs_text_en(bs),
+    "bs_ne": lambda day, bs: bs_text_ne(bs),
+    "weekday_ne": lambda day, bs: WEEKDAYS_NE[day.weekday()],
+}
+
+
 def conversion(day: date) -> DateConversion:
     """The record for an AD day (range-checked)."""
     bs = ad_to_bs(day)
-    weekday = day.weekday()
-    return DateConversion(
-        ad=day.isoformat(),
-        bs=bs.isoformat(),
-        weekday=WEEKDAYS_EN[weekday],
-        bs_en=bs_text_en(bs),
-        bs_ne=bs_text_ne(bs),
-        weekday_ne=WEEKDAYS_NE[weekday],
-    )
-
-
-def month_days(year: int, month: int) -> list[DateConversion]:
-    """Every day of a BS month as records."""
-    first = bs_to_ad((year, month, 1))
-    return [conversion(first + timedelta(days=i)) for i in range(days_in_month(year, month))]
-
-
-@dataclass(frozen=True, slots=True)
-class FiscalPeriod:
-    """Nepal's fiscal year (Shrawan 1 – Asar end) or one of its quarters or chaumasik periods."""
-
-    fiscal_year: str
-    period: str
-    name: str
-    start_bs: str
-    end_bs: str
-    start_ad: str
-    end_ad: str
-    days: int
-    current: bool
-
-
-# (period id, name, first month, month count) with months counted from Shrawan (month 4).
-_FISCAL_PERIODS = (
-    ("FY", "Fiscal year", 0, 12),
-    ("Q1", "First quarter (Shrawan–Asoj)", 0, 3),
-    ("Q2", "Second quarter (Kartik–Poush)", 3, 3),
-    ("Q3", "Third quarter (Magh–Chaitra)", 6, 3),
-    ("Q4", "Fourth quarter (Baishakh–Asar)", 9, 3),
-    ("C1", "First chaumasik (Shrawan–Kartik)", 0, 4),
-    ("C2", "Second chaumasik (Mangsir–Falgun)", 4, 4),
-    ("C3", "Third chaumasik (Chaitra–Asar)", 8, 4),
-)
-
-
-def fiscal_year_start(day: date) -> int:
-    """The BS year in which the fiscal year containing ``day`` began (Shrawan = month 4)."""
-    bs = ad_to_bs(day)
-    return bs.year if bs.month >= 4 else bs.year - 1
-
-
-def fiscal_year(day: date) -> list[FiscalPeriod]:
-    """The fiscal year containing ``day`` and its quarters and chaumasik, as records."""
-    start_year = fiscal_year_start(day)
-    label = f"{start_year}/{(start_year + 1) % 100:02d}"
-    shrawan_1 = BSDate(start_year, 4, 1)
-    periods = []
-    for period, name, offset, count in _FISCAL_PERIODS:
-        first = add_months(shrawan_1, offset)
-        last_month = add_months(first, count - 1)
-        last = last_month._replace(day=days_in_month(last_month.year, last_month.month))
-        start_ad, end_ad = bs_to_ad(first), bs_to_ad(last)
-        periods.append(
-            FiscalPeriod(
-                fiscal_year=label,
-                period=period,
-                name=name,
-                start_bs=first.isoformat(),
-                end_bs=last.isoformat(),
-                start_ad=start_ad.isoformat(),
-                end_ad=end_ad.isoformat(),
-                days=(end_ad - start_ad).days + 1,
-                current=start_ad <= day <= end_ad,
-            )
-        )
-    return periods
-
-
-@dataclass(frozen=True, slots=True)
-class DateDifference:
-    """From one day to another: days, weeks and the span in BS years/months/days."""
-
-    from_ad: str
-    from_bs: str
-    to_ad: str
-    to_bs: str
-    days: int
-    weeks: float
-    bs_years: int
-    bs_months: int
-    bs_days: int
-
-
-def difference(start: date, end: date) -> DateDifference:
-    """The record of ``end - start``."""
-    span = bs_span(start, end)
-    days = (end - start).days
-    return DateDifference(
-        from_ad=start.isoformat(),
-        from_bs=ad_to_bs(start).isoformat(),
-        to_ad=end.isoformat(),
-        to_bs=ad_to_bs(end).isoformat(),
-        days=days,
-        weeks=round(days / 7, 2),
-        bs_years=span.years,
-        bs_months=span.months,
-        bs_days=span.days,
-    )
+    return DateConversion(*(field(day, bs) for field in CONVERSION_FIELDS.values()))

@@ -1,36 +1,40 @@
 """Rendering records: the only place output formats exist.
 
-Every command hands an iterable of records (frozen dataclasses, field order = column order) to
-``render``. Line formats (json, ndjson, csv, tsv) stream row by row through ``RowWriter``;
-``table`` collects the rows and aligns them by display width (Devanagari is not ASCII width).
+Every command hands an iterable of records (frozen dataclasses or namedtuples; field order =
+column order) to ``render``. Line formats (json, ndjson, csv, tsv) stream row by row through
+``RowWriter``; ``table`` collects the rows and aligns them by display width (Devanagari is
+not ASCII width).
 """
 
 from __future__ import annotations
 
-import csv
-import dataclasses
-import io
 import json
+import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections import namedtuple
 from datetime import date
 from decimal import Decimal
-from typing import IO, Any, TypeVar
 
 from npkit.errors import UsageError
 
+TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+    from typing import IO, Any, TypeVar
+
+    F = TypeVar("F", bound=Callable[..., Any])
+
 FORMATS = ("table", "json", "ndjson", "csv", "tsv")
 
-F = TypeVar("F", bound=Callable[..., Any])
 
+class OutputSpec(namedtuple("OutputSpec", "format fields chosen", defaults=("table", None, False))):
+    """What the user asked for: a format, optionally a subset of fields in order, and whether
+    the format was chosen (``chosen``) or is the default."""
 
-@dataclasses.dataclass(frozen=True)
-class OutputSpec:
-    """What the user asked for: a format and, optionally, a subset of fields in order."""
-
-    format: str = "table"
-    fields: tuple[str, ...] | None = None
-    chosen: bool = False  # True when the user picked the format (not the default)
+    __slots__ = ()
+    format: str
+    fields: tuple[str, ...] | None
+    chosen: bool
 
     def columns(self, available: Sequence[str]) -> tuple[str, ...]:
         """The columns to print; an unknown field name is a usage error naming the valid ones."""
@@ -44,8 +48,11 @@ class OutputSpec:
 
 
 def field_names(record_type: type) -> tuple[str, ...]:
-    """The column names of a record dataclass, in declaration order."""
-    return tuple(f.name for f in dataclasses.fields(record_type))
+    """The column names of a record type (dataclass or namedtuple), in declaration order."""
+    dataclass_fields = getattr(record_type, "__dataclass_fields__", None)
+    if dataclass_fields is not None:
+        return tuple(dataclass_fields)
+    return tuple(record_type._fields)  # type: ignore[attr-defined]
 
 
 def output_options(func: F) -> F:
@@ -103,6 +110,8 @@ def _json_value(value: Any) -> str:
 
 def _text_value(value: Any) -> str:
     """Plain-text form of one value for csv, tsv and tables."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -131,9 +140,20 @@ def _encode_json(columns: Sequence[str]) -> Callable[[Sequence[Any]], str]:
     )
 
 
+_CSV_SPECIAL = re.compile(r'[",\r\n]').search
+# Characters that csv, tsv or JSON would quote or escape (\x1e is encode_columns' separator).
+_NEEDS_ESCAPE = re.compile(r'[",\\\x00-\x1d\x1f\x7f\u2028\u2029]').search
+
+
 def _encode_csv(values: Sequence[Any]) -> str:
+    texts = [_text_value(v) for v in values]
+    if not any(map(_CSV_SPECIAL, texts)):
+        return ",".join(texts) + "\n"  # nothing to quote: skip the csv module (bulk speed)
+    import csv
+    import io
+
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([_text_value(v) for v in values])
+    csv.writer(buffer, lineterminator="\n").writerow(texts)
     return buffer.getvalue()
 
 
@@ -170,12 +190,31 @@ class RowWriter:
         if self.format in ("csv", "tsv"):
             self.stream.write(self.encode(self.columns))
 
+    def encode_columns(self, columns: Sequence[Sequence[str]]) -> list[str]:
+        """Encode many rows given column by column (all strings) at C speed.
+
+        Used for the bulk day table. When no value needs quoting or escaping, one %-template
+        per row does it; otherwise each row goes through ``encode``. Either way the result
+        equals ``[self.encode(row) for row in zip(*columns)]``.
+        """
+        if any(_NEEDS_ESCAPE(text) for text in map("\x1e".join, columns)):
+            return [self.encode(row) for row in zip(*columns, strict=True)]
+        if self.format in ("json", "ndjson"):
+            template = "{" + ", ".join(f'"{name}": "%s"' for name in self.columns) + "}"
+            template += "\n" if self.format == "ndjson" else ""
+        else:
+            template = ("," if self.format == "csv" else "\t").join(["%s"] * len(columns)) + "\n"
+        return list(map(template.__mod__, zip(*columns, strict=True)))
+
     def write(self, values: Sequence[Any]) -> None:
         """Encode and write one row."""
         self.write_encoded([self.encode(values)])
 
     def write_encoded(self, texts: Sequence[str]) -> None:
-        """Write rows already encoded with ``self.encode``, then flush (so pipes stream)."""
+        """Write rows already encoded with ``self.encode`` ('' = no row), then flush (so pipes
+        stream)."""
+        if self.format == "json" and "" in texts:
+            texts = [text for text in texts if text]
         if not texts:
             return
         if self.format == "json":
@@ -183,7 +222,7 @@ class RowWriter:
             self.stream.write(lead + ",\n  ".join(texts))
         else:
             self.stream.write("".join(texts))
-        self.rows_written += len(texts)
+        self.rows_written += len(texts) - texts.count("")
         self.stream.flush()
 
     def close(self) -> None:

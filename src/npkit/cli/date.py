@@ -7,7 +7,7 @@ from datetime import date as Date
 
 import click
 
-from npkit import console, dates
+from npkit import console, dates, periods
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, field_names, output_options, render
 
@@ -201,7 +201,7 @@ def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
         ]
         click.echo("\n\n".join(grids))
         return
-    records = (record for y, m in months for record in dates.month_days(y, m))
+    records = (record for y, m in months for record in periods.month_days(y, m))
     render(records, output, dates.DateConversion)
 
 
@@ -216,7 +216,7 @@ def fy(day: str | None, from_: str | None, output: OutputSpec) -> None:
     periods (chaumasik) C1–C3, each with start and end in BS and AD.
     """
     when = _parse(day, from_) if day else dates.today_ad()
-    render(dates.fiscal_year(when), output, dates.FiscalPeriod)
+    render(periods.fiscal_year(when), output, periods.FiscalPeriod)
 
 
 @date.command(context_settings={"ignore_unknown_options": True})
@@ -226,9 +226,8 @@ def fy(day: str | None, from_: str | None, output: OutputSpec) -> None:
 @output_options
 def diff(start: str, end: str, from_: str | None, output: OutputSpec) -> None:
     """Days (and BS years/months/days) from date A to date B; negative when B is earlier."""
-    render(
-        [dates.difference(_parse(start, from_), _parse(end, from_))], output, dates.DateDifference
-    )
+    record = periods.difference(_parse(start, from_), _parse(end, from_))
+    render([record], output, periods.DateDifference)
 
 
 _UNITS = {
@@ -260,8 +259,8 @@ def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec
         raise UsageError(f"unknown unit {unit!r}: use days, weeks, months or years")
     day = _parse(start, from_)
     if kind in ("days", "weeks"):
-        result = dates.add_days(day, steps * (7 if kind == "weeks" else 1))
+        result = periods.add_days(day, steps * (7 if kind == "weeks" else 1))
     else:
         months = steps * (12 if kind == "years" else 1)
-        result = dates.bs_to_ad(dates.add_months(dates.ad_to_bs(day), months))
+        result = dates.bs_to_ad(periods.add_months(dates.ad_to_bs(day), months))
     render([dates.conversion(result)], output, dates.DateConversion)

@@ -1,0 +1,79 @@
+"""Answer the commonest date calls without importing Click.
+
+``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]`` and
+``npkit date today [--json | -f FORMAT] [--fields A,B]`` are read here with a strict, small
+grammar and handed to the same core functions the Click commands call. Anything outside that
+grammar (help, stdin, other options, a repeated or malformed option) returns False and the
+Click app handles it, error messages included. tests/test_cli_fast.py checks that both paths
+print the same bytes for the same arguments.
+"""
+
+from __future__ import annotations
+
+import os
+
+from npkit.output import FORMATS
+
+_COMMANDS = ("convert", "today")
+
+
+def _options(rest: list[str], allowed: set[str]) -> tuple[dict[str, str], list[str]] | None:
+    """Split ``rest`` into {option: value} and positionals; None when anything is unusual."""
+    options: dict[str, str] = {}
+    positionals: list[str] = []
+    tokens = iter(rest)
+    for token in tokens:
+        if not token.startswith("-"):
+            positionals.append(token)
+            continue
+        if token == "--json":
+            name, value = "--format", "json"
+        else:
+            name, equals, value = token.partition("=")
+            name = "--format" if name == "-f" else name
+            if name not in allowed or (equals and not value):
+                return None
+            if not equals:
+                value = next(tokens, "")
+                if not value or value.startswith("-"):
+                    return None
+        if name in options:
+            return None  # repeated or contradicting: let Click say so
+        options[name] = value
+    return options, positionals
+
+
+def run(args: list[str]) -> bool:
+    """Run ``args`` if they are a simple date call; False means "not mine, use Click"."""
+    if len(args) < 2 or args[0] != "date" or args[1] not in _COMMANDS:
+        return False
+    if any(key.endswith("_COMPLETE") for key in os.environ if key.startswith("_NPKIT")):
+        return False
+    allowed = {"--format", "--fields"} | ({"--from"} if args[1] == "convert" else set())
+    parsed = _options(args[2:], allowed)
+    if parsed is None:
+        return False
+    options, positionals = parsed
+    if options.get("--format", "table") not in FORMATS or options.get("--from", "ad") not in (
+        "ad",
+        "bs",
+    ):
+        return False
+    if (args[1] == "convert") != bool(positionals):
+        return False  # convert without dates reads stdin; today takes none
+
+    from npkit import dates
+    from npkit.output import OutputSpec, render
+
+    fields = options.get("--fields")
+    spec = OutputSpec(
+        options.get("--format", "table"),
+        tuple(n.strip() for n in fields.split(",") if n.strip()) if fields else None,
+        "--format" in options,
+    )
+    if args[1] == "today":
+        days = [dates.today_ad()]
+    else:
+        days = [dates.parse_to_ad(text, options.get("--from")) for text in positionals]
+    render([dates.conversion(day) for day in days], spec, dates.DateConversion)
+    return True

@@ -1,0 +1,160 @@
+"""Periods on the BS calendar: month arithmetic, spans, fiscal years, month listings.
+
+Built on npkit.dates; pure and offline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from npkit.dates import (
+    BSDate,
+    DateConversion,
+    ad_to_bs,
+    bs_to_ad,
+    conversion,
+    days_in_month,
+)
+from npkit.errors import UsageError
+
+
+def add_days(day: date, count: int) -> date:
+    """``day`` moved by ``count`` days, kept inside the supported range."""
+    try:
+        result = day + timedelta(days=count)
+    except OverflowError:
+        raise UsageError(f"{count} days from {day} is outside the supported range") from None
+    ad_to_bs(result)  # range check
+    return result
+
+
+def add_months(bs: BSDate, count: int) -> BSDate:
+    """``bs`` moved by ``count`` BS months; the day is clamped to the target month's length."""
+    index = bs.year * 12 + bs.month - 1 + count
+    year, month0 = divmod(index, 12)
+    length = days_in_month(year, month0 + 1)
+    return BSDate(year, month0 + 1, min(bs.day, length))
+
+
+@dataclass(frozen=True)
+class BSSpan:
+    """A difference in whole BS years, months and days (all with the same sign)."""
+
+    years: int
+    months: int
+    days: int
+
+
+def bs_span(start: date, end: date) -> BSSpan:
+    """The BS years/months/days from ``start`` to ``end`` (negative when ``end`` is earlier)."""
+    sign = 1
+    if end < start:
+        start, end, sign = end, start, -1
+    a, b = ad_to_bs(start), ad_to_bs(end)
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    anchor = add_months(a, months)
+    if anchor > b:
+        months -= 1
+        anchor = add_months(a, months)
+    days = (end - bs_to_ad(anchor)).days
+    return BSSpan(sign * (months // 12), sign * (months % 12), sign * days)
+
+
+def month_days(year: int, month: int) -> list[DateConversion]:
+    """Every day of a BS month as records."""
+    first = bs_to_ad((year, month, 1))
+    return [conversion(first + timedelta(days=i)) for i in range(days_in_month(year, month))]
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalPeriod:
+    """Nepal's fiscal year (Shrawan 1 – Asar end) or one of its quarters or chaumasik periods."""
+
+    fiscal_year: str
+    period: str
+    name: str
+    start_bs: str
+    end_bs: str
+    start_ad: str
+    end_ad: str
+    days: int
+    current: bool
+
+
+# (period id, name, first month, month count) with months counted from Shrawan (month 4).
+_FISCAL_PERIODS = (
+    ("FY", "Fiscal year", 0, 12),
+    ("Q1", "First quarter (Shrawan–Asoj)", 0, 3),
+    ("Q2", "Second quarter (Kartik–Poush)", 3, 3),
+    ("Q3", "Third quarter (Magh–Chaitra)", 6, 3),
+    ("Q4", "Fourth quarter (Baishakh–Asar)", 9, 3),
+    ("C1", "First chaumasik (Shrawan–Kartik)", 0, 4),
+    ("C2", "Second chaumasik (Mangsir–Falgun)", 4, 4),
+    ("C3", "Third chaumasik (Chaitra–Asar)", 8, 4),
+)
+
+
+def fiscal_year_start(day: date) -> int:
+    """The BS year in which the fiscal year containing ``day`` began (Shrawan = month 4)."""
+    bs = ad_to_bs(day)
+    return bs.year if bs.month >= 4 else bs.year - 1
+
+
+def fiscal_year(day: date) -> list[FiscalPeriod]:
+    """The fiscal year containing ``day`` and its quarters and chaumasik, as records."""
+    start_year = fiscal_year_start(day)
+    label = f"{start_year}/{(start_year + 1) % 100:02d}"
+    shrawan_1 = BSDate(start_year, 4, 1)
+    periods = []
+    for period, name, offset, count in _FISCAL_PERIODS:
+        first = add_months(shrawan_1, offset)
+        last_month = add_months(first, count - 1)
+        last = last_month._replace(day=days_in_month(last_month.year, last_month.month))
+        start_ad, end_ad = bs_to_ad(first), bs_to_ad(last)
+        periods.append(
+            FiscalPeriod(
+                fiscal_year=label,
+                period=period,
+                name=name,
+                start_bs=first.isoformat(),
+                end_bs=last.isoformat(),
+                start_ad=start_ad.isoformat(),
+                end_ad=end_ad.isoformat(),
+                days=(end_ad - start_ad).days + 1,
+                current=start_ad <= day <= end_ad,
+            )
+        )
+    return periods
+
+
+@dataclass(frozen=True, slots=True)
+class DateDifference:
+    """From one day to another: days, weeks and the span in BS years/months/days."""
+
+    from_ad: str
+    from_bs: str
+    to_ad: str
+    to_bs: str
+    days: int
+    weeks: float
+    bs_years: int
+    bs_months: int
+    bs_days: int
+
+
+def difference(start: date, end: date) -> DateDifference:
+    """The record of ``end - start``."""
+    span = bs_span(start, end)
+    days = (end - start).days
+    return DateDifference(
+        from_ad=start.isoformat(),
+        from_bs=ad_to_bs(start).isoformat(),
+        to_ad=end.isoformat(),
+        to_bs=ad_to_bs(end).isoformat(),
+        days=days,
+        weeks=round(days / 7, 2),
+        bs_years=span.years,
+        bs_months=span.months,
+        bs_days=span.days,
+    )
