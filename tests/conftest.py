@@ -53,3 +53,31 @@ class Npkit:
 @pytest.fixture
 def npkit() -> Npkit:
     return Npkit()
+
+
+# ---------------------------------------------------------------- local HTTP servers (fx, gold, news)
+
+
+@pytest.fixture
+def local_server():
+    """A real HTTP server on 127.0.0.1 (tests/httpserver.py); routes are added by the test."""
+    from tests.httpserver import LocalServer
+
+    with LocalServer() as server:
+        yield server
+
+
+@pytest.fixture
+def nrb(monkeypatch: pytest.MonkeyPatch):
+    """A fake NRB API on a local server, with NPKIT_NRB_URL pointing at it, and a decoy server
+    that its ``links.next`` names (as real replies name www.nrb.org.np): ``nrb.server``,
+    ``nrb.decoy``, ``nrb.fake``."""
+    from types import SimpleNamespace
+
+    from tests.httpserver import NRB_PATH, FakeNRB, LocalServer
+
+    with LocalServer() as decoy, LocalServer() as server:
+        fake = FakeNRB(link_base=decoy.url)
+        server.route(NRB_PATH, fake)
+        monkeypatch.setenv("NPKIT_NRB_URL", server.url)
+        yield SimpleNamespace(server=server, decoy=decoy, fake=fake)

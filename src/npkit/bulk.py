@@ -174,11 +174,16 @@ def _write_lines(lines: list[bytes], result: BulkResult, converter: _LineConvert
     try:
         encoded = list(map(memo.__getitem__, lines))  # the hot path: one C-level pass
     except _Miss:
-        first = result.lines + 1
-        encoded = [
-            text if (text := memo.get(raw)) is not None else converter.convert(raw, first + i)
-            for i, raw in enumerate(lines)
-        ]
+        encoded = []
+        for index, raw in enumerate(lines):
+            text = memo.get(raw)
+            if text is None:
+                try:
+                    text = converter.convert(raw, result.lines + index + 1)
+                except UsageError:
+                    converter.writer.write_encoded(encoded)  # the lines before the bad one
+                    raise
+            encoded.append(text)
     result.lines += len(lines)
     converter.writer.write_encoded(encoded)
 

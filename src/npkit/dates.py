@@ -287,7 +287,7 @@ def format_bs(bs: BSDate, pattern: str, weekday: int | None = None) -> str:
                 return "%"
         raise UsageError(f"unknown directive '%{flag}{code}' in pattern {pattern!r}")
 
-    return re.sub(r"%(-?)(.)", directive, pattern, flags=re.DOTALL)
+    return re.sub(r"%(-?)(.?)", directive, pattern, flags=re.DOTALL)
 
 
 # ---------------------------------------------------------------- parsing

@@ -19,6 +19,11 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
         "date",
         "Convert dates AD↔BS, today in Nepal, calendar, fiscal year.",
     ),
+    "fx": (
+        "npkit.cli.fx",
+        "fx",
+        "Nepal Rastra Bank exchange rates: latest, by date, history, convert.",
+    ),
 }
 
 
@@ -60,6 +65,11 @@ def _run_click(args: list[str]) -> None:
         cli.main(args=args, prog_name="npkit", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except SystemExit:
+        # Click turns a broken pipe into exit 1 after wrapping stdout; npkit stops quietly (0).
+        if isinstance(sys.stdout, click.utils.PacifyFlushWrapper):
+            _quiet_broken_pipe()
+        raise
     except click.UsageError as exc:
         message = exc.format_message().replace("\n", " ")
         ctx = exc.ctx

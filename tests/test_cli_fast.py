@@ -1,0 +1,123 @@
+"""The Click-free fast path answers exactly as the Click commands do, or leaves it to them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from npkit.cli import _run_click, fast
+from npkit.errors import UsageError
+
+SIMPLE_CALLS = [
+    ["date", "convert", "2024-11-26"],
+    ["date", "convert", "--json", "2024-11-26", "11 Mangsir 2081", "२०८१-०८-१२"],
+    ["date", "convert", "-f", "csv", "--fields", "bs,ad", "2024-11-26"],
+    ["date", "convert", "--format=ndjson", "--from=bs", "2081-08-11"],
+    ["date", "convert", "--from", "bs", "-f", "tsv", "2081-08-11", "2081-08-12"],
+    ["date", "convert", "--fields=bs_ne", "2024-11-26"],
+    ["date", "today", "--json"],
+    ["date", "today", "-f", "csv", "--fields", "bs"],
+]
+
+
+def captured(run, args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    try:
+        run(args)
+    except UsageError as exc:
+        return "", f"UsageError: {exc}"
+    except SystemExit as exc:
+        assert exc.code in (0, None)
+    return capsys.readouterr().out, ""
+
+
+@pytest.mark.parametrize("args", SIMPLE_CALLS)
+def test_fast_path_prints_what_click_prints(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    fast_out = captured(lambda a: assert_handled(fast.run(a)), args, capsys)
+    click_out = captured(_run_click, args, capsys)
+    assert fast_out == click_out
+    assert fast_out[0]
+
+
+def assert_handled(handled: bool) -> None:
+    assert handled is True
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["date", "convert", "2081-02-33"],
+        ["date", "convert", "--fields", "ad,nope", "2024-11-26"],
+    ],
+)
+def test_fast_path_errors_match_click(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert captured(fast.run, args, capsys) == captured(_run_click, args, capsys)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["date"],
+        ["date", "convert"],  # stdin
+        ["date", "convert", "-"],
+        ["date", "convert", "--help"],
+        ["date", "convert", "--json", "--json", "2024-11-26"],
+        ["date", "convert", "--json", "-f", "csv", "2024-11-26"],
+        ["date", "convert", "-f", "xml", "2024-11-26"],
+        ["date", "convert", "-f", "JSON", "2024-11-26"],
+        ["date", "convert", "--from", "xx", "2024-11-26"],
+        ["date", "convert", "--fields", "2024-11-26"],
+        ["date", "convert", "--fields="],
+        ["date", "convert", "--pattern", "%Y", "2024-11-26"],
+        ["date", "convert", "--column", "d"],
+        ["date", "today", "2024-11-26"],
+        ["date", "today", "--from", "bs"],
+        ["date", "cal"],
+        ["-q", "date", "convert", "2024-11-26"],
+        ["fx", "USD"],
+    ],
+)
+def test_anything_else_is_left_to_click(args: list[str]) -> None:
+    assert fast.run(args) is False
+
+
+def test_simple_calls_do_not_import_click_or_the_network_stack() -> None:
+    probe = (
+        "import sys\n"
+        "from npkit.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = {'click', 'requests', 'requests_cache', 'bs4', 'urllib3', 'tabulate', 'socket'}\n"
+        "print(sorted(heavy & set(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    for args in (["date", "convert", "--json", "2024-11-26"], ["date", "today", "-f", "csv"]):
+        result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                                text=True, env=env, timeout=60)  # fmt: skip
+        assert result.stderr.strip().splitlines()[-1] == "[]", args
+
+
+def test_every_date_command_avoids_the_network_stack() -> None:
+    probe = (
+        "import sys\n"
+        "from npkit.cli import main\n"
+        'for args in (["date", "cal", "2081"], ["date", "fy"], ["date", "add", '
+        '"2024-01-01", "1"], ["date", "convert", "--pattern", "%Y", "2024-01-01"]):\n'
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted({'requests', 'requests_cache', 'bs4', 'urllib3', 'socket', 'ssl'}"
+        " & set(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=env, timeout=60)  # fmt: skip
+    assert result.stderr.strip().splitlines()[-1] == "[]"
