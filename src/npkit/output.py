@@ -197,7 +197,9 @@ class RowWriter:
         per row does it; otherwise each row goes through ``encode``. Either way the result
         equals ``[self.encode(row) for row in zip(*columns)]``.
         """
-        if any(_NEEDS_ESCAPE(text) for text in map("\x1e".join, columns)):
+        joined = ["\x1e".join(column) for column in columns]
+        if any(_NEEDS_ESCAPE(text) or text.count("\x1e") >= max(len(columns[0]), 1)
+               for text in joined):  # fmt: skip
             return [self.encode(row) for row in zip(*columns, strict=True)]
         if self.format in ("json", "ndjson"):
             template = "{" + ", ".join(f'"{name}": "%s"' for name in self.columns) + "}"
