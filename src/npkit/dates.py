@@ -98,10 +98,31 @@ def _table() -> _MonthTable:
     if [row[0] for row in rows] != list(range(FIRST_BS_YEAR, FIRST_BS_YEAR + len(rows))):
         raise RuntimeError("nepali-datetime's calendar table is not one row per year")
     lengths = [days for row in rows for days in row[1:]]
-    starts = [_EPOCH_AD.toordinal()]
+    starts = [_EPOCH_ORDINAL]
     for days in lengths:
         starts.append(starts[-1] + days)
+    _DAYS.extend([None] * (starts[-1] - _EPOCH_ORDINAL))
     return _MonthTable(lengths, starts)
+
+
+# The day table: the BS date of every supported day, indexed by AD ordinal − _EPOCH_ORDINAL.
+# Sized when the month table loads and filled a month at a time on first use, so one
+# conversion costs one month of work and a million cost one index each.
+_EPOCH_ORDINAL = _EPOCH_AD.toordinal()
+_DAYS: list[BSDate | None] = []
+_new_bs = tuple.__new__  # BSDate without namedtuple's Python-level __new__
+
+
+def _fill_month(index: int) -> None:
+    """Put the BS dates of month ``index`` (of the month table) into the day table."""
+    table = _table()
+    years, month0 = divmod(index, 12)
+    year, month = FIRST_BS_YEAR + years, month0 + 1
+    first = table.starts[index] - _EPOCH_ORDINAL
+    length = table.lengths[index]
+    _DAYS[first : first + length] = [
+        _new_bs(BSDate, (year, month, d)) for d in range(1, length + 1)
+    ]
 
 
 def last_bs_year() -> int:
@@ -188,13 +209,21 @@ def days_in_year(year: int) -> int:
 
 def ad_to_bs(day: date) -> BSDate:
     """The BS date of an AD date; outside the supported range is a UsageError."""
-    ordinal = day.toordinal()
+    offset = day.toordinal() - _EPOCH_ORDINAL
+    if 0 <= offset < len(_DAYS):
+        bs = _DAYS[offset]
+        if bs is not None:
+            return bs
+    return _ad_to_bs_first_time(day, offset)
+
+
+def _ad_to_bs_first_time(day: date, offset: int) -> BSDate:
+    """Load the tables, check the range, fill the day's month; then answer from the table."""
     starts = _table().starts
-    if not starts[0] <= ordinal < starts[-1]:
+    if not 0 <= offset < len(_DAYS):
         raise UsageError(f"AD {day.isoformat()} is outside the supported range {_range_text('ad')}")
-    index = bisect_right(starts, ordinal) - 1
-    years, month0 = divmod(index, 12)
-    return BSDate(FIRST_BS_YEAR + years, month0 + 1, ordinal - starts[index] + 1)
+    _fill_month(bisect_right(starts, offset + _EPOCH_ORDINAL) - 1)
+    return _DAYS[offset]  # type: ignore[return-value]
 
 
 def bs_to_ad(bs: BSDate | tuple[int, int, int]) -> date:
