@@ -55,7 +55,7 @@ def npkit() -> Npkit:
     return Npkit()
 
 
-# ---------------------------------------------------------------- local HTTP servers (fx, gold, news)
+# ------------------------------------------------ local HTTP servers (fx, gold, news)
 
 
 @pytest.fixture
@@ -81,3 +81,24 @@ def nrb(monkeypatch: pytest.MonkeyPatch):
         server.route(NRB_PATH, fake)
         monkeypatch.setenv("NPKIT_NRB_URL", server.url)
         yield SimpleNamespace(server=server, decoy=decoy, fake=fake)
+
+
+@pytest.fixture
+def expire_http_cache():
+    """A function that makes every cached response expired and ``hours`` old, through
+    requests-cache's own API (what 30 minutes, or days, of waiting would do)."""
+    from datetime import UTC, datetime, timedelta
+
+    def expire(hours: float = 3) -> int:
+        from npkit import http
+
+        cache = http.session().cache
+        now = datetime.now(UTC)
+        responses = list(cache.filter(expired=True))
+        for response in responses:
+            response.created_at = now - timedelta(hours=hours)
+            response.expires = now - timedelta(minutes=1)
+            cache.responses[response.cache_key] = response
+        return len(responses)
+
+    return expire

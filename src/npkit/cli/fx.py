@@ -1,0 +1,151 @@
+"""``npkit fx …``: Click wiring only; the work is in npkit.fx, npkit.http and npkit.output."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from npkit import console
+from npkit import fx as core
+from npkit.cli.options import FETCH_EPILOG, fetch_options
+from npkit.config import FetchOptions
+from npkit.errors import UsageError
+from npkit.output import OutputSpec, output_options, render, render_rows
+
+DEFAULT_COMMAND = "rates"
+RATE_TABLE_FIELDS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell")
+CONVERSION_TABLE_FIELDS = ("amount", "from", "to", "rate", "result", "rate_side", "date")
+DATE_HELP = """\b
+Dates: AD 2024-11-26; BS bs:2081-08-11, '2081-08-11 BS', २०८१-०८-११
+(Devanagari digits mean BS), or with a month name: '11 Mangsir 2081',
+'Nov 26 2024'. Today is today in Nepal (UTC+05:45).
+"""
+
+
+class RatesByDefault(click.Group):
+    """A group whose first argument, when it is not a subcommand (a currency code, an option, or
+    nothing at all), goes to the default command: ``npkit fx USD`` = ``npkit fx rates USD``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[rates] [CODE]... [OPTIONS]")
+        formatter.write_usage(
+            ctx.command_path, "convert AMOUNT FROM [TO] [OPTIONS]", prefix="   or: "
+        )
+
+
+@click.group(cls=RatesByDefault, epilog=DATE_HELP + FETCH_EPILOG)
+def fx() -> None:
+    """Nepal Rastra Bank exchange rates: latest, by date, history, convert.
+
+    Rates are NPR per unit as NRB publishes them (INR per 100, JPY per 10, KRW per 100, the
+    rest per 1); null when not quoted. Without a subcommand, 'rates' runs.
+
+    \b
+    Examples:
+      npkit fx                         latest published day, every currency
+      npkit fx usd eur --date bs:2081-08-11
+      npkit fx USD --from 2024-01-01 -f csv > usd.csv
+      npkit fx --from 2024-01-01 --wide -f csv   one column per currency
+      npkit fx convert 100 USD         100 USD in NPR (bank's buy rate)
+      npkit fx convert 5000 NPR INR    NPR to INR (bank's sell rate)
+    """
+
+
+@fx.command(
+    "rates", short_help="Rates: latest, one day or a history.", epilog=DATE_HELP + FETCH_EPILOG
+)
+@click.argument("codes", nargs=-1, metavar="[CODE]...")
+@click.option("--date", "date_", metavar="DATE", help="One day (default: the latest published).")
+@click.option("--from", "start", metavar="DATE", help="History from this day (paged politely).")
+@click.option("--to", "end", metavar="DATE", help="History up to this day (default: today).")
+@click.option("--wide", is_flag=True, help="One row per date, one column per currency (charts).")
+@click.option(
+    "--rate",
+    "side",
+    type=click.Choice(core.SIDES, case_sensitive=False),
+    default=None,
+    help="The figure --wide shows: buy (default), sell or mid.",
+)
+@fetch_options
+@output_options
+def rates(
+    codes: tuple[str, ...],
+    date_: str | None,
+    start: str | None,
+    end: str | None,
+    wide: bool,
+    side: str | None,
+    fetch: FetchOptions,
+    output: OutputSpec,
+) -> None:
+    """Exchange rates for CODEs (ISO 4217, any case; default: all): the latest published day,
+    one --date, or a history --from/--to (one record per day and currency, sorted by date)."""
+    if side is not None and not wide:
+        raise UsageError("--rate chooses the figure of --wide; without --wide both are shown")
+    records = core.rates(codes, date=date_, start=start, end=end, options=fetch)
+    if not records:
+        console.warn("NRB published no rates for these dates")
+    if wide:
+        currencies, rows = core.wide(records, (side or "buy").lower())
+        _render_columns(rows, ("date", "date_bs", *currencies), output)
+        return
+    if output.format == "table" and not output.fields:
+        output = OutputSpec(output.format, RATE_TABLE_FIELDS, output.chosen)
+    render(records, output, core.Rate)
+
+
+@fx.command(
+    "convert",
+    short_help="Convert an amount between NPR and foreign currencies.",
+    epilog=DATE_HELP + FETCH_EPILOG,
+)
+@click.argument("amount")
+@click.argument("from_", metavar="FROM")
+@click.argument("to", metavar="[TO]", required=False, default=core.HOME)
+@click.option("--date", "date_", metavar="DATE", help="Rates of this day (default: latest).")
+@click.option(
+    "--rate",
+    "side",
+    type=click.Choice(core.SIDES, case_sensitive=False),
+    default=None,
+    help="NRB figure to use on every leg (default: what a customer gets: "
+    "buy when selling foreign currency for NPR, sell when buying it with NPR).",
+)
+@fetch_options
+@output_options
+def convert(
+    amount: str,
+    from_: str,
+    to: str,
+    date_: str | None,
+    side: str | None,
+    fetch: FetchOptions,
+    output: OutputSpec,
+) -> None:
+    """Convert AMOUNT of FROM into TO (default NPR) at NRB's rates; either side may be NPR, or
+    neither (a cross rate through NPR). Rates are divided by their unit (INR per 100, …)."""
+    conversion = core.convert(
+        amount, from_, to, date=date_, side=side.lower() if side else None, options=fetch
+    )
+    if output.format == "table" and not output.fields:
+        output = OutputSpec(output.format, CONVERSION_TABLE_FIELDS, output.chosen)
+    record = conversion.as_record()
+    _render_columns(
+        [tuple(record[c] for c in core.CONVERSION_COLUMNS)], core.CONVERSION_COLUMNS, output
+    )
+
+
+def _render_columns(
+    rows: Sequence[tuple[Any, ...]], columns: Sequence[str], output: OutputSpec
+) -> None:
+    """Render rows under data-dependent columns, honouring --fields."""
+    chosen = output.columns(columns)
+    index = [list(columns).index(name) for name in chosen]
+    render_rows(([row[i] for i in index] for row in rows), output, chosen)

@@ -1,0 +1,54 @@
+"""Options shared by every command that fetches (fx, gold, news).
+
+Imports neither requests nor the HTTP module: ``--help`` and ``npkit date`` stay cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from npkit.config import MAX_TIMEOUT, FetchOptions
+from npkit.errors import UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FETCH_EPILOG = """\b
+Cache: answers are kept in the user cache dir (NPKIT_CACHE_DIR); if the
+server fails, an expired copy is shown with a warning giving its age.
+Settings: flag > environment > config file (NPKIT_CONFIG) > default
+(docs/configuration.md).
+"""
+
+
+def fetch_options(func: F) -> F:
+    """Give a Click command ``--offline``, ``--no-cache`` and ``--timeout SECONDS``, passed to
+    it as ``fetch: FetchOptions``."""
+
+    @click.option(
+        "--offline",
+        is_flag=True,
+        help="Use cached data only, never the network (no cached copy: exit 3).",
+    )
+    @click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Always ask the server; neither read nor write the cache.",
+    )
+    @click.option(
+        "--timeout",
+        type=click.FloatRange(0, MAX_TIMEOUT, min_open=True),
+        default=None,
+        metavar="SECONDS",
+        help="Wait at most this long for the server (default 15; NPKIT_TIMEOUT).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, offline: bool, no_cache: bool, timeout: float | None, **kw: Any):
+        if offline and no_cache:
+            raise UsageError("--offline and --no-cache contradict each other")
+        return func(*args, fetch=FetchOptions(offline, no_cache, timeout), **kw)
+
+    return wrapper  # type: ignore[return-value]
