@@ -71,7 +71,7 @@ def _run_click(args: list[str]) -> None:
             _quiet_broken_pipe()
         raise
     except click.UsageError as exc:
-        message = exc.format_message().replace("\n", " ")
+        message = exc.format_message().replace("\n", " ").rstrip(".")
         ctx = exc.ctx
         where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         _fail(f"{message[:1].lower()}{message[1:]}{where}", 2)
