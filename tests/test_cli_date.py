@@ -119,6 +119,10 @@ def test_stdin_table_and_pattern(npkit: Npkit) -> None:
     assert result.stdout == "2081/08/11\n2081/08/12\n"
     table = npkit("date", "convert", "-", input="2024-11-26\n")
     assert "11 Mangsir 2081" in table.stdout
+    kept = npkit("date", "convert", "--keep-going", "-p", "%F", "-", input="x\n2081-08-11 BS\n")
+    assert kept.exit_code == 0 and kept.stdout == "\n2024-11-26\n"
+    stopped = npkit("date", "convert", "-p", "%F", "-", input="2024-11-26\nx\n")
+    assert stopped.exit_code == 2 and "line 2: 'x'" in stopped.stderr
 
 
 def test_csv_column_mode(npkit: Npkit) -> None:
@@ -239,3 +243,13 @@ def test_python_dash_m_writes_utf8_even_in_an_ascii_locale() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8") == "bs_ne\n११ मंसिर २०८१\n"
+
+
+def test_shell_completion_is_clicks_own() -> None:
+    env = python_env(_NPKIT_COMPLETE="bash_complete", COMP_WORDS="npkit date con", COMP_CWORD="2")
+    result = subprocess.run([sys.executable, "-m", "npkit"], env=env, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert result.stdout.split() == ["plain,convert"]
+    source = subprocess.run([sys.executable, "-m", "npkit"], capture_output=True, text=True,
+                            env=python_env(_NPKIT_COMPLETE="zsh_source"), timeout=60)  # fmt: skip
+    assert "compdef _npkit_completion npkit" in source.stdout

@@ -26,9 +26,9 @@ CONVERSION_FIELDS = field_names(dates.DateConversion)
 def date() -> None:
     """Convert dates AD↔BS, today in Nepal, calendar, fiscal year.
 
-    Dates are read as people type them: 2081-08-11, 2081/8/11, २०८१-०८-११,
-    '11 Mangsir 2081', 'मंसिर ११, २०८१', 'Nov 26 2024'. Supported: BS 1975-01-01 to
-    2100-12-30 (AD 1918-04-13 to 2044-04-12).
+    Dates are read as people type them: 2024-11-26 (AD), bs:2081-08-11 or '2081-08-11 BS',
+    २०८१-०८-११ (Devanagari digits: BS), '11 Mangsir 2081', 'मंसिर ११, २०८१', 'Nov 26 2024'.
+    Supported: BS 1975-01-01 to 2100-12-30 (AD 1918-04-13 to 2044-04-12). See docs/date.md.
     """
 
 
@@ -36,9 +36,13 @@ def _parse(text: str, from_: str | None) -> Date:
     return dates.parse_to_ad(text, from_.lower() if from_ else None)
 
 
+def _formatted(day: Date, pattern: str) -> str:
+    return dates.format_bs(dates.ad_to_bs(day), pattern, day.weekday())
+
+
 def _print_pattern(days: list[Date], pattern: str) -> None:
     for day in days:
-        click.echo(dates.format_bs(dates.ad_to_bs(day), pattern, day.weekday()))
+        click.echo(_formatted(day, pattern))
 
 
 @date.command()
@@ -113,8 +117,8 @@ def _convert_stdin(
     from npkit import bulk
 
     if pattern is not None or output.format == "table":
-        # People's formats need whole lines and widths: read all, then print.
-        days = []
+        # People's formats: a pattern line per date, or a table (which needs every row's width).
+        days: list[Date | None] = []
         for line_no, line in enumerate(sys.stdin, 1):
             if line.strip():
                 try:
@@ -122,11 +126,15 @@ def _convert_stdin(
                 except UsageError as exc:
                     if not keep_going:
                         raise UsageError(f"line {line_no}: {exc}") from None
-                    console.warn(f"date: line {line_no}: {exc} (skipped)")
+                    console.warn(f"date: line {line_no}: {exc} (left empty)")
+                    days.append(None)
         if pattern is not None:
-            _print_pattern(days, pattern)
-        else:
-            render((dates.conversion(d) for d in days), output, dates.DateConversion)
+            for day in days:
+                click.echo("" if day is None else _formatted(day, pattern))
+            return
+        empty = dates.DateConversion(*[""] * len(CONVERSION_FIELDS))
+        records = (empty if day is None else dates.conversion(day) for day in days)
+        render(records, output, dates.DateConversion)
         return
     columns = output.columns(CONVERSION_FIELDS)
     result = bulk.convert_lines(
