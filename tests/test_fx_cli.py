@@ -351,6 +351,17 @@ def test_offline_and_warm_cache_need_no_network(npkit, nrb) -> None:
     assert len(nrb.server.requests) == 1
 
 
+def test_offline_latest_falls_back_to_an_earlier_cached_week(npkit, nrb) -> None:
+    from npkit import fx
+
+    yesterday = dates.today_ad() - timedelta(days=1)
+    fx.fetch_days(yesterday - timedelta(days=fx.LATEST_WINDOW_DAYS), yesterday)
+    requests_before = len(nrb.server.requests)
+    (usd,) = npkit.json("fx", "USD", "--offline", "--json")
+    assert usd["date"] == yesterday.isoformat()
+    assert len(nrb.server.requests) == requests_before
+
+
 def test_no_cache_always_asks(npkit, nrb) -> None:
     for _ in range(2):
         assert npkit("fx", "USD", "--no-cache", "--json").exit_code == 0

@@ -197,6 +197,18 @@ def test_cache_lives_in_npkit_cache_dir(local_server: LocalServer, tmp_path: Pat
     assert (tmp_path / "cache" / http.CACHE_FILE).is_file()
 
 
+def test_unusable_cache_dir_falls_back_to_memory(
+    local_server: LocalServer, tmp_path: Path, monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("NPKIT_CACHE_DIR", str(blocker / "cache"))
+    local_server.route("/a", Reply(BODY))
+    assert http.fetch(local_server.url + "/a", options=FAST).content == BODY
+    assert http.fetch(local_server.url + "/a", options=FAST).from_cache
+    assert capsys.readouterr().err.startswith("npkit: warning: cannot use the cache dir ")
+
+
 @pytest.fixture
 def self_signed(tmp_path: Path) -> tuple[Path, Path]:
     if shutil.which("openssl") is None:

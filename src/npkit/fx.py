@@ -478,6 +478,12 @@ def latest_day(options: FetchOptions | None = None) -> Day | None:
     return None
 
 
+def _not_future(day: Date, today: Date) -> None:
+    if day > today:
+        hint = "; a BS date? write bs:YYYY-MM-DD" if day.year > today.year + 20 else ""
+        raise UsageError(f"{day} is in the future (today in Nepal is {today}{hint})")
+
+
 def _as_date(value: Any, what: str) -> Date:
     if isinstance(value, datetime):
         return value.date()
@@ -508,8 +514,7 @@ def rates(
         raise UsageError("give a single date or a range (from/to), not both")
     if date is not None:
         day = _as_date(date, "date")
-        if day > today:
-            raise UsageError(f"{day} is in the future (today in Nepal is {today})")
+        _not_future(day, today)
         days = fetch_days(day, day, options)
     elif start is not None or end is not None:
         if start is None:
@@ -518,8 +523,7 @@ def rates(
         last = _as_date(end, "end") if end is not None else today
         if first > last:
             raise UsageError(f"the range starts ({first}) after it ends ({last})")
-        if first > today:
-            raise UsageError(f"{first} is in the future (today in Nepal is {today})")
+        _not_future(first, today)
         days = fetch_days(first, min(last, today), options)
     else:
         latest = latest_day(options)
@@ -575,8 +579,8 @@ def convert_with(
 
     Default sides are what a customer gets: foreign → NPR at the bank's buy rate, NPR → foreign
     at its sell rate, foreign → foreign through NPR (buy, then sell). An explicit ``side``
-    (buy, sell, mid) applies to every leg. The result is rounded half-up to 0.01; the shown
-    rate to 8 decimals.
+    (buy, sell, mid) applies to every leg. The result is rounded half-up to 0.01 from the exact
+    rate; the rate is shown exactly, or rounded to 8 decimals when it has more.
     """
     if side is not None and side not in SIDES:
         raise UsageError(f"rate side must be one of {', '.join(SIDES)}, not {side!r}")
@@ -597,7 +601,8 @@ def convert_with(
             rate = _npr_per_one(by_code, source, first) / _npr_per_one(by_code, target, second)
             label = first if first == second else f"{first}/{second}"
         result = (amount * rate).quantize(_CENT, rounding=ROUND_HALF_UP)
-        shown = rate.quantize(_RATE_PLACES, rounding=ROUND_HALF_UP).normalize()
+        exact = isinstance(rate.as_tuple().exponent, int) and rate.as_tuple().exponent >= -8
+        shown = rate if exact else rate.quantize(_RATE_PLACES, rounding=ROUND_HALF_UP).normalize()
     return Conversion(
         amount=amount,
         from_=source,

@@ -250,7 +250,7 @@ def _new_session(directory: Path) -> requests_cache.CachedSession:
         directory.mkdir(parents=True, exist_ok=True)
         backend: Any = requests_cache.SQLiteCache(directory / CACHE_FILE)
     except (OSError, sqlite3.Error) as exc:
-        console.warn(f"cache disabled: cannot use {directory}: {exc}")
+        console.warn(f"cannot use the cache dir {directory} ({exc}); caching in memory only")
         backend = "memory"
     new = requests_cache.CachedSession(
         backend=backend,
