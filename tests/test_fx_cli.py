@@ -351,6 +351,15 @@ def test_offline_and_warm_cache_need_no_network(npkit, nrb) -> None:
     assert len(nrb.server.requests) == 1
 
 
+def test_an_empty_past_day_is_not_cached_for_good(npkit, nrb) -> None:
+    empty = b'{"status":{"code":200},"errors":{"validation":null},"data":{"payload":[]}}'
+    nrb.server.route(NRB_PATH, Reply(empty))
+    result = npkit("fx", "--date", "2026-08-12", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert one_line(result.stderr) == "npkit: warning: NRB published no rates for these dates\n"
+    assert npkit("fx", "--date", "2026-08-12", "--offline").exit_code == 3
+
+
 def test_offline_latest_falls_back_to_an_earlier_cached_week(npkit, nrb) -> None:
     from npkit import fx
 

@@ -418,6 +418,8 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
         pages = max(pages, parsed.pages)
         days.extend(parsed.days)
         if not parsed.days:
+            if expire == http.NEVER_EXPIRE and not fetched.from_cache:
+                http.forget(fetched.url)  # a past day can't be empty for good: ask again later
             break
         page += 1
         if page <= pages:

@@ -36,6 +36,7 @@ import requests
 import requests_cache
 from requests.adapters import HTTPAdapter
 from requests.exceptions import ChunkedEncodingError
+from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import (
     ConnectTimeoutError,
     MaxRetryError,
@@ -92,7 +93,7 @@ class Fetched:
 
     content: bytes
     url: str  # the URL requested, with its query: resolve links against this, not a redirect
-    headers: Mapping[str, str]
+    headers: Mapping[str, str]  # case-insensitive
     from_cache: bool
     fetched_at: datetime  # UTC, when the server sent these bytes
     stale: bool = False  # an expired cached copy, served because the server failed or --offline
@@ -328,13 +329,19 @@ def fetch(
     created = getattr(response, "created_at", None) if from_cache else None
     return Fetched(
         content=response.content,
-        url=response.request.url or url,
-        headers=dict(response.headers),
+        url=requests.Request("GET", url, params=params).prepare().url or url,
+        headers=CaseInsensitiveDict(response.headers),
         from_cache=from_cache,
         fetched_at=_as_utc(created) if created else datetime.now(UTC),
         stale=stale,
         failure=failure,
     )
+
+
+def forget(url: str) -> None:
+    """Drop the cached copy of ``url`` (a ``Fetched.url``): for an answer that was cached for
+    good but turns out not to deserve it (an empty day that should have data)."""
+    session().cache.delete(urls=[url])
 
 
 def _checking_hook(check: Callable[[bytes], object]) -> Callable[..., None]:

@@ -19,8 +19,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 FETCH_EPILOG = """\b
 Cache: answers are kept in the user cache dir (NPKIT_CACHE_DIR); if the
 server fails, an expired copy is shown with a warning giving its age.
-Settings: flag > environment > config file (NPKIT_CONFIG) > default
-(docs/configuration.md).
+Settings: flag > environment > config file (NPKIT_CONFIG) > default.
+Environment: NPKIT_TIMEOUT, NPKIT_CACHE_DIR, NPKIT_CONFIG, and a base URL
+per source: NPKIT_NRB_URL, NPKIT_FENEGOSIDA_URL, NPKIT_NEPALIPATRO_URL,
+NPKIT_HAMROPATRO_URL (docs/configuration.md).
 """
 
 
