@@ -20,7 +20,7 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x1b[@-_0-~]?"  # other two-character escapes, or a lone ESC
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
-# C0 and C1 controls and DEL (tab/newline are folded into spaces before this runs).
+# C0 and C1 controls and DEL.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -28,6 +28,7 @@ _WHITESPACE = re.compile(r"\s+")
 def clean(text: str) -> str:
     """Remove escape sequences and control characters; collapse whitespace; NFC-normalise."""
     text = _ESCAPE_SEQUENCE.sub("", text)
+    # Control characters that separate words (tab, newline, …) become spaces; the rest go.
+    text = _CONTROL.sub(lambda match: " " if match.group().isspace() else "", text)
     text = _WHITESPACE.sub(" ", text)
-    text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text).strip()
