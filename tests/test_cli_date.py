@@ -154,6 +154,8 @@ def test_csv_column_mode_errors(npkit: Npkit) -> None:
     assert "columns: date" in missing.stderr
     bad = npkit("date", "convert", "--column", "d", input="d\n2024-11-26\nxx\n")
     assert bad.exit_code == 2 and "line 3: 'xx'" in bad.stderr
+    extra = npkit("date", "convert", "--column", "d", input="d\n2024-11-26,oops\n")
+    assert extra.exit_code == 2 and "line 2: 2 cells but the header has 1" in extra.stderr
     kept = npkit("date", "convert", "--column", "d", "--keep-going", input="d\nxx\n2024-11-26\n")
     assert kept.exit_code == 0 and kept.stdout == "d,d_bs\nxx,\n2024-11-26,2081-08-11\n"
 

@@ -219,6 +219,10 @@ def convert_csv_column(
     try:
         for row in reader:
             result.lines += 1
+            if len(row) > len(header):
+                raise UsageError(
+                    f"line {reader.line_num}: {len(row)} cells but the header has {len(header)}"
+                )
             row = row + [""] * (len(header) - len(row))
             cell = row[index].strip()
             values = cache.get(cell)
