@@ -49,10 +49,6 @@ UNVERIFIED_YEARS = frozenset({2096})
 """BS years whose data is known to be wrong somewhere: nepali-datetime gives BS 2096 364 days,
 which no year has, and no independent source says which month lost the day."""
 
-PROJECTED_FROM_YEAR = 2084
-"""From BS 2084 on, every library's table is a projection, not a published calendar."""
-
-
 class BSDate(namedtuple("BSDate", "year month day")):
     """A Bikram Sambat date (year, month, day); compares and sorts like a tuple."""
 

@@ -19,7 +19,7 @@ FROM_OPTION = click.option(
     help="Calendar of numeric input dates (default: ad; bs for Devanagari digits). "
     "Month names and markers (bs:2081-08-11, '2081-08-11 BS') decide for themselves.",
 )
-CONVERSION_FIELDS = field_names(dates.DateConversion)
+CONVERSION_COLUMNS = field_names(dates.DateConversion)
 
 
 @click.group()
@@ -132,11 +132,11 @@ def _convert_stdin(
             for day in days:
                 click.echo("" if day is None else _formatted(day, pattern))
             return
-        empty = dates.DateConversion(*[""] * len(CONVERSION_FIELDS))
+        empty = dates.DateConversion(*[""] * len(CONVERSION_COLUMNS))
         records = (empty if day is None else dates.conversion(day) for day in days)
         render(records, output, dates.DateConversion)
         return
-    columns = output.columns(CONVERSION_FIELDS)
+    columns = output.columns(CONVERSION_COLUMNS)
     result = bulk.convert_lines(
         sys.stdin.buffer, output, columns, assume=assume, keep_going=keep_going, stream=sys.stdout
     )
@@ -152,7 +152,7 @@ def _convert_csv(column: str, assume: str | None, keep_going: bool, output: Outp
     if out_format == "table":
         raise UsageError("--column writes csv, tsv, json or ndjson, not a table")
     default_field = "ad" if assume == "bs" else "bs"
-    added = output.columns(CONVERSION_FIELDS) if output.fields else (default_field,)
+    added = output.columns(CONVERSION_COLUMNS) if output.fields else (default_field,)
     source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
     bulk.convert_csv_column(
         source,
