@@ -24,6 +24,11 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
         "fx",
         "Nepal Rastra Bank exchange rates: latest, by date, history, convert.",
     ),
+    "gold": (
+        "npkit.cli.gold",
+        "gold",
+        "FENEGOSIDA gold and silver prices, history, value of a weight.",
+    ),
 }
 
 

@@ -1,0 +1,174 @@
+"""``npkit gold …``: Click wiring only; the work is in npkit.gold, npkit.http and npkit.output."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date as Date
+
+import click
+
+from npkit import console, dates
+from npkit import gold as core
+from npkit.cli.options import FETCH_EPILOG, fetch_options
+from npkit.config import FetchOptions
+from npkit.gold.records import PRICE_FIELDS, MetalPrice, Valuation, bs_text
+from npkit.output import OutputSpec, output_options, render
+
+DEFAULT_COMMAND = "prices"
+DATE_HELP = """\b
+Dates: AD 2026-08-17; BS bs:2083-05-01, '2083-05-01 BS', २०८३-०५-०१
+(Devanagari digits mean BS), or with a month name: '1 Bhadra 2083',
+'Aug 17 2026'. Today is today in Nepal (UTC+05:45).
+"""
+SOURCE_HELP = """\b
+Sources (--source auto asks them in this order; a failure is one warning):
+  fenegosida   api.fenegosida.org, the Federation's own rates (history: ~45 days)
+  nepalipatro  api.nepalipatro.com.np, the same figures with long history
+  hamropatro   www.hamropatro.com/en/gold, a web page (latest rates only)
+"""
+SOURCE_OPTION = click.option(
+    "--source",
+    type=click.Choice(core.SOURCES, case_sensitive=False),
+    default="auto",
+    show_default=True,
+    help="Where the rates come from (auto: the first that answers).",
+)
+
+
+class PricesByDefault(click.Group):
+    """A group whose first argument, when it is not a subcommand (an option, or nothing at
+    all), goes to ``prices``: ``npkit gold --unit tola`` = ``npkit gold prices --unit tola``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[prices] [OPTIONS]")
+        formatter.write_usage(
+            ctx.command_path, "value WEIGHT [UNIT]... [OPTIONS]", prefix="   or: "
+        )
+
+
+@click.group(cls=PricesByDefault, epilog=DATE_HELP + SOURCE_HELP + FETCH_EPILOG)
+def gold() -> None:
+    """FENEGOSIDA gold and silver prices: latest, by date, history, value of a weight.
+
+    Prices are NPR per tola (11.6638038 g) and per 10 g, both as the Federation of Nepal Gold
+    and Silver Dealers' Association publishes them each trading day (none on Saturdays and some
+    holidays). Without a subcommand, 'prices' runs.
+
+    \b
+    Examples:
+      npkit gold                         latest day: fine gold and silver, both units
+      npkit gold --unit tola --json
+      npkit gold --date 2026-08-15       a Saturday: the Friday before, flagged
+      npkit gold --from 2026-08-06 --to 2026-08-17 -f csv
+      npkit gold value 2 tola 5 aana     worth of a weight of fine gold today
+      npkit gold value 15.5g --metal silver
+    """
+
+
+@gold.command(
+    "prices", short_help="Prices: latest, one day or a history.", epilog=DATE_HELP + SOURCE_HELP
+)
+@click.option("--date", "date_", metavar="DATE", help="One day (default: the latest published).")
+@click.option("--from", "start", metavar="DATE", help="History from this day.")
+@click.option("--to", "end", metavar="DATE", help="History up to this day (default: today).")
+@click.option(
+    "--unit",
+    type=click.Choice(("tola", "10g", "all"), case_sensitive=False),
+    default="all",
+    show_default=True,
+    help="Price unit, as published (never converted).",
+)
+@click.option(
+    "--metal",
+    type=click.Choice(("fine_gold", "silver", "tejabi_gold", "all"), case_sensitive=False),
+    default="all",
+    show_default=True,
+    help="Which metal (tejabi only where a source still publishes it).",
+)
+@SOURCE_OPTION
+@fetch_options
+@output_options
+def prices(
+    date_: str | None,
+    start: str | None,
+    end: str | None,
+    unit: str,
+    metal: str,
+    source: str,
+    fetch: FetchOptions,
+    output: OutputSpec,
+) -> None:
+    """Gold and silver prices: the latest published day, one --date, or a history --from/--to
+    (one record per trading day, metal and unit, sorted by date)."""
+    records = core.prices(
+        date=date_, start=start, end=end, unit=unit, metal=metal, source=source, options=fetch
+    )
+    if not records and metal.casefold() == "tejabi_gold":
+        console.warn("no tejabi_gold rates: FENEGOSIDA no longer publishes tejabi gold")
+    elif not records:
+        console.warn("no gold or silver rates were published for these dates")
+    elif records[0].requested:
+        console.warn(_substitute_note(records[0]))
+    fields = PRICE_FIELDS
+    if output.format == "table" and not any(r.requested for r in records):
+        fields = tuple(f for f in PRICE_FIELDS if f != "requested")
+    if not output.fields:
+        output = OutputSpec(output.format, fields, output.chosen)
+    render(records, output, MetalPrice)
+
+
+def _substitute_note(record: MetalPrice | Valuation) -> str:
+    """The warning for a day without a rate, naming the day shown instead."""
+    asked = Date.fromisoformat(record.requested or record.date)
+    weekday = dates.WEEKDAYS_EN[asked.weekday()]
+    return (
+        f"no rate for {weekday} {asked} (BS {bs_text(asked)}): showing {record.date}, "
+        "the nearest earlier trading day"
+    )
+
+
+@gold.command(
+    "value",
+    short_help="What a weight of gold or silver is worth.",
+    epilog=DATE_HELP + SOURCE_HELP + FETCH_EPILOG,
+)
+@click.argument("weight", nargs=-1, required=True, metavar="WEIGHT [UNIT]...")
+@click.option(
+    "--metal",
+    default="fine_gold",
+    show_default=True,
+    metavar="fine_gold|silver",
+    help="The metal ('gold' and 'hallmark' mean fine_gold; 'chandi' silver).",
+)
+@click.option("--date", "date_", metavar="DATE", help="Rates of this day (default: latest).")
+@SOURCE_OPTION
+@fetch_options
+@output_options
+def value(
+    weight: tuple[str, ...],
+    metal: str,
+    date_: str | None,
+    source: str,
+    fetch: FetchOptions,
+    output: OutputSpec,
+) -> None:
+    """What WEIGHT is worth: '2 tola 5 aana', '1 tola 3 lal', '15.5g', '0.5 kg', or a bare
+    number of tola. 1 tola = 16 aana = 100 lal = 11.6638038 g.
+
+    Tola/aana/lal are priced at the published per-tola rate, grams at the per-10 g rate; the
+    value is rounded half-up to the paisa. The rate used and its date are shown."""
+    parsed = core.parse_weight(*weight)
+    valuation = core.value(parsed, metal=metal, date=date_, source=source, options=fetch)
+    if valuation.requested:
+        console.warn(_substitute_note(valuation))
+    columns = tuple(f.name for f in dataclasses.fields(Valuation))
+    if output.format == "table" and not valuation.requested:
+        columns = tuple(c for c in columns if c != "requested")
+    if not output.fields:
+        output = OutputSpec(output.format, columns, output.chosen)
+    render([valuation], output, Valuation)

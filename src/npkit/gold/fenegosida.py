@@ -1,0 +1,239 @@
+"""FENEGOSIDA's own JSON API (api.fenegosida.org): today's rates and recent months.
+
+``GET /api/website/v1/Dashboard/today`` answers a list of rows::
+
+    {"todayDate": "2026-08-17T04:55:40.199+00:00", "rateType": "छापावाल सुन (१ तोला)",
+     "todayBaseRatePerGram": 306800.00, "yestardayBaseRatePerGram": 305200.00, …}
+
+``todayBaseRatePerGram`` is misnamed (it is the price of the unit in ``rateType``), the
+``yestarday`` spelling is the API's own, and ``todayDate`` is UTC: the trading day is its date
+in Nepal. ``…/Dashboard/monthwisehistory?date=YYYY-MM-DD`` lists the rows of one AD month
+(``baseRatePerGram``); the API keeps only about two months and answers 204 before that.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from datetime import date as Date
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+from npkit import config, dates
+from npkit.config import FetchOptions
+from npkit.errors import ParseError
+from npkit.gold.records import (
+    MetalPrice,
+    bs_text,
+    fill_changes,
+    money,
+    require_rates,
+    sort_key,
+    to_paisa,
+)
+from npkit.gold.window import Batch, Window
+
+NAME = "fenegosida"
+TODAY_PATH = "/api/website/v1/Dashboard/today"
+MONTH_PATH = "/api/website/v1/Dashboard/monthwisehistory"
+HISTORY_DAYS = 45
+"""How far back npkit asks FENEGOSIDA for history (its API keeps roughly two months)."""
+LATEST_TTL = timedelta(minutes=30)
+
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_TOLA = re.compile(r"(\d+(?:\.\d+)?)?\s*(?:तोला|tola)", re.IGNORECASE)
+_GRAMS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:ग्राम|grams?|gms?|g)\b", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def classify(label: str) -> tuple[str, str] | None:
+    """(metal, unit) of a ``rateType`` label, or None for a label we do not know.
+
+    By substring, as the labels are Nepali: चाँदी silver; तेजाबी tejabi (checked before सुन,
+    which both gold labels contain); सुन fine gold; the unit must say 1 tola or 10 grams
+    exactly: a per-gram or per-kilo figure is not a tola or 10 g price.
+    """
+    text = " ".join(label.translate(_DIGITS).split())
+    lowered = text.casefold()
+    if "चाँदी" in text or "चाँदि" in text or "silver" in lowered:
+        metal = "silver"
+    elif "तेजाबी" in text or "tejabi" in lowered:
+        metal = "tejabi_gold"
+    elif "सुन" in text or "gold" in lowered:
+        metal = "fine_gold"
+    else:
+        return None
+    grams = _GRAMS.search(text)
+    tola = _TOLA.search(text)
+    if grams and not tola and Decimal(grams.group(1)) == 10:
+        return metal, "10g"
+    if tola and not grams and Decimal(tola.group(1) or "1") == 1:
+        return metal, "tola"
+    return None
+
+
+def parse(content: bytes, url: str = "") -> list[MetalPrice]:
+    """Every rate in a ``today`` or ``monthwisehistory`` reply, sorted by date, metal, unit.
+
+    Rows with an unknown label or a zero figure are skipped (zero = not published); when a day
+    has several rows for one metal and unit (a revised rate), the latest ``todayDate`` wins.
+    An empty body or ``[]`` is no rates; anything else unreadable is a ParseError.
+    """
+    host = urlsplit(url).netloc or "FENEGOSIDA"
+    rows = _load(content, host)
+    best: dict[tuple[str, str, str], tuple[datetime, MetalPrice]] = {}
+    labels: list[str] = []
+    for row in rows:
+        if not isinstance(row, dict):
+            raise ParseError(f"{host} sent JSON of an unexpected shape: a row is not an object")
+        label = row.get("rateType")
+        if not isinstance(label, str):
+            raise ParseError(f"{host} sent a row without a 'rateType' label")
+        labels.append(label)
+        kind = classify(label)
+        if kind is None:
+            continue
+        moment = _moment(row.get("todayDate"), host)
+        day = moment.astimezone(dates.NEPAL_TZ).date()
+        figure = row.get("todayBaseRatePerGram", row.get("baseRatePerGram"))
+        price = money(figure, f"the {label} rate", host)
+        if price is None:
+            continue
+        record = MetalPrice(
+            date=day.isoformat(),
+            date_bs=bs_text(day),
+            metal=kind[0],
+            unit=kind[1],
+            price=price,
+            change=_change(price, row, label, host),
+            source=NAME,
+        )
+        key = (record.date, record.metal, record.unit)
+        if key not in best or moment >= best[key][0]:
+            best[key] = (moment, record)
+    if rows and not best:
+        known = ", ".join(repr(label) for label in labels[:4])
+        raise ParseError(f"{host} sent no rate this version knows (labels: {known})")
+    return sorted((record for _, record in best.values()), key=sort_key)
+
+
+def _load(content: bytes, host: str) -> list[Any]:
+    if not content.strip():
+        return []
+    if content[:512].lstrip().startswith(b"<"):
+        raise ParseError(
+            f"{host} sent an HTML page instead of the rates JSON (a challenge or an outage page?)"
+        )
+    try:
+        document = json.loads(content, parse_float=Decimal, parse_constant=_refuse)
+    except (ValueError, RecursionError) as exc:
+        detail = " ".join(str(exc).split())[:80]
+        raise ParseError(f"{host} sent a reply that is not valid JSON ({detail})") from None
+    if not isinstance(document, list):
+        raise ParseError(f"{host} sent JSON of an unexpected shape: not a list of rates")
+    return document
+
+
+def _refuse(constant: str) -> None:
+    raise ValueError(f"{constant} is not a number")
+
+
+def _moment(value: Any, host: str) -> datetime:
+    """``todayDate`` as an aware datetime (UTC when the API gives no offset)."""
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+        if moment is not None:
+            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    raise ParseError(f"{host} sent a rate dated {value!r}")
+
+
+def _change(price: Decimal, row: dict[str, Any], label: str, host: str) -> Decimal | None:
+    before = money(row.get("yestardayBaseRatePerGram"), f"yesterday's {label} rate", host)
+    return None if before is None else to_paisa(price - before)
+
+
+# ---------------------------------------------------------------- fetching
+
+
+def covers(window: Window, today: Date) -> bool:
+    """Whether FENEGOSIDA's short history reaches back to the first day asked for."""
+    return window.latest or window.first >= today - timedelta(days=HISTORY_DAYS)
+
+
+def fetch(window: Window, options: FetchOptions) -> Batch:
+    """Today's rates (``window.latest``) or the rows of every AD month the window touches."""
+    if window.latest:
+        return _fetch_today(options)
+    return _fetch_months(window, options)
+
+
+def _fetch_today(options: FetchOptions) -> Batch:
+    from npkit import http
+
+    url = config.base_url(NAME) + TODAY_PATH
+
+    def check(content: bytes) -> None:
+        require_rates(parse(content, url), urlsplit(url).netloc)
+
+    fetched = http.fetch(
+        url,
+        expire_after=LATEST_TTL,
+        options=options,
+        check=check,
+        headers={"Accept": "application/json"},
+    )
+    records = require_rates(parse(fetched.content, fetched.url), urlsplit(url).netloc)
+    return Batch(NAME, records, (fetched,))
+
+
+def _months(start: Date, end: Date) -> list[Date]:
+    """The first day of every AD month from ``start``'s to ``end``'s."""
+    months = []
+    cursor = start.replace(day=1)
+    while cursor <= end:
+        months.append(cursor)
+        cursor = (cursor + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _fetch_months(window: Window, options: FetchOptions) -> Batch:
+    from npkit import http
+
+    url = config.base_url(NAME) + MONTH_PATH
+    today = dates.today_ad()
+    records: list[MetalPrice] = []
+    responses = []
+    empty: list[str] = []
+    for month in _months(window.start, window.end):
+        next_month = (month + timedelta(days=32)).replace(day=1)
+        expire = http.NEVER_EXPIRE if next_month <= today else LATEST_TTL
+        try:
+            fetched = http.fetch(
+                url,
+                params={"date": month.isoformat()},
+                expire_after=expire,
+                options=options,
+                check=lambda content: parse(content, url),
+                headers={"Accept": "application/json"},
+            )
+        except http.HTTPStatusError as exc:
+            if exc.status != 204:  # 204: a month outside what the API keeps
+                raise
+            empty.append(month.strftime("%Y-%m"))
+            continue
+        responses.append(fetched)
+        month_records = parse(fetched.content, fetched.url)
+        if not month_records:
+            empty.append(month.strftime("%Y-%m"))
+        records.extend(r for r in month_records if window.holds(r.date))
+    gap = None
+    if empty:
+        gap = f"no rates for {', '.join(empty)} (its history API keeps about two months)"
+    return Batch(NAME, fill_changes(records), tuple(responses), gap=gap)

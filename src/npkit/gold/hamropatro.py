@@ -1,0 +1,171 @@
+"""Hamro Patro's gold page (www.hamropatro.com/en/gold), read by its text, last resort.
+
+The page is server-rendered Next.js whose class names are generated utilities, so nothing here
+depends on them. Each price is a card: a title (``Gold (Hallmark)``, ``Silver``), a unit
+(``Per Tola``), the price (``Rs 3,06,800``, Indian digit grouping) and the day's move
+(``Increase Rs 1,600``). The date is ``Last updated: Bhadra 1 | 4:03 pm``: a BS day without
+its year, which is taken as the latest such day not after today in Nepal. The page gives only
+the latest rates. BeautifulSoup is imported here only, when a page is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+from npkit import config, dates
+from npkit.config import FetchOptions
+from npkit.errors import ParseError, UsageError
+from npkit.gold.records import MetalPrice, bs_text, money, require_rates, sort_key, to_paisa
+from npkit.gold.window import Batch, Window
+
+NAME = "hamropatro"
+PATH = "/en/gold"
+TTL = timedelta(minutes=30)
+
+TITLES: dict[str, str] = {
+    **dict.fromkeys(
+        ("gold (hallmark)", "gold hallmark", "hallmark gold", "fine gold", "gold (fine)",
+         "fine gold (9999)", "छापावाल सुन", "सुन (छापावाल)", "छापावाल"),
+        "fine_gold",
+    ),
+    **dict.fromkeys(
+        ("gold (tejabi)", "gold tejabi", "tejabi gold", "तेजाबी सुन", "सुन (तेजाबी)", "तेजाबी"),
+        "tejabi_gold",
+    ),
+    **dict.fromkeys(("silver", "चाँदी", "चाँदी (असली)", "असली चाँदी"), "silver"),
+}  # fmt: skip
+"""Card titles (case-folded, spaces collapsed) → metal. Unknown titles are not cards."""
+
+_NUMBER = r"[\d०-९]+(?:,[\d०-९]+)*(?:\.[\d०-९]+)?"
+_CURRENCY = r"(?:Rs\.?|NPR|रु\.?)"
+_MOVE = re.compile(
+    rf"(increase|decrease|up|down|बढ्यो|घट्यो)\s*(?:by\s*)?{_CURRENCY}\s*({_NUMBER})",
+    re.IGNORECASE,
+)
+_PRICE = re.compile(rf"{_CURRENCY}\s*({_NUMBER})", re.IGNORECASE)
+_UNIT = re.compile(
+    r"(?:per|प्रति)\s*(?:(1|१)\s*)?(tola|तोला)|(?:per|प्रति)\s*(10|१०)\s*(g|gm|gms|grams?|ग्राम)\b",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(
+    r"(?:last\s+updated|अन्तिम\s+अपडेट)\s*:?\s*([^\s\d०-९:|,]+)\s+([\d०-९]{1,2})(?:\s*,\s*([\d०-९]{4}))?",
+    re.IGNORECASE,
+)
+
+
+def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[MetalPrice]:
+    """The price cards of the page, sorted by metal and unit, dated by "Last updated".
+
+    ``today`` (Nepal; default: now) decides the year of the BS date. Cards with a zero price
+    are skipped; a page without any card or date is a ParseError.
+    """
+    from bs4 import BeautifulSoup
+
+    host = urlsplit(url).netloc or "Hamro Patro"
+    soup = BeautifulSoup(content, "html.parser")
+    for tag in soup(["script", "style", "svg", "noscript", "template"]):
+        tag.decompose()
+    day = _updated(_text(soup), host, today or dates.today_ad())
+    records: dict[tuple[str, str], MetalPrice] = {}
+    titles = [s for s in soup.find_all(string=True) if _title(s) is not None]
+    for title in titles:
+        found = _card(title, titles, host)
+        if found is None:
+            continue
+        metal, unit, price, change = found
+        record = MetalPrice(day.isoformat(), bs_text(day), metal, unit, price, change, NAME)
+        records.setdefault((metal, unit), record)
+    if not records:
+        raise ParseError(f"{host} sent a page without gold or silver prices (page changed?)")
+    return sorted(records.values(), key=sort_key)
+
+
+def _text(node: Any) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def _title(string: Any) -> str | None:
+    return TITLES.get(" ".join(str(string).split()).casefold())
+
+
+def _updated(text: str, host: str, today: Date) -> Date:
+    """The BS "Last updated" day, in the latest BS year that does not put it after today."""
+    match = _UPDATED.search(text)
+    if match is None:
+        raise ParseError(f"{host} sent a page without its 'Last updated' date")
+    month_name, day_text, year_text = match.groups()
+    try:
+        month = dates.parse_bs_month(month_name)
+        day = dates.parse_number(day_text, "day")
+        if year_text:
+            return dates.bs_to_ad((dates.parse_number(year_text, "year"), month, day))
+        year = dates.ad_to_bs(today).year
+        updated = dates.bs_to_ad((year, month, day))
+        return updated if updated <= today else dates.bs_to_ad((year - 1, month, day))
+    except UsageError as exc:
+        raise ParseError(f"{host} sent an unreadable 'Last updated' date: {exc}") from None
+
+
+def _card(
+    title: Any, titles: list[Any], host: str
+) -> tuple[str, str, Decimal, Decimal | None] | None:
+    """(metal, unit, price, change) of the card ``title`` heads, or None when the title is not
+    a card's: the smallest element around it that shows a price must hold no other title."""
+    metal = _title(title)
+    for box in title.parents:
+        text = _text(box)
+        moves = list(_MOVE.finditer(text))
+        rest = _MOVE.sub(" ", text)
+        price_match = _PRICE.search(rest)
+        if price_match is None:
+            continue
+        if sum(1 for other in titles if box in other.parents) > 1:
+            return None
+        unit = _unit(rest)
+        price = money(price_match.group(1), f"the {title.strip()} price", host)
+        if unit is None or price is None or metal is None:
+            return None
+        return metal, unit, price, _change(moves, text, host)
+    return None
+
+
+def _unit(text: str) -> str | None:
+    match = _UNIT.search(text)
+    if match is None:
+        return None
+    return "tola" if match.group(2) else "10g"
+
+
+def _change(moves: list[re.Match[str]], text: str, host: str) -> Decimal | None:
+    if not moves:
+        return Decimal("0.00") if re.search(r"\bno change\b", text, re.IGNORECASE) else None
+    direction, amount = moves[0].groups()
+    value = money(amount, "the day's change", host) or Decimal(0)
+    falling = direction.casefold() in ("decrease", "down", "घट्यो")
+    return to_paisa(-value if falling else value)
+
+
+def fetch(window: Window, options: FetchOptions) -> Batch:
+    """The page (latest rates only: callers never ask it for history)."""
+    from npkit import http
+
+    url = config.base_url(NAME) + PATH
+    host = urlsplit(url).netloc
+
+    def check(content: bytes) -> None:
+        require_rates(parse(content, url), host)
+
+    fetched = http.fetch(
+        url,
+        expire_after=TTL,
+        options=options,
+        check=check,
+        headers={"Accept": "text/html,application/xhtml+xml"},
+    )
+    records = require_rates(parse(fetched.content, fetched.url), host)
+    return Batch(NAME, records, (fetched,))

@@ -1,0 +1,118 @@
+"""Nepali Patro's bullion API (api.nepalipatro.com.np): FENEGOSIDA's figures, long history.
+
+``GET /v3/bullions?from-date=YYYY-MM-DD`` answers every trading day from that date to today::
+
+    {"source": "Fenegosida", "data": {"2026-08-17": {"bs": "01.05.2083", "g_ha": 263030,
+     "g_te": 0, "g_s": 4089.5, "t_ha": 306800, "t_te": 0, "t_s": 4770}, …}}
+
+``t_`` is per tola, ``g_`` per 10 g; ``ha`` fine (hallmark) gold, ``te`` tejabi, ``s`` silver;
+``0`` or ``null`` means not published. Keys are AD dates; non-trading days are absent. Without
+``from-date`` it sends its whole history (4,000+ days): npkit always sends one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date as Date
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+from npkit import config
+from npkit.config import FetchOptions
+from npkit.errors import ParseError
+from npkit.gold.records import MetalPrice, bs_text, fill_changes, money, require_rates
+from npkit.gold.window import Batch, Window
+
+NAME = "nepalipatro"
+PATH = "/v3/bullions"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+TTL = timedelta(minutes=30)
+"""Every reply runs to today, so it changes with each trading day whatever the range."""
+
+FIELDS: dict[str, tuple[str, str]] = {
+    "t_ha": ("fine_gold", "tola"),
+    "g_ha": ("fine_gold", "10g"),
+    "t_te": ("tejabi_gold", "tola"),
+    "g_te": ("tejabi_gold", "10g"),
+    "t_s": ("silver", "tola"),
+    "g_s": ("silver", "10g"),
+}
+"""The figures of one day: key → (metal, unit). Other keys (``bs``, new ones) are ignored."""
+
+
+def parse(content: bytes, url: str = "") -> list[MetalPrice]:
+    """Every non-zero figure of a ``/v3/bullions`` reply, sorted by date, metal and unit, with
+    ``change`` from the previous day in the reply (its first day has none)."""
+    host = urlsplit(url).netloc or "Nepali Patro"
+    data = _data(content, host)
+    records = []
+    for key, figures in data.items():
+        day = _day(key, host)
+        if not isinstance(figures, dict):
+            raise ParseError(f"{host} sent the rates of {key} as {type(figures).__name__}")
+        for field, (metal, unit) in FIELDS.items():
+            price = money(figures.get(field), f"{field} of {key}", host)
+            if price is not None:
+                records.append(
+                    MetalPrice(day.isoformat(), bs_text(day), metal, unit, price, None, NAME)
+                )
+    if data and not records:
+        raise ParseError(f"{host} sent days without any gold or silver figure")
+    return fill_changes(records)
+
+
+def _data(content: bytes, host: str) -> dict[str, Any]:
+    if content[:512].lstrip().startswith(b"<"):
+        raise ParseError(
+            f"{host} sent an HTML page instead of the bullion JSON (a challenge or an outage?)"
+        )
+    try:
+        document = json.loads(content, parse_float=Decimal, parse_constant=_refuse)
+    except (ValueError, RecursionError) as exc:
+        detail = " ".join(str(exc).split())[:80]
+        kind = "empty" if not content.strip() else f"not valid JSON ({detail})"
+        raise ParseError(f"{host} sent a reply that is {kind}") from None
+    if not isinstance(document, dict) or "data" not in document:
+        raise ParseError(f"{host} sent JSON of an unexpected shape: no 'data' object")
+    data = document["data"]
+    if data is None or data == []:  # no trading day in the range (PHP sends an empty list)
+        return {}
+    if not isinstance(data, dict):
+        raise ParseError(f"{host} sent JSON of an unexpected shape: 'data' is not an object")
+    return data
+
+
+def _refuse(constant: str) -> None:
+    raise ValueError(f"{constant} is not a number")
+
+
+def _day(key: Any, host: str) -> Date:
+    if isinstance(key, str) and _ISO_DATE.fullmatch(key):
+        try:
+            return Date.fromisoformat(key)
+        except ValueError:
+            pass
+    raise ParseError(f"{host} sent rates for a day named {key!r}")
+
+
+def fetch(window: Window, options: FetchOptions) -> Batch:
+    """Every trading day from ``window.start`` to today, kept to the window's days."""
+    from npkit import http
+
+    url = config.base_url(NAME) + PATH
+    host = urlsplit(url).netloc
+    fetched = http.fetch(
+        url,
+        params={"from-date": window.start.isoformat()},
+        expire_after=TTL,
+        options=options,
+        check=lambda content: parse(content, url),
+        headers={"Accept": "application/json"},
+    )
+    records = [r for r in parse(fetched.content, fetched.url) if window.holds(r.date)]
+    if window.latest:
+        require_rates(records, host)
+    return Batch(NAME, records, (fetched,))

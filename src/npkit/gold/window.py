@@ -1,0 +1,52 @@
+"""What a provider is asked for (``Window``) and what it answers (``Batch``). No network."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+from typing import TYPE_CHECKING
+
+from npkit.gold.records import MetalPrice
+
+if TYPE_CHECKING:
+    from npkit.http import Fetched
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The AD days a question needs, ``start`` … ``end``, Nepal time.
+
+    ``latest`` asks for the most recent published day (a provider may use a "today" endpoint).
+    The window reaches some days before the first day asked for, so that a Saturday or holiday
+    finds the nearest earlier trading day and the first day's change can be computed.
+    """
+
+    start: Date
+    end: Date
+    first: Date  # the first day asked for (``start`` is earlier by the look-back)
+    latest: bool = False
+
+    def holds(self, day: str) -> bool:
+        """Whether the ISO date ``day`` falls in the window."""
+        return self.start.isoformat() <= day <= self.end.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """One provider's answer: its records, the HTTP responses behind them, and ``gap``, a
+    reason to prefer the next source (e.g. months its history no longer holds)."""
+
+    source: str
+    records: list[MetalPrice]
+    responses: tuple[Fetched, ...]
+    gap: str | None = None
+
+    @property
+    def stale(self) -> bool:
+        """Whether any response is an expired cached copy."""
+        return any(response.stale for response in self.responses)
+
+    @property
+    def failure(self) -> str | None:
+        """Why the network was not used for a stale copy (None when offline or fresh)."""
+        return next((r.failure for r in self.responses if r.stale and r.failure), None)
