@@ -115,7 +115,8 @@ def _card(
     title: Any, titles: list[Any], host: str
 ) -> tuple[str, str, Decimal, Decimal | None] | None:
     """(metal, unit, price, change) of the card ``title`` heads, or None when the title is not
-    a card's: the smallest element around it that shows a price must hold no other title."""
+    a card's: the smallest element around it that shows a price must begin with the title and
+    hold no other (so a menu link "Silver" never borrows the price of a card below it)."""
     metal = _title(title)
     for box in title.parents:
         text = _text(box)
@@ -124,6 +125,8 @@ def _card(
         price_match = _PRICE.search(rest)
         if price_match is None:
             continue
+        if not text.startswith(" ".join(title.split())):
+            return None
         if sum(1 for other in titles if box in other.parents) > 1:
             return None
         unit = _unit(rest)
