@@ -102,3 +102,36 @@ def expire_http_cache():
         return len(responses)
 
     return expire
+
+
+# ------------------------------------------------ news (tests/test_news_*.py)
+
+
+@pytest.fixture
+def news_config(isolated_settings: Path, monkeypatch: pytest.MonkeyPatch):
+    """A function writing ``[news.sources.*]`` into the test's config file: the sources given
+    (id → URL, or id → table) are set, every other built-in source is disabled, so no test can
+    reach a real site. Any request to a host other than 127.0.0.1 goes to a dead proxy."""
+    from npkit.news import registry
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
+
+    def write(sources: dict[str, Any], extra: str = "") -> Path:
+        lines = [extra]
+        for source in registry.builtin():
+            if source.id not in sources:
+                lines += [f'[news.sources."{source.id}"]', "enabled = false"]
+        for key, value in sources.items():
+            table = {"url": value} if isinstance(value, str) else value
+            lines.append(f'[news.sources."{key}"]')
+            lines += [
+                f"{name} = {json.dumps(item, ensure_ascii=False)}" for name, item in table.items()
+            ]
+        path = isolated_settings / "config.toml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    return write

@@ -15,7 +15,7 @@ from types import ModuleType
 __version__ = "0.1.0"
 PROJECT_URL = "https://github.com/npkit/npkit"
 
-_SUBMODULES = frozenset({"dates", "output", "errors", "fx", "gold"})
+_SUBMODULES = frozenset({"dates", "output", "errors", "fx", "gold", "news"})
 
 __all__ = ["PROJECT_URL", "__version__", *sorted(_SUBMODULES)]
 

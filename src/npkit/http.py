@@ -26,6 +26,7 @@ import sqlite3
 import ssl
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -299,7 +300,7 @@ def fetch(
         if options.offline:
             response = client.get(url, only_if_cached=True, **kwargs)
         elif options.no_cache:
-            with client.cache_disabled():
+            with _cache_disabled(client):
                 response = client.get(url, **kwargs)
         else:
             response = client.get(url, expire_after=expire_after, **kwargs)
@@ -336,6 +337,29 @@ def fetch(
         stale=stale,
         failure=failure,
     )
+
+
+_disabled_lock = threading.Lock()
+_disabled_users = 0
+
+
+@contextmanager
+def _cache_disabled(client: requests_cache.CachedSession) -> Iterator[None]:
+    """``--no-cache`` for requests running in several threads at once (``npkit news``):
+    requests-cache's own ``cache_disabled()`` is not thread-safe (the first thread to finish
+    would switch the cache back on under the others), so the users are counted and the last one
+    out switches it back on."""
+    global _disabled_users
+    with _disabled_lock:
+        _disabled_users += 1
+        client.settings.disabled = True
+    try:
+        yield
+    finally:
+        with _disabled_lock:
+            _disabled_users -= 1
+            if _disabled_users == 0:
+                client.settings.disabled = False
 
 
 def forget(url: str) -> None:

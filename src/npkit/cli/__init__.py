@@ -24,6 +24,11 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
         "fx",
         "Nepal Rastra Bank exchange rates: latest, by date, history, convert.",
     ),
+    "news": (
+        "npkit.cli.news",
+        "news",
+        "Headlines from Nepali news sites, merged and filtered; read an article.",
+    ),
     "gold": (
         "npkit.cli.gold",
         "gold",

@@ -1,0 +1,182 @@
+"""Remote feed text made plain and safe: tags stripped, entities decoded, noise cut.
+
+Every string taken from a feed passes through here, then through ``npkit.text.clean``
+(escape sequences and control characters removed, whitespace collapsed, NFC; ZWJ/ZWNJ kept: they
+are part of Nepali spelling). The noise rules come from real feeds (SOURCES.md §3): datelines
+(``२२ माघ, काठमाडौं ।``, ``KATHMANDU:``), WordPress's ``[…]``, read-more tails, descriptions that
+repeat the title. Uses the standard library's HTML parser: reading a feed needs no bs4.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html import unescape
+from html.parser import HTMLParser
+
+from npkit.text import clean
+
+SUMMARY_MAX = 400
+"""Longest summary kept, in characters; longer ones are cut at a word and end with '…'."""
+
+_BLOCKS = frozenset(
+    "address article blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header hr "
+    "li main ol p pre section table td th tr ul".split()
+)
+_INVISIBLE = frozenset("script style noscript template svg iframe object head title".split())
+_NOISE_CLASS = re.compile(r"ai[_-]?summary|share|related", re.IGNORECASE)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_LEFTOVER_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# Devanagari letters and signs, without digits (U+0966–096F) and dandas (U+0964/0965).
+_DEV = r"[\u0900-\u0963\u0970-\u097F\u200c\u200d]+"
+_DAY = r"[०-९0-9]{1,2}"
+_NE_DATELINE = re.compile(
+    rf"^(?:{_DAY}\s*{_DEV}\s*,\s*{_DEV}(?:\s{_DEV})?"  # २२ माघ, काठमाडौं
+    rf"|{_DEV}(?:\s{_DEV})?\s*,\s*(?:{_DEV}\s*{_DAY}|{_DAY}\s*{_DEV})"  # काठमाडौं, माघ २२
+    rf"|{_DEV})\s*[।|]\s*"  # काठमाडौं ।
+)
+_EN_DATELINE = re.compile(
+    r"^[A-Z][A-Z.' ]{2,30}[A-Z](?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2})?\s*(?::|\s[-–—])\s+",
+    re.ASCII,
+)
+_TAIL = re.compile(
+    r"\s*(?:\[\s*(?:…|\.\.\.|&hellip;|&#8230;)\s*\]"  # WordPress excerpt end
+    r"|(?:बाँकी अंश|थप पढ्नुहोस्|पूरा पढ्नुहोस्)\s*[»›>→]*"
+    r"|(?<=[.!?।…\]])\s*(?:Read [Mm]ore|Continue [Rr]eading)(?:\s*(?:[»›>→]+|\.\.\.|…))?"
+    r"|The post .{1,300}? appeared first on .{1,100}?\.?"
+    r")\s*$"
+)
+
+
+class _TextExtractor(HTMLParser):
+    """Text of an HTML fragment: blocks become line breaks; scripts, styles and blocks of
+    AI summaries, share bars and related links are skipped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping: list[str] = []  # tag names whose content is skipped, innermost last
+        self.depth = 0  # open tags of the innermost skipped name, inside it
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag in _BLOCKS and not self.skipping:
+                self.parts.append("\n")
+            return
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.depth += 1
+            return
+        names = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
+        if tag in _INVISIBLE or (names and _NOISE_CLASS.search(names)):
+            self.skipping.append(tag)
+            self.depth = 0
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                if self.depth:
+                    self.depth -= 1
+                else:
+                    self.skipping.pop()
+            return
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment, entities decoded, one line per block."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    return "\n".join(line for line in (clean(line) for line in text.split("\n")) if line)
+
+
+def unescape_leftovers(text: str) -> str:
+    """Decode entities that survived one decoding: some feeds escape their text twice."""
+    return unescape(text) if _LEFTOVER_ENTITY.search(text) else text
+
+
+def plain(value: str, is_html: bool) -> str:
+    """One line of clean text from a feed value (HTML or plain text)."""
+    text = html_to_text(value) if is_html else value
+    return clean(unescape_leftovers(text))
+
+
+def summary(value: str, is_html: bool, title: str = "") -> str | None:
+    """A feed description as a short plain-text summary; None when nothing useful is left."""
+    text = plain(value, is_html)
+    text = strip_dateline(text)
+    text, cut = strip_tail(text)
+    if not text or fold(text) == fold(title):
+        return None
+    if len(text) > SUMMARY_MAX:
+        return shorten(text, SUMMARY_MAX)
+    return text + "…" if cut and not text.endswith(("…", ".", "।", "?", "!")) else text
+
+
+def strip_dateline(text: str) -> str:
+    """``२२ माघ, काठमाडौं । Text`` and ``KATHMANDU, Feb 5: Text`` → ``Text``."""
+    for pattern in (_NE_DATELINE, _EN_DATELINE):
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            return text[match.end() :]
+    return text
+
+
+def strip_tail(text: str) -> tuple[str, bool]:
+    """Remove ``[…]``, read-more links and WordPress's "The post … appeared first on …";
+    returns the text and whether a cut-off marker was removed."""
+    removed = False
+    while True:
+        match = _TAIL.search(text)
+        if not match:
+            return text, removed
+        text = text[: match.start()].rstrip()
+        removed = True
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a space, ending with '…'."""
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > limit // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:–-") + "…"
+
+
+def fold(text: str) -> str:
+    """A comparison key: NFC, case-folded, without ZWJ/ZWNJ/zero-width space/soft hyphen,
+    NBSP as space, whitespace collapsed (for de-duplication and ``-k``)."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_INVISIBLES).casefold()
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+_INVISIBLES = {0x200B: None, 0x200C: None, 0x200D: None, 0x00AD: None, 0x2060: None, 0xFEFF: None,
+               0x00A0: " "}  # fmt: skip
+
+
+def detect_lang(*texts: str | None) -> str | None:
+    """'ne' when Devanagari letters are at least as many as Latin ones, 'en' when fewer, None
+    without letters. Feeds' ``<language>`` tags are not trusted (OnlineKhabar says en-US)."""
+    devanagari = latin = 0
+    for text in texts:
+        for char in text or "":
+            if not char.isalpha():
+                continue
+            if "\u0900" <= char <= "\u097f":
+                devanagari += 1
+            elif char.isascii() or "\u00c0" <= char <= "\u024f":
+                latin += 1
+    if not devanagari and not latin:
+        return None
+    return "ne" if devanagari >= latin else "en"

@@ -1,0 +1,50 @@
+"""The records of ``npkit news``: frozen dataclasses whose field order is the column order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One headline from a feed, cleaned: plain text, absolute URL, Nepal time."""
+
+    published: str | None  # ISO 8601 with +05:45; None when the feed and the URL give no date
+    source: str  # registry id (or the host of a --feed URL)
+    lang: str | None  # "ne" or "en", detected from the script of title + summary
+    title: str
+    url: str  # absolute; relative feed links resolved against the feed's URL
+    summary: str | None  # plain text without datelines, "[…]" or read-more tails
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """An article page read as text (``npkit news read``)."""
+
+    title: str
+    url: str
+    published: str | None
+    source: str
+    text: str  # paragraphs separated by blank lines
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCheck:
+    """What ``npkit news sources --check`` found for one source."""
+
+    id: str
+    name: str
+    status: str  # "ok" or "failed"
+    items: int | None
+    latency_ms: int
+    error: str | None
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A source that gave no headlines, and why (one line)."""
+
+    source: str
+    message: str
+    exit_code: int  # 3 fetch failed, 4 unreadable reply, 2 bad configuration
