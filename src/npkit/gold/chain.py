@@ -67,8 +67,9 @@ def run(providers: list[ModuleType], window: Window, options: FetchOptions) -> B
             batch: Batch = module.fetch(window, options)
         except (FetchError, ParseError) as exc:
             failures.append((module.NAME, exc))
-            if following:
-                console.warn(f"{module.NAME} failed: {exc}; using {following}")
+            fallback = following or (_best(reserve).source if reserve else None)
+            if fallback:
+                console.warn(f"{module.NAME} failed: {exc}; using {fallback}")
             continue
         weakness = _weakness(batch, window, options)
         if weakness and following:
@@ -78,10 +79,15 @@ def run(providers: list[ModuleType], window: Window, options: FetchOptions) -> B
         http.report_stale(batch.responses)
         return batch
     if reserve:
-        chosen = next((batch for batch in reserve if batch.records), reserve[0])
+        chosen = _best(reserve)
         http.report_stale(chosen.responses)
         return chosen
     raise _all_failed(failures)
+
+
+def _best(reserve: list[Batch]) -> Batch:
+    """The first answer kept in reserve that has any rates (else simply the first)."""
+    return next((batch for batch in reserve if batch.records), reserve[0])
 
 
 def _weakness(batch: Batch, window: Window, options: FetchOptions) -> str | None:
