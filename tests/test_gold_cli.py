@@ -224,6 +224,26 @@ def test_latest_on_the_real_clock(npkit, sources_now) -> None:
     assert {r["date_bs"] for r in records} == {dates.ad_to_bs(newest).isoformat()}
 
 
+def test_a_latest_rate_weeks_old_is_warned_about(npkit, sources_now) -> None:
+    result = npkit("gold", "--source", "hamropatro", "--json")  # its page says Bhadra 1 (08-17)
+    assert result.exit_code == 0
+    assert {r["date"] for r in json.loads(result.stdout)} == {"2026-08-17"}
+    age = (dates.today_ad() - AUG_17).days
+    assert lines(result.stderr) == (
+        [f"npkit: warning: the latest rate from hamropatro is {age} days old (2026-08-17)"]
+        if age > 7
+        else []
+    )
+
+
+def test_tejabi_is_absent_and_said_so(npkit, sources) -> None:
+    result = npkit("gold", "--metal", "tejabi", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert lines(result.stderr) == [
+        "npkit: warning: no tejabi_gold rates: FENEGOSIDA no longer publishes tejabi gold"
+    ]
+
+
 # ---------------------------------------------------------------- fallbacks
 
 
@@ -420,7 +440,7 @@ def test_saturday_gives_the_friday_before_flagged(npkit, sources) -> None:
     "when", ["2026-08-12", "bs:2083-04-27", "2083-04-27 BS", "२०८३-०४-२७", "27 Shrawan 2083"]
 )
 def test_one_day_by_ad_or_bs_date(npkit, sources, when: str) -> None:
-    records = npkit.json("gold", "--date", when, "--unit", "tola", "--metal", "fine_gold", "--json")
+    records = npkit.json("gold", "--date", when, "--unit", "tola", "--metal", "gold", "--json")
     assert [(r["date"], r["date_bs"], r["price"], r["requested"]) for r in records] == [
         ("2026-08-12", "2083-04-27", 306700.00, None)
     ]
@@ -508,7 +528,7 @@ def test_a_range_without_trading_days_is_empty_with_a_warning(npkit, sources) ->
         (["--date", "31/12/2026"], "ambiguous"),
         (["--date", "2026-02-30"], "does not exist"),
         (["--unit", "gram"], "'gram' is not one of 'tola', '10g', 'all'"),
-        (["--metal", "platinum"], "'platinum' is not one of"),
+        (["--metal", "platinum"], "unknown metal 'platinum'; metals: fine_gold, tejabi_gold,"),
         (["--source", "goldpriceapi"], "'goldpriceapi' is not one of"),
         (["--source", "hamropatro", "--date", "2026-08-12"], "hamropatro shows only the latest"),
         (

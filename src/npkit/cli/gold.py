@@ -15,6 +15,9 @@ from npkit.gold.records import PRICE_FIELDS, MetalPrice, Valuation, bs_text
 from npkit.output import OutputSpec, output_options, render
 
 DEFAULT_COMMAND = "prices"
+OLD_AFTER_DAYS = 7
+"""A "latest" rate older than this many days is worth a warning (a source that stopped
+updating; the longest festival closures are shorter)."""
 DATE_HELP = """\b
 Dates: AD 2026-08-17; BS bs:2083-05-01, '2083-05-01 BS', २०८३-०५-०१
 (Devanagari digits mean BS), or with a month name: '1 Bhadra 2083',
@@ -71,7 +74,9 @@ def gold() -> None:
 
 
 @gold.command(
-    "prices", short_help="Prices: latest, one day or a history.", epilog=DATE_HELP + SOURCE_HELP
+    "prices",
+    short_help="Prices: latest, one day or a history.",
+    epilog=DATE_HELP + SOURCE_HELP + FETCH_EPILOG,
 )
 @click.option("--date", "date_", metavar="DATE", help="One day (default: the latest published).")
 @click.option("--from", "start", metavar="DATE", help="History from this day.")
@@ -85,10 +90,10 @@ def gold() -> None:
 )
 @click.option(
     "--metal",
-    type=click.Choice(("fine_gold", "silver", "tejabi_gold", "all"), case_sensitive=False),
     default="all",
     show_default=True,
-    help="Which metal (tejabi only where a source still publishes it).",
+    metavar="fine_gold|silver|tejabi_gold|all",
+    help="Which metal ('gold' means fine_gold; tejabi only where a source still publishes it).",
 )
 @SOURCE_OPTION
 @fetch_options
@@ -108,12 +113,14 @@ def prices(
     records = core.prices(
         date=date_, start=start, end=end, unit=unit, metal=metal, source=source, options=fetch
     )
-    if not records and metal.casefold() == "tejabi_gold":
+    if not records and core.normalize_metal(metal, allow_all=True) == "tejabi_gold":
         console.warn("no tejabi_gold rates: FENEGOSIDA no longer publishes tejabi gold")
     elif not records:
         console.warn("no gold or silver rates were published for these dates")
     elif records[0].requested:
         console.warn(_substitute_note(records[0]))
+    elif date_ is None and start is None and end is None:
+        _warn_if_old(records[-1])
     fields = PRICE_FIELDS
     if output.format == "table" and not any(r.requested for r in records):
         fields = tuple(f for f in PRICE_FIELDS if f != "requested")
@@ -130,6 +137,13 @@ def _substitute_note(record: MetalPrice | Valuation) -> str:
         f"no rate for {weekday} {asked} (BS {bs_text(asked)}): showing {record.date}, "
         "the nearest earlier trading day"
     )
+
+
+def _warn_if_old(record: MetalPrice | Valuation) -> None:
+    """Say so when the latest rate a source offers is more than a week old."""
+    age = (dates.today_ad() - Date.fromisoformat(record.date)).days
+    if age > OLD_AFTER_DAYS:
+        console.warn(f"the latest rate from {record.source} is {age} days old ({record.date})")
 
 
 @gold.command(
@@ -166,6 +180,8 @@ def value(
     valuation = core.value(parsed, metal=metal, date=date_, source=source, options=fetch)
     if valuation.requested:
         console.warn(_substitute_note(valuation))
+    elif date_ is None:
+        _warn_if_old(valuation)
     columns = tuple(f.name for f in dataclasses.fields(Valuation))
     if output.format == "table" and not valuation.requested:
         columns = tuple(c for c in columns if c != "requested")
