@@ -18,13 +18,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import npkit_command
 
 BASELINE_LOOP = """\
 import sys, datetime, nepali_datetime
@@ -43,14 +46,6 @@ day = datetime.date.fromisoformat(sys.argv[1])
 print(json.dumps([{"ad": sys.argv[1],
                    "bs": nepali_datetime.date.from_datetime_date(day).isoformat()}]))
 """
-
-
-def npkit_command() -> list[str]:
-    script = Path(sys.executable).with_name("npkit")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("npkit")
-    return [found] if found else [sys.executable, "-m", "npkit"]
 
 
 def timed(command: list[str], stdin_path: str | None, stdout_path: str | None) -> float:

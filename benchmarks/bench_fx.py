@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,13 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.httpserver import NRB_PATH, FakeNRB, LocalServer  # noqa: E402
 
-
-def npkit_command() -> list[str]:
-    script = Path(sys.executable).with_name("npkit")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("npkit")
-    return [found] if found else [sys.executable, "-m", "npkit"]
+from benchmarks.common import npkit_command  # noqa: E402
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess[str]]:
