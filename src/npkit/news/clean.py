@@ -166,16 +166,15 @@ _INVISIBLES = {0x200B: None, 0x200C: None, 0x200D: None, 0x00AD: None, 0x2060: N
 
 
 def detect_lang(*texts: str | None) -> str | None:
-    """'ne' when Devanagari letters are at least as many as Latin ones, 'en' when fewer, None
-    without letters. Feeds' ``<language>`` tags are not trusted (OnlineKhabar says en-US)."""
+    """'ne' when Devanagari letters and signs are at least as many as Latin letters, 'en' when
+    fewer, None without letters. Feeds' ``<language>`` tags are not trusted (OnlineKhabar's
+    says en-US)."""
     devanagari = latin = 0
     for text in texts:
         for char in text or "":
-            if not char.isalpha():
-                continue
-            if "\u0900" <= char <= "\u097f":
-                devanagari += 1
-            elif char.isascii() or "\u00c0" <= char <= "\u024f":
+            if "\u0900" <= char <= "\u0963" or "\u0971" <= char <= "\u097f":
+                devanagari += 1  # letters and vowel signs (a syllable is several code points)
+            elif char.isalpha() and (char.isascii() or "\u00c0" <= char <= "\u024f"):
                 latin += 1
     if not devanagari and not latin:
         return None

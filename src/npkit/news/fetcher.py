@@ -81,6 +81,9 @@ def fetch_all(
 ) -> list[Outcome]:
     """Every source's outcome, in the order given, hosts in parallel (at most ``pool_size`` at
     once), the sources of one host one after another."""
+    if sources:
+        import feedparser  # noqa: F401  (once here, not under the import lock of every worker)
+
     groups: dict[str, list[int]] = {}
     for index, source in enumerate(sources):
         groups.setdefault(source.host, []).append(index)

@@ -59,8 +59,9 @@ def parse_since(text: str, now: datetime | None = None) -> datetime:
         try:
             day = dates.parse_to_ad(text.strip())
         except UsageError as exc:
+            detail = "" if "not a date I can read" in str(exc) else f" ({exc})"
             raise UsageError(
-                f"--since: expected a duration like 6h or 2d, or a date, not {text!r} ({exc})"
+                f"--since: expected a duration like 6h or 2d, or a date, not {text!r}{detail}"
             ) from None
     return datetime.combine(day, time(0), dates.NEPAL_TZ)
 
