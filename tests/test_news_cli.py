@@ -317,6 +317,20 @@ def test_bad_input_is_exit_2_before_any_request(
     assert all(not server.requests for server in configured.values())
 
 
+def test_a_bad_setting_is_exit_2_not_a_failure_of_every_source(npkit, sites, news_config) -> None:
+    news_config({name: server.url + "/feed" for name, server in sites.items()}, 'timeout = "x"')
+    result = npkit("news", "--json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "timeout must be seconds" in one_line(result.stderr)
+
+
+def test_no_source_left_is_an_empty_answer_with_a_warning(npkit, news_config) -> None:
+    news_config({})
+    result = npkit("news", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "no news source to read" in one_line(result.stderr)
+
+
 def test_a_broken_config_is_exit_2(npkit, news_config) -> None:
     news_config({"onlinekhabar": {"url": "http://127.0.0.1:1/feed", "lang": "hindi"}})
     result = npkit("news")

@@ -111,6 +111,8 @@ def headlines(
         limit=limit or None,
         options=fetch,
     )
+    if not result.sources:
+        console.warn("no news source to read (every source disabled in the config file?)")
     for failure in result.failures:
         console.warn(f"{failure.source}: {failure.message}")
     render(result.articles, output, core.Article)

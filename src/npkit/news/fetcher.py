@@ -18,7 +18,7 @@ from datetime import timedelta
 from typing import Any
 
 from npkit.config import FetchOptions
-from npkit.errors import NpkitError
+from npkit.errors import FetchError, NpkitError, ParseError
 from npkit.news import feeds
 from npkit.news.records import Article
 from npkit.news.registry import Source
@@ -68,7 +68,7 @@ def fetch_one(source: Source, options: FetchOptions | None = None) -> Outcome:
             articles = feeds.parse(fetched.content, source.url, source.id, source.lang)
         else:
             articles = parsed[-1]
-    except NpkitError as exc:
+    except (FetchError, ParseError) as exc:  # a UsageError (a bad setting) is everyone's
         return Outcome(source, error=exc, seconds=time.monotonic() - started)
     return Outcome(source, tuple(articles), None, fetched, time.monotonic() - started)
 
