@@ -41,7 +41,7 @@ CONTAINERS = (
 )
 _DROP_TAGS = (
     "script style noscript template svg iframe form button input select textarea nav aside "
-    "footer figure figcaption h1 picture video audio object embed"
+    "header footer figure figcaption h1 picture video audio object embed"
 ).split()
 _NOISE = re.compile(
     r"(?:^|[-_])(?:ai[-_]?summary|share|sharing|social|related|recommend(?:ations?)?"
