@@ -49,6 +49,7 @@ UNVERIFIED_YEARS = frozenset({2096})
 """BS years whose data is known to be wrong somewhere: nepali-datetime gives BS 2096 364 days,
 which no year has, and no independent source says which month lost the day."""
 
+
 class BSDate(namedtuple("BSDate", "year month day")):
     """A Bikram Sambat date (year, month, day); compares and sorts like a tuple."""
 
