@@ -243,11 +243,12 @@ def test_all_sources_failing_is_exit_3_with_valid_json(npkit, configured) -> Non
     assert result.exit_code == 3
     assert json.loads(result.stdout) == []
     lines = result.stderr.splitlines()
-    assert len(lines) == 4 and lines[-1] == "npkit: news: every source failed (3)"
+    assert len(lines) == 4
+    assert lines[-1] == "npkit: news: every source failed (3 of 3: reasons above)"
     assert [line.split(":")[2].strip() for line in lines[:3]] == ORDER
     table = npkit("-q", "news")
     assert table.exit_code == 3 and table.stdout == ""
-    assert table.stderr == "npkit: news: every source failed (3)\n"
+    assert table.stderr == "npkit: news: every source failed (3 of 3: reasons above)\n"
 
 
 def test_unreadable_replies_only_is_exit_4(npkit, configured) -> None:

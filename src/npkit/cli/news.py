@@ -119,7 +119,7 @@ def headlines(
     if result.all_failed or (strict and result.failures):
         count = len(result.failures)
         message = (
-            f"every source failed ({count})"
+            f"every source failed ({count} of {count}: reasons above)"
             if result.all_failed
             else f"{count} of {result.sources} sources failed (--strict)"
         )
