@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -47,6 +48,29 @@ def assert_handled(handled: bool) -> None:
     assert handled is True
 
 
+STDIN = "2024-11-26\n\nमंसिर १२, २०८१\r\n2000-01-01\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["date", "convert", "-f", "csv", "-"],
+        ["date", "convert", "--json", "--fields", "bs", "-"],
+        ["date", "convert", "-", "--from", "bs", "-f", "ndjson"],
+    ],
+)
+def test_fast_path_stdin_prints_what_click_prints(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outputs = []
+    for run in (lambda a: assert_handled(fast.run(a)), _run_click):
+        stdin = STDIN.replace("2024-11-26", "2081-08-11") if "--from" in args else STDIN
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+        outputs.append(captured(run, args, capsys))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0].count("\n") >= 3
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -64,7 +88,9 @@ def test_fast_path_errors_match_click(args: list[str], capsys: pytest.CaptureFix
         [],
         ["date"],
         ["date", "convert"],  # stdin
-        ["date", "convert", "-"],
+        ["date", "convert", "-"],  # a table of stdin
+        ["date", "convert", "--json", "-", "2024-11-26"],
+        ["date", "convert", "--json", "--keep-going", "-"],
         ["date", "convert", "--help"],
         ["date", "convert", "--json", "--json", "2024-11-26"],
         ["date", "convert", "--json", "-f", "csv", "2024-11-26"],

@@ -169,6 +169,18 @@ def convert_lines(
     return result
 
 
+def convert_stdin(spec: OutputSpec, assume: str | None, keep_going: bool) -> BulkResult:
+    """``npkit date convert -`` in a line format: stdin to stdout, with a closing note."""
+    import sys
+
+    columns = spec.columns(dates.DateConversion._fields)
+    result = convert_lines(
+        sys.stdin.buffer, spec, columns, assume=assume, keep_going=keep_going, stream=sys.stdout
+    )
+    console.note(f"date: converted {result.rows} dates ({result.bad} bad lines)")
+    return result
+
+
 def _write_lines(lines: list[bytes], result: BulkResult, converter: _LineConverter) -> None:
     memo = converter.memo
     try:

@@ -136,11 +136,7 @@ def _convert_stdin(
         records = (empty if day is None else dates.conversion(day) for day in days)
         render(records, output, dates.DateConversion)
         return
-    columns = output.columns(CONVERSION_COLUMNS)
-    result = bulk.convert_lines(
-        sys.stdin.buffer, output, columns, assume=assume, keep_going=keep_going, stream=sys.stdout
-    )
-    console.note(f"date: converted {result.rows} dates ({result.bad} bad lines)")
+    bulk.convert_stdin(output, assume, keep_going)
 
 
 def _convert_csv(column: str, assume: str | None, keep_going: bool, output: OutputSpec) -> None:

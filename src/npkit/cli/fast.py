@@ -1,7 +1,8 @@
 """Answer the commonest date calls without importing Click.
 
-``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]`` and
-``npkit date today [--json | -f FORMAT] [--fields A,B]`` are read here with a strict, small
+``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]``, the same with
+``-`` (stdin, in a line format) and ``npkit date today [--json | -f FORMAT] [--fields A,B]``
+are read here with a strict, small
 grammar and handed to the same core functions the Click commands call. Anything outside that
 grammar (help, stdin, other options, a repeated or malformed option) returns False and the
 Click app handles it, error messages included. tests/test_cli_fast.py checks that both paths
@@ -23,7 +24,7 @@ def _options(rest: list[str], allowed: set[str]) -> tuple[dict[str, str], list[s
     positionals: list[str] = []
     tokens = iter(rest)
     for token in tokens:
-        if not token.startswith("-"):
+        if token == "-" or not token.startswith("-"):
             positionals.append(token)
             continue
         if token == "--json":
@@ -61,6 +62,9 @@ def run(args: list[str]) -> bool:
         return False
     if (args[1] == "convert") != bool(positionals):
         return False  # convert without dates reads stdin; today takes none
+    reads_stdin = "-" in positionals
+    if reads_stdin and (positionals != ["-"] or options.get("--format", "table") == "table"):
+        return False  # mixed, or a table of stdin: Click's path handles (and explains) those
 
     from npkit import dates
     from npkit.output import OutputSpec, render
@@ -71,6 +75,11 @@ def run(args: list[str]) -> bool:
         tuple(n.strip() for n in fields.split(",") if n.strip()) if fields else None,
         "--format" in options,
     )
+    if reads_stdin:
+        from npkit import bulk
+
+        bulk.convert_stdin(spec, options.get("--from"), keep_going=False)
+        return True
     if args[1] == "today":
         days = [dates.today_ad()]
     else:
