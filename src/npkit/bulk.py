@@ -3,7 +3,7 @@
 Input is read in chunks of whatever is available (``os.read``), so a slow producer still gets
 each line converted as it arrives, and a fast one gets ~64 KiB per system call. Each distinct
 input line is converted and encoded once; repeats are a dictionary lookup. The memo is bounded
-(there are only ~46,000 supported days, and junk lines are never memoised).
+(cleared past ``MEMO_LIMIT`` entries; bad lines are never memoised).
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ class _LineConverter:
         self.bad = 0
         self.unverified = _UnverifiedYearWarning()
         self.misses = 0
+        self.prefilled = False
 
     def prefill(self) -> None:
         """Encode every supported day once, keyed by its ISO text in the input calendar.
@@ -96,7 +97,8 @@ class _LineConverter:
 
     def convert(self, raw: bytes, line_no: int) -> str:
         self.misses += 1
-        if self.misses == PREFILL_AFTER and len(raw) == 10:
+        if self.misses >= PREFILL_AFTER and not self.prefilled:
+            self.prefilled = True
             self.prefill()
             if raw in self.memo:
                 return self.memo[raw]
