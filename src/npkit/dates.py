@@ -361,6 +361,27 @@ def parse_date(text: str, assume: str | None = None) -> ParsedDate:
     return parse_text(text, assume)
 
 
+def as_date(value: object, what: str = "date") -> date:
+    """A library argument as a date: a ``date``, a ``datetime`` (its date), or text in any form
+    ``parse_date`` reads. (``parse_date``, not ``parse_to_ad``: the latter's range hint speaks
+    of ``--from bs``, which commands other than ``npkit date`` don't have.)"""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value).to_ad()
+    raise UsageError(f"{what} must be a date, not {value!r}")
+
+
+def check_not_future(day: date, today: date) -> None:
+    """Published data (rates, prices) has no future days: a UsageError, with a hint when the
+    date looks like a BS date typed as AD."""
+    if day > today:
+        hint = "; a BS date? write bs:YYYY-MM-DD" if day.year > today.year + 20 else ""
+        raise UsageError(f"{day} is in the future (today in Nepal is {today}{hint})")
+
+
 def parse_number(text: str, what: str) -> int:
     """A whole number in ASCII or Devanagari digits; anything else is a UsageError."""
     ascii_text = text.strip().translate(_TO_ASCII)

@@ -480,24 +480,6 @@ def latest_day(options: FetchOptions | None = None) -> Day | None:
     return None
 
 
-def _not_future(day: Date, today: Date) -> None:
-    if day > today:
-        hint = "; a BS date? write bs:YYYY-MM-DD" if day.year > today.year + 20 else ""
-        raise UsageError(f"{day} is in the future (today in Nepal is {today}{hint})")
-
-
-def _as_date(value: Any, what: str) -> Date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, Date):
-        return value
-    if isinstance(value, str):
-        # parse_date, not parse_to_ad: its range hint speaks of `npkit date --from bs`, and a
-        # date beyond the BS table is simply in the future here.
-        return dates.parse_date(value).to_ad()
-    raise UsageError(f"{what} must be a date, not {value!r}")
-
-
 def rates(
     codes: str | Iterable[str] = (),
     *,
@@ -515,17 +497,17 @@ def rates(
     if date is not None and (start is not None or end is not None):
         raise UsageError("give a single date or a range (from/to), not both")
     if date is not None:
-        day = _as_date(date, "date")
-        _not_future(day, today)
+        day = dates.as_date(date, "date")
+        dates.check_not_future(day, today)
         days = fetch_days(day, day, options)
     elif start is not None or end is not None:
         if start is None:
             raise UsageError("a range needs a start date (--from)")
-        first = _as_date(start, "start")
-        last = _as_date(end, "end") if end is not None else today
+        first = dates.as_date(start, "start")
+        last = dates.as_date(end, "end") if end is not None else today
         if first > last:
             raise UsageError(f"the range starts ({first}) after it ends ({last})")
-        _not_future(first, today)
+        dates.check_not_future(first, today)
         days = fetch_days(first, min(last, today), options)
     else:
         latest = latest_day(options)
@@ -644,7 +626,7 @@ def convert(
         return convert_with([], value, source_code, target_code, side)
     records = rates(foreign, date=date, options=options)
     if not records:
-        when = f"for {_as_date(date, 'date')}" if date is not None else "recently"
+        when = f"for {dates.as_date(date, 'date')}" if date is not None else "recently"
         raise UsageError(f"NRB published no rates {when}")
     present = {r.currency for r in records}
     missing = [c for c in foreign if c not in present]

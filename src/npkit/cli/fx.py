@@ -9,6 +9,7 @@ import click
 
 from npkit import console
 from npkit import fx as core
+from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import FETCH_EPILOG, fetch_options
 from npkit.config import FetchOptions
 from npkit.errors import UsageError
@@ -24,23 +25,12 @@ Dates: AD 2024-11-26; BS bs:2081-08-11, '2081-08-11 BS', २०८१-०८-१
 """
 
 
-class RatesByDefault(click.Group):
-    """A group whose first argument, when it is not a subcommand (a currency code, an option, or
-    nothing at all), goes to the default command: ``npkit fx USD`` = ``npkit fx rates USD``."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
-            args = [DEFAULT_COMMAND, *args]
-        return super().parse_args(ctx, args)
-
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, "[rates] [CODE]... [OPTIONS]")
-        formatter.write_usage(
-            ctx.command_path, "convert AMOUNT FROM [TO] [OPTIONS]", prefix="   or: "
-        )
-
-
-@click.group(cls=RatesByDefault, epilog=DATE_HELP + FETCH_EPILOG)
+@click.group(
+    cls=DefaultCommandGroup,
+    default_command=DEFAULT_COMMAND,
+    usages=("[rates] [CODE]... [OPTIONS]", "convert AMOUNT FROM [TO] [OPTIONS]"),
+    epilog=DATE_HELP + FETCH_EPILOG,
+)
 def fx() -> None:
     """Nepal Rastra Bank exchange rates: latest, by date, history, convert.
 

@@ -9,6 +9,7 @@ import click
 
 from npkit import console, dates
 from npkit import gold as core
+from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import FETCH_EPILOG, fetch_options
 from npkit.config import FetchOptions
 from npkit.gold.records import PRICE_FIELDS, MetalPrice, Valuation, bs_text
@@ -38,23 +39,12 @@ SOURCE_OPTION = click.option(
 )
 
 
-class PricesByDefault(click.Group):
-    """A group whose first argument, when it is not a subcommand (an option, or nothing at
-    all), goes to ``prices``: ``npkit gold --unit tola`` = ``npkit gold prices --unit tola``."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
-            args = [DEFAULT_COMMAND, *args]
-        return super().parse_args(ctx, args)
-
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, "[prices] [OPTIONS]")
-        formatter.write_usage(
-            ctx.command_path, "value WEIGHT [UNIT]... [OPTIONS]", prefix="   or: "
-        )
-
-
-@click.group(cls=PricesByDefault, epilog=DATE_HELP + SOURCE_HELP + FETCH_EPILOG)
+@click.group(
+    cls=DefaultCommandGroup,
+    default_command=DEFAULT_COMMAND,
+    usages=("[prices] [OPTIONS]", "value WEIGHT [UNIT]... [OPTIONS]"),
+    epilog=DATE_HELP + SOURCE_HELP + FETCH_EPILOG,
+)
 def gold() -> None:
     """FENEGOSIDA gold and silver prices: latest, by date, history, value of a weight.
 

@@ -8,6 +8,7 @@ import click
 
 from npkit import console
 from npkit import news as core
+from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import FETCH_EPILOG, fetch_options
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError, UsageError
@@ -27,22 +28,12 @@ enabled = false (docs/news.md).
 """
 
 
-class HeadlinesByDefault(click.Group):
-    """A group whose first argument, when it is not a subcommand, goes to ``headlines``:
-    ``npkit news -s onlinekhabar`` = ``npkit news headlines -s onlinekhabar``."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
-            args = [DEFAULT_COMMAND, *args]
-        return super().parse_args(ctx, args)
-
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, "[headlines] [OPTIONS]")
-        formatter.write_usage(ctx.command_path, "sources [--check] [OPTIONS]", prefix="   or: ")
-        formatter.write_usage(ctx.command_path, "read URL [OPTIONS]", prefix="   or: ")
-
-
-@click.group(cls=HeadlinesByDefault, epilog=NEWS_EPILOG + FETCH_EPILOG)
+@click.group(
+    cls=DefaultCommandGroup,
+    default_command=DEFAULT_COMMAND,
+    usages=("[headlines] [OPTIONS]", "sources [--check] [OPTIONS]", "read URL [OPTIONS]"),
+    epilog=NEWS_EPILOG + FETCH_EPILOG,
+)
 def news() -> None:
     """Headlines from Nepali news sites (English and Nepali), merged, newest first.
 

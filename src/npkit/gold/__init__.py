@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date as Date
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, localcontext
 from typing import Any
 
@@ -107,17 +107,17 @@ def prices(
     if start is not None or end is not None:
         if start is None:
             raise UsageError("a range needs a start date (--from)")
-        first = _as_date(start, "start")
-        last = _as_date(end, "end") if end is not None else today
+        first = dates.as_date(start, "start")
+        last = dates.as_date(end, "end") if end is not None else today
         if first > last:
             raise UsageError(f"the range starts ({first}) after it ends ({last})")
-        _not_future(first, today)
+        dates.check_not_future(first, today)
         last = min(last, today)
         window = Window(first - LOOKBACK, last, first, latest=False)
         records = [r for r in _fetch(source, window, today, options) if r.date >= str(first)]
     else:
-        day = _as_date(date, "date") if date is not None else today
-        _not_future(day, today)
+        day = dates.as_date(date, "date") if date is not None else today
+        dates.check_not_future(day, today)
         window = Window(day - LOOKBACK, day, day, latest=day == today)
         found = _fetch(source, window, today, options)
         records = _nearest(found, day, flag=date is not None)
@@ -141,22 +141,6 @@ def _nearest(records: Sequence[MetalPrice], day: Date, *, flag: bool) -> list[Me
     if flag and newest is not None and newest != text:
         chosen = [dataclasses.replace(r, requested=text) for r in chosen]
     return chosen
-
-
-def _as_date(value: Any, what: str) -> Date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, Date):
-        return value
-    if isinstance(value, str):
-        return dates.parse_date(value).to_ad()
-    raise UsageError(f"{what} must be a date, not {value!r}")
-
-
-def _not_future(day: Date, today: Date) -> None:
-    if day > today:
-        hint = "; a BS date? write bs:YYYY-MM-DD" if day.year > today.year + 20 else ""
-        raise UsageError(f"{day} is in the future (today in Nepal is {today}{hint})")
 
 
 # ---------------------------------------------------------------- value
