@@ -10,6 +10,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from npkit import dates
 from tests.conftest import Npkit
@@ -255,3 +257,18 @@ def test_shell_completion_is_clicks_own() -> None:
     source = subprocess.run([sys.executable, "-m", "npkit"], capture_output=True, text=True,
                             env=python_env(_NPKIT_COMPLETE="zsh_source"), timeout=60)  # fmt: skip
     assert "compdef _npkit_completion npkit" in source.stdout
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["convert", "fy", "add", "diff", "cal"]),
+    st.lists(st.text(alphabet="0123456789०१२३ -/.:abBSmangsirमंसिरx%", max_size=14), max_size=3),
+)
+def test_any_arguments_end_in_data_or_a_usage_error(command: str, args: list[str]) -> None:
+    result = Npkit()("date", command, "--json", *args)
+    assert result.exit_code in (0, 2), result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    if result.exit_code == 0:
+        json.loads(result.stdout)
+    else:
+        assert result.stdout in ("", "[]\n") and result.stderr.count("\n") == 1
