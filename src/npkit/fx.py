@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config, console, dates
+from npkit import config, console, dates, jsonbody
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError, UsageError
 
@@ -187,20 +187,12 @@ def _validation_text(document: dict[str, Any]) -> str | None:
 
 
 def _load_json(content: bytes, host: str) -> Any:
-    if content[:512].lstrip().startswith(b"<"):
+    if jsonbody.looks_like_markup(content):
         raise ParseError(
             f"{host} sent an HTML/XML page instead of the rates JSON "
             "(a bot challenge or an outage notice?)"
         )
-    try:
-        return json.loads(content)
-    except (ValueError, RecursionError) as exc:
-        kind = "empty" if not content.strip() else f"not valid JSON ({_short(exc)}; truncated?)"
-        raise ParseError(f"{host} sent a response that is {kind}") from None
-
-
-def _short(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:80]
+    return jsonbody.load(content, host)
 
 
 def _shape(host: str, what: str) -> ParseError:
@@ -296,7 +288,7 @@ def _money(value: Any, what: str, host: str) -> Decimal | None:
     """A published figure; ``null``, ``""`` and ``"0.00"`` all mean 'not quoted' (None)."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
         raise _shape(host, f"{what} is {value!r}")
     text = str(value).strip()
     if not text:

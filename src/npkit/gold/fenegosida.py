@@ -13,7 +13,6 @@ in Nepal. ``…/Dashboard/monthwisehistory?date=YYYY-MM-DD`` lists the rows of o
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime, timedelta
 from datetime import date as Date
@@ -21,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config, dates
+from npkit import config, dates, jsonbody
 from npkit.config import FetchOptions
 from npkit.errors import ParseError
 from npkit.gold.records import (
@@ -124,22 +123,14 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
 def _load(content: bytes, host: str) -> list[Any]:
     if not content.strip():
         return []
-    if content[:512].lstrip().startswith(b"<"):
+    if jsonbody.looks_like_markup(content):
         raise ParseError(
             f"{host} sent an HTML page instead of the rates JSON (a challenge or an outage page?)"
         )
-    try:
-        document = json.loads(content, parse_float=Decimal, parse_constant=_refuse)
-    except (ValueError, RecursionError) as exc:
-        detail = " ".join(str(exc).split())[:80]
-        raise ParseError(f"{host} sent a reply that is not valid JSON ({detail})") from None
+    document = jsonbody.load(content, host)
     if not isinstance(document, list):
         raise ParseError(f"{host} sent JSON of an unexpected shape: not a list of rates")
     return document
-
-
-def _refuse(constant: str) -> None:
-    raise ValueError(f"{constant} is not a number")
 
 
 def _moment(value: Any, host: str) -> datetime:

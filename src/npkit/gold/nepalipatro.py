@@ -12,15 +12,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date as Date
 from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config
+from npkit import config, jsonbody
 from npkit.config import FetchOptions
 from npkit.errors import ParseError
 from npkit.gold.records import MetalPrice, bs_text, fill_changes, money, require_rates
@@ -65,16 +63,11 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
 
 
 def _data(content: bytes, host: str) -> dict[str, Any]:
-    if content[:512].lstrip().startswith(b"<"):
+    if jsonbody.looks_like_markup(content):
         raise ParseError(
             f"{host} sent an HTML page instead of the bullion JSON (a challenge or an outage?)"
         )
-    try:
-        document = json.loads(content, parse_float=Decimal, parse_constant=_refuse)
-    except (ValueError, RecursionError) as exc:
-        detail = " ".join(str(exc).split())[:80]
-        kind = "empty" if not content.strip() else f"not valid JSON ({detail})"
-        raise ParseError(f"{host} sent a reply that is {kind}") from None
+    document = jsonbody.load(content, host)
     if not isinstance(document, dict) or "data" not in document:
         raise ParseError(f"{host} sent JSON of an unexpected shape: no 'data' object")
     data = document["data"]
@@ -83,10 +76,6 @@ def _data(content: bytes, host: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ParseError(f"{host} sent JSON of an unexpected shape: 'data' is not an object")
     return data
-
-
-def _refuse(constant: str) -> None:
-    raise ValueError(f"{constant} is not a number")
 
 
 def _day(key: Any, host: str) -> Date:
