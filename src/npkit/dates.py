@@ -382,6 +382,30 @@ def check_not_future(day: date, today: date) -> None:
         raise UsageError(f"{day} is in the future (today in Nepal is {today}{hint})")
 
 
+def requested_days(
+    day: object = None, start: object = None, end: object = None, *, today: date
+) -> tuple[date, date] | None:
+    """What a command for published data (rates, prices) was asked: ``(first, last)`` for one
+    ``day`` or a range ``start`` … ``end`` (end defaults to ``today`` and is cut there), or None
+    for "the latest". Contradictions, reversed ranges and future days are UsageErrors."""
+    if day is not None and (start is not None or end is not None):
+        raise UsageError("give a single date or a range (from/to), not both")
+    if day is not None:
+        first = as_date(day, "date")
+        check_not_future(first, today)
+        return first, first
+    if start is None and end is None:
+        return None
+    if start is None:
+        raise UsageError("a range needs a start date (--from)")
+    first = as_date(start, "start")
+    last = as_date(end, "end") if end is not None else today
+    if first > last:
+        raise UsageError(f"the range starts ({first}) after it ends ({last})")
+    check_not_future(first, today)
+    return first, min(last, today)
+
+
 def parse_number(text: str, what: str) -> int:
     """A whole number in ASCII or Devanagari digits; anything else is a UsageError."""
     ascii_text = text.strip().translate(_TO_ASCII)

@@ -486,21 +486,9 @@ def rates(
     wanted = normalize_codes(codes)
     options = options or FetchOptions()
     today = dates.today_ad()
-    if date is not None and (start is not None or end is not None):
-        raise UsageError("give a single date or a range (from/to), not both")
-    if date is not None:
-        day = dates.as_date(date, "date")
-        dates.check_not_future(day, today)
-        days = fetch_days(day, day, options)
-    elif start is not None or end is not None:
-        if start is None:
-            raise UsageError("a range needs a start date (--from)")
-        first = dates.as_date(start, "start")
-        last = dates.as_date(end, "end") if end is not None else today
-        if first > last:
-            raise UsageError(f"the range starts ({first}) after it ends ({last})")
-        dates.check_not_future(first, today)
-        days = fetch_days(first, min(last, today), options)
+    span = dates.requested_days(date, start, end, today=today)
+    if span is not None:
+        days = fetch_days(*span, options)
     else:
         latest = latest_day(options)
         if latest is None:

@@ -55,6 +55,17 @@ def field_names(record_type: type) -> tuple[str, ...]:
     return tuple(record_type._fields)  # type: ignore[attr-defined]
 
 
+def output_spec(
+    format_: str | None, as_json: bool = False, fields: str | None = None
+) -> OutputSpec:
+    """The OutputSpec for ``-f/--format``, ``--json`` and ``--fields`` as typed."""
+    if as_json and format_ not in (None, "json"):
+        raise UsageError(f"--json contradicts --format {format_}")
+    chosen = "json" if as_json else (format_ or "table").lower()
+    names = tuple(n.strip() for n in fields.split(",") if n.strip()) if fields else None
+    return OutputSpec(chosen, names, chosen=bool(format_ or as_json))
+
+
 def output_options(func: F) -> F:
     """Give a Click command ``-f/--format``, ``--json`` and ``--fields``, passed as ``output``."""
     import functools
@@ -78,12 +89,7 @@ def output_options(func: F) -> F:
     )
     @functools.wraps(func)
     def wrapper(*args: Any, format_: str | None, as_json: bool, fields: str | None, **kw: Any):
-        if as_json and format_ not in (None, "json"):
-            raise UsageError(f"--json contradicts --format {format_}")
-        chosen = "json" if as_json else (format_ or "table").lower()
-        names = tuple(n.strip() for n in fields.split(",") if n.strip()) if fields else None
-        spec = OutputSpec(chosen, names, chosen=bool(format_ or as_json))
-        return func(*args, output=spec, **kw)
+        return func(*args, output=output_spec(format_, as_json, fields), **kw)
 
     return wrapper  # type: ignore[return-value]
 

@@ -67,14 +67,9 @@ def run(args: list[str]) -> bool:
         return False  # mixed, or a table of stdin: Click's path handles (and explains) those
 
     from npkit import dates
-    from npkit.output import OutputSpec, render
+    from npkit.output import output_spec, render
 
-    fields = options.get("--fields")
-    spec = OutputSpec(
-        options.get("--format", "table"),
-        tuple(n.strip() for n in fields.split(",") if n.strip()) if fields else None,
-        "--format" in options,
-    )
+    spec = output_spec(options.get("--format"), fields=options.get("--fields"))
     if reads_stdin:
         from npkit import bulk
 

@@ -102,22 +102,13 @@ def prices(
     wanted_metal = normalize_metal(metal, allow_all=True)
     options = options or FetchOptions()
     today = dates.today_ad()
-    if date is not None and (start is not None or end is not None):
-        raise UsageError("give a single date or a range (from/to), not both")
-    if start is not None or end is not None:
-        if start is None:
-            raise UsageError("a range needs a start date (--from)")
-        first = dates.as_date(start, "start")
-        last = dates.as_date(end, "end") if end is not None else today
-        if first > last:
-            raise UsageError(f"the range starts ({first}) after it ends ({last})")
-        dates.check_not_future(first, today)
-        last = min(last, today)
+    span = dates.requested_days(date, start, end, today=today)
+    if span is not None and date is None:  # a range
+        first, last = span
         window = Window(first - LOOKBACK, last, first, latest=False)
         records = [r for r in _fetch(source, window, today, options) if r.date >= str(first)]
     else:
-        day = dates.as_date(date, "date") if date is not None else today
-        dates.check_not_future(day, today)
+        day = span[0] if span else today
         window = Window(day - LOOKBACK, day, day, latest=day == today)
         found = _fetch(source, window, today, options)
         records = _nearest(found, day, flag=date is not None)
