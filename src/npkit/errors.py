@@ -1,30 +1,60 @@
 """The exceptions npkit raises on purpose, each tied to a documented exit code.
 
-Anything else escaping to the CLI is a bug and exits 1 (see docs/exit-codes.md).
+Anything else escaping to the CLI is a bug and exits 1 (see docs/exit-codes.md). Exit codes
+are named here once (``ExitCode``) and nowhere else as literals.
 """
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+class ExitCode(IntEnum):
+    """Every exit status npkit documents (docs/exit-codes.md)."""
+
+    OK = 0
+    INTERNAL = 1  # a bug: one line, "re-run with --debug"
+    USAGE = 2  # bad input or configuration
+    FETCH = 3  # a source could not be reached and no usable cache exists
+    PARSE = 4  # a reply arrived but could not be read (the source changed)
+    NO = 5  # a yes/no check answered "no" (e.g. "is this a holiday?"); never an error
+    INTERRUPTED = 130  # Ctrl-C
 
 
 class NpkitError(Exception):
     """Base class: a failure we expected and can explain in one line."""
 
-    exit_code = 1
+    exit_code: int = ExitCode.INTERNAL
 
 
 class UsageError(NpkitError):
     """Bad input from the user: invalid date, unknown currency, out of range (exit 2)."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class FetchError(NpkitError):
     """A remote source could not be reached and no usable cached copy exists (exit 3)."""
 
-    exit_code = 3
+    exit_code = ExitCode.FETCH
 
 
 class ParseError(NpkitError):
     """A response arrived but could not be read: the source changed its format (exit 4)."""
 
-    exit_code = 4
+    exit_code = ExitCode.PARSE
+
+
+def combined_exit_code(codes: Iterable[int]) -> ExitCode:
+    """The one rule for several sources that failed (gold's fallbacks, news's feeds):
+    bad configuration (2) wins, then an unreadable reply (4: the likeliest to need a fix),
+    else a failed fetch (3); no failure at all is 0."""
+    seen = {ExitCode(code) for code in codes}
+    for code in (ExitCode.USAGE, ExitCode.PARSE, ExitCode.FETCH):
+        if code in seen:
+            return code
+    return ExitCode.OK
