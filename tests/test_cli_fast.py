@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from npkit.cli import _run_click, fast
+from npkit.cli import fast
+from npkit.cli.main import _run_click
 from npkit.errors import UsageError
 
 SIMPLE_CALLS = [

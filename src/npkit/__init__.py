@@ -15,7 +15,18 @@ from types import ModuleType
 __version__ = "0.1.0"
 PROJECT_URL = "https://github.com/npkit/npkit"
 
-_SUBMODULES = frozenset({"dates", "output", "errors", "fx", "gold", "news"})
+# name -> module: the public submodules, imported on first use. ``periods`` lives in the dates
+# package; ``from npkit import periods`` keeps working as documented.
+_SUBMODULES = {
+    "dates": "npkit.dates",
+    "periods": "npkit.dates.periods",
+    "output": "npkit.output",
+    "errors": "npkit.errors",
+    "fx": "npkit.fx",
+    "gold": "npkit.gold",
+    "news": "npkit.news",
+    "patro": "npkit.patro",
+}
 
 __all__ = ["PROJECT_URL", "__version__", *sorted(_SUBMODULES)]
 
@@ -23,5 +34,5 @@ __all__ = ["PROJECT_URL", "__version__", *sorted(_SUBMODULES)]
 def __getattr__(name: str) -> ModuleType:
     """Import public submodules lazily (``npkit.dates`` without importing the rest)."""
     if name in _SUBMODULES:
-        return importlib.import_module(f"npkit.{name}")
+        return importlib.import_module(_SUBMODULES[name])
     raise AttributeError(f"module 'npkit' has no attribute {name!r}")

@@ -10,7 +10,7 @@ import importlib
 import click
 
 from npkit import __version__, console
-from npkit.cli import SUBCOMMANDS
+from npkit.cli.commands import SUBCOMMANDS
 
 EPILOG = """\b
 Exit codes: 0 ok, 1 internal error, 2 bad input, 3 fetch failed,

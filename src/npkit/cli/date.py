@@ -7,9 +7,11 @@ from datetime import date as Date
 
 import click
 
-from npkit import console, dates, periods
+from npkit import console, dates
+from npkit.cli.options import output_options
+from npkit.dates import periods
 from npkit.errors import UsageError
-from npkit.output import OutputSpec, field_names, output_options, render
+from npkit.output import OutputSpec, field_names, render
 
 FROM_OPTION = click.option(
     "--from",
@@ -114,7 +116,7 @@ def convert(
 def _convert_stdin(
     assume: str | None, keep_going: bool, pattern: str | None, output: OutputSpec
 ) -> None:
-    from npkit import bulk
+    from npkit.cli import bulk
 
     if pattern is not None or output.format == "table":
         # People's formats: a pattern line per date, or a table (which needs every row's width).
@@ -142,7 +144,7 @@ def _convert_stdin(
 def _convert_csv(column: str, assume: str | None, keep_going: bool, output: OutputSpec) -> None:
     import io
 
-    from npkit import bulk
+    from npkit.cli import bulk
 
     out_format = output.format if output.chosen else "csv"
     if out_format == "table":
@@ -197,7 +199,7 @@ def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
     for y, m in months:
         dates.days_in_month(y, m)  # validate before printing anything
     if output.format == "table":
-        from npkit.month_view import render_month
+        from npkit.output.month_grid import render_month
 
         colour = console.colour_enabled(sys.stdout)
         grids = [

@@ -71,7 +71,7 @@ def run(args: list[str]) -> bool:
 
     spec = output_spec(options.get("--format"), fields=options.get("--fields"))
     if reads_stdin:
-        from npkit import bulk
+        from npkit.cli import bulk
 
         bulk.convert_stdin(spec, options.get("--from"), keep_going=False)
         return True

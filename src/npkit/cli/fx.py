@@ -10,10 +10,10 @@ import click
 from npkit import console
 from npkit import fx as core
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, fetch_options
+from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
 from npkit.config import FetchOptions
 from npkit.errors import UsageError
-from npkit.output import OutputSpec, output_options, render, render_rows
+from npkit.output import OutputSpec, render, render_rows
 
 DEFAULT_COMMAND = "rates"
 RATE_TABLE_FIELDS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell")

@@ -10,10 +10,10 @@ import click
 from npkit import console, dates
 from npkit import gold as core
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, fetch_options
+from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
 from npkit.config import FetchOptions
 from npkit.gold.records import PRICE_FIELDS, MetalPrice, Valuation, bs_text
-from npkit.output import OutputSpec, output_options, render
+from npkit.output import OutputSpec, render
 
 DEFAULT_COMMAND = "prices"
 OLD_AFTER_DAYS = 7

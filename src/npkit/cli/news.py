@@ -9,11 +9,11 @@ import click
 from npkit import console
 from npkit import news as core
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, fetch_options
+from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError, UsageError
 from npkit.news.registry import LANGS
-from npkit.output import OutputSpec, field_names, output_options, render
+from npkit.output import OutputSpec, field_names, render
 from npkit.text import clean
 
 DEFAULT_COMMAND = "headlines"

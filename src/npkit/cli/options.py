@@ -1,4 +1,5 @@
-"""Options shared by every command that fetches (fx, gold, news).
+"""Options shared by commands: output (``-f``, ``--json``, ``--fields``) on every command, and
+fetching (``--offline``, ``--no-cache``, ``--timeout``) on fx, gold and news.
 
 Imports neither requests nor the HTTP module: ``--help`` and ``npkit date`` stay cheap.
 """
@@ -13,6 +14,7 @@ import click
 
 from npkit.config import MAX_TIMEOUT, FetchOptions
 from npkit.errors import UsageError
+from npkit.output import FORMATS, output_spec
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,5 +54,30 @@ def fetch_options(func: F) -> F:
         if offline and no_cache:
             raise UsageError("--offline and --no-cache contradict each other")
         return func(*args, fetch=FetchOptions(offline, no_cache, timeout), **kw)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def output_options(func: F) -> F:
+    """Give a Click command ``-f/--format``, ``--json`` and ``--fields``, passed as ``output``."""
+
+    @click.option(
+        "-f",
+        "--format",
+        "format_",
+        type=click.Choice(FORMATS, case_sensitive=False),
+        default=None,
+        help="Output format (default: table).",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+    @click.option(
+        "--fields",
+        metavar="A,B,…",
+        default=None,
+        help="Only these fields, in this order (comma-separated).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, format_: str | None, as_json: bool, fields: str | None, **kw: Any):
+        return func(*args, output=output_spec(format_, as_json, fields), **kw)
 
     return wrapper  # type: ignore[return-value]

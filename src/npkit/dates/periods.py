@@ -1,6 +1,6 @@
 """Periods on the BS calendar: month arithmetic, spans, fiscal years, month listings.
 
-Built on npkit.dates; pure and offline.
+Built on the conversion tables; pure and offline.
 """
 
 from __future__ import annotations
@@ -8,14 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from npkit.dates import (
-    BSDate,
-    DateConversion,
-    ad_to_bs,
-    bs_to_ad,
-    conversion,
-    days_in_month,
-)
+from npkit.dates.convert import ad_to_bs, bs_to_ad, days_in_month
+from npkit.dates.format import conversion
+from npkit.dates.records import BSDate, DateConversion
 from npkit.errors import UsageError
 
 

@@ -1,0 +1,166 @@
+"""Bikram Sambat (BS) ↔ Gregorian (AD) conversion: the month table and the day table.
+
+Pure and offline. The month lengths come from nepali-datetime's calendar table (BS 1975–2100),
+read once into two flat lists, so a conversion is one ``bisect`` or one index: no per-date
+object arithmetic. tests/test_calendar_data.py checks every day against an independent table.
+
+    >>> from datetime import date
+    >>> ad_to_bs(date(2024, 11, 26))
+    BSDate(year=2081, month=8, day=11)
+    >>> bs_to_ad(BSDate(2081, 8, 11))
+    datetime.date(2024, 11, 26)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import namedtuple
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+
+from npkit.dates.names import MONTHS_EN
+from npkit.dates.records import BSDate
+from npkit.errors import UsageError
+
+NEPAL_TZ = timezone(timedelta(hours=5, minutes=45), "+05:45")
+"""Nepal Standard Time: UTC+05:45 all year, no daylight saving."""
+
+
+# BS 1975-01-01 is AD 1918-04-13 (nepali_datetime.config.REFERENCE_DATE_AD; the independent
+# table in tests agrees).
+_EPOCH_AD = date(1918, 4, 13)
+FIRST_BS_YEAR = 1975
+
+UNVERIFIED_YEARS = frozenset({2096})
+"""BS years whose data is known to be wrong somewhere: nepali-datetime gives BS 2096 364 days,
+which no year has, and no independent source says which month lost the day."""
+
+
+# ---------------------------------------------------------------- the month table
+
+
+# lengths: index (year - FIRST_BS_YEAR) * 12 + month - 1; starts: AD ordinal of each month's
+# day 1, plus one past the last day.
+_MonthTable = namedtuple("_MonthTable", "lengths starts")
+
+
+def _read_nepali_datetime_table() -> list[list[int]]:
+    """Rows of [year, 12 month lengths] from nepali-datetime's CSV, without importing it."""
+    import csv
+    import importlib.util
+    import os.path
+
+    spec = importlib.util.find_spec("nepali_datetime")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("nepali-datetime is not installed")
+    folder = next(iter(spec.submodule_search_locations))
+    path = os.path.join(folder, "data", "calendar_bs.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [[int(cell) for cell in row[:13]] for row in csv.reader(handle) if row[0].isdigit()]
+
+
+@cache
+def month_table() -> _MonthTable:
+    """The month lengths and the AD ordinal of each month's first day (loaded once)."""
+    rows = _read_nepali_datetime_table()
+    if [row[0] for row in rows] != list(range(FIRST_BS_YEAR, FIRST_BS_YEAR + len(rows))):
+        raise RuntimeError("nepali-datetime's calendar table is not one row per year")
+    lengths = [days for row in rows for days in row[1:]]
+    starts = [_EPOCH_ORDINAL]
+    for days in lengths:
+        starts.append(starts[-1] + days)
+    _DAYS.extend([None] * (starts[-1] - _EPOCH_ORDINAL))
+    return _MonthTable(lengths, starts)
+
+
+# The day table: the BS date of every supported day, indexed by AD ordinal − _EPOCH_ORDINAL.
+# Sized when the month table loads and filled a month at a time on first use, so one
+# conversion costs one month of work and a million cost one index each.
+_EPOCH_ORDINAL = _EPOCH_AD.toordinal()
+_DAYS: list[BSDate | None] = []
+_new_bs = tuple.__new__  # BSDate without namedtuple's Python-level __new__
+
+
+def _fill_month(index: int) -> None:
+    """Put the BS dates of month ``index`` (of the month table) into the day table."""
+    table = month_table()
+    years, month0 = divmod(index, 12)
+    year, month = FIRST_BS_YEAR + years, month0 + 1
+    first = table.starts[index] - _EPOCH_ORDINAL
+    length = table.lengths[index]
+    _DAYS[first : first + length] = [
+        _new_bs(BSDate, (year, month, d)) for d in range(1, length + 1)
+    ]
+
+
+def last_bs_year() -> int:
+    """The last BS year with data (2100)."""
+    return FIRST_BS_YEAR + len(month_table().lengths) // 12 - 1
+
+
+def first_day() -> tuple[date, BSDate]:
+    """The first supported day, as (AD, BS)."""
+    return _EPOCH_AD, BSDate(FIRST_BS_YEAR, 1, 1)
+
+
+def last_day() -> tuple[date, BSDate]:
+    """The last supported day, as (AD, BS)."""
+    table = month_table()
+    return date.fromordinal(table.starts[-1] - 1), BSDate(last_bs_year(), 12, table.lengths[-1])
+
+
+def _range_text(calendar: str) -> str:
+    (ad_first, bs_first), (ad_last, bs_last) = first_day(), last_day()
+    if calendar == "bs":
+        return f"BS {bs_first} … {bs_last}"
+    return f"AD {ad_first} … {ad_last}"
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Length of a BS month; a year outside the table or a month outside 1–12 is a UsageError."""
+    if not 1 <= month <= 12:
+        raise UsageError(f"month {month} does not exist (1–12)")
+    if not FIRST_BS_YEAR <= year <= last_bs_year():
+        raise UsageError(f"BS year {year} is outside the supported range {_range_text('bs')}")
+    return month_table().lengths[(year - FIRST_BS_YEAR) * 12 + month - 1]
+
+
+# ---------------------------------------------------------------- conversion
+
+
+def ad_to_bs(day: date) -> BSDate:
+    """The BS date of an AD date; outside the supported range is a UsageError."""
+    offset = day.toordinal() - _EPOCH_ORDINAL
+    if 0 <= offset < len(_DAYS):
+        bs = _DAYS[offset]
+        if bs is not None:
+            return bs
+    return _ad_to_bs_first_time(day, offset)
+
+
+def _ad_to_bs_first_time(day: date, offset: int) -> BSDate:
+    """Load the tables, check the range, fill the day's month; then answer from the table."""
+    starts = month_table().starts
+    if not 0 <= offset < len(_DAYS):
+        raise UsageError(f"AD {day.isoformat()} is outside the supported range {_range_text('ad')}")
+    _fill_month(bisect_right(starts, offset + _EPOCH_ORDINAL) - 1)
+    return _DAYS[offset]  # type: ignore[return-value]
+
+
+def bs_to_ad(bs: BSDate | tuple[int, int, int]) -> date:
+    """The AD date of a BS date; an impossible day or a date out of range is a UsageError."""
+    year, month, day = bs
+    length = days_in_month(year, month)
+    if not 1 <= day <= length:
+        raise UsageError(
+            f"BS {year:04d}-{month:02d}-{day:02d} does not exist: "
+            f"{MONTHS_EN[month - 1]} {year} has {length} days"
+        )
+    index = (year - FIRST_BS_YEAR) * 12 + month - 1
+    return date.fromordinal(month_table().starts[index] + day - 1)
+
+
+def today_ad(now: datetime | None = None) -> date:
+    """Today's AD date in Nepal (Asia/Kathmandu), whatever the machine's time zone."""
+    moment = now if now is not None else datetime.now(UTC)
+    return moment.astimezone(NEPAL_TZ).date()
