@@ -1,0 +1,207 @@
+"""The Nepali patro: tithi, lunar month, Nepal Sambat, sunrise, festivals and public holidays of
+every day of BS 1975–2100. Pure and offline.
+
+    >>> from datetime import date
+    >>> from npkit import patro
+    >>> patro.day(date(2023, 10, 24)).tithi_name          # Vijaya Dashami 2080
+    'Dashami'
+    >>> [f.id for f in patro.festivals(2080)][:2]
+    ['nepali_new_year', 'eid_fitr']
+
+How a day is computed, its measured accuracy and where the holidays come from: docs/patro.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from npkit.dates import WEEKDAYS_EN, ad_to_bs, as_date, bs_to_ad, days_in_month
+from npkit.errors import UsageError
+from npkit.patro import astro, engine
+from npkit.patro import festivals as _festivals
+from npkit.patro import holidays as _holidays
+from npkit.patro.holidays import SCOPES
+from npkit.patro.records import (
+    DayHoliday,
+    Event,
+    FestivalDay,
+    FestivalInfo,
+    Holiday,
+    PatroDay,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "SCOPES",
+    "DayHoliday",
+    "Event",
+    "FestivalDay",
+    "FestivalInfo",
+    "Holiday",
+    "PatroDay",
+    "day",
+    "days",
+    "festivals",
+    "holidays",
+    "holidays_known",
+    "is_holiday",
+    "known",
+    "month",
+    "next_occurrence",
+    "set_user_holidays",
+    "year",
+]
+
+
+def day(when: object) -> PatroDay:
+    """The patro of one day (a ``date``, a ``datetime`` or text npkit.dates reads)."""
+    ordinal = as_date(when).toordinal()
+    return _build(ordinal, ordinal)[0]
+
+
+def days(start: object, end: object) -> list[PatroDay]:
+    """The patro of every day from ``start`` to ``end`` inclusive."""
+    first, last = as_date(start, "start").toordinal(), as_date(end, "end").toordinal()
+    if first > last:
+        raise UsageError(f"the range starts ({date.fromordinal(first)}) after it ends")
+    return _build(first, last)
+
+
+def month(bs_year: int, bs_month: int) -> list[PatroDay]:
+    """The patro of every day of a BS month."""
+    first = bs_to_ad((bs_year, bs_month, 1)).toordinal()
+    return _build(first, first + days_in_month(bs_year, bs_month) - 1)
+
+
+def year(bs_year: int) -> list[PatroDay]:
+    """The patro of every day of a BS year."""
+    return _build(*_year_span(bs_year))
+
+
+def _year_span(bs_year: int) -> tuple[int, int]:
+    """(first, last) ordinal of a BS year."""
+    first = bs_to_ad((bs_year, 1, 1)).toordinal()
+    return first, bs_to_ad((bs_year, 12, days_in_month(bs_year, 12))).toordinal()
+
+
+def festivals(bs_year: int) -> list[FestivalDay]:
+    """Every festival day of a BS year, by day: computed from the rules, or fixed for that year
+    (``source`` names where)."""
+    return _festivals.festival_records(*_year_span(bs_year))
+
+
+def holidays(bs_year: int, scope: str | None = None) -> list[Holiday]:
+    """The public holidays of a BS year (ranges expanded to days), optionally of one ``scope``
+    (see SCOPES), with the user's own days. Empty for a year whose notice is not shipped:
+    check ``holidays_known``."""
+    return _holidays.holiday_days(*_year_span(bs_year), scope)
+
+
+def holidays_known(bs_year: int) -> bool:
+    """Whether the holiday notice of a BS year is shipped (else ``holidays`` has only the
+    user's days, and a CLI should say so)."""
+    return bs_year in _holidays.known_years()
+
+
+def is_holiday(when: object, scope: str = "everyone", saturday: bool = True) -> bool:
+    """Whether a day is a day off for ``scope`` (holidays for everyone count for every scope;
+    Saturdays count unless ``saturday`` is False)."""
+    return _holidays.is_holiday(as_date(when), scope, saturday)
+
+
+def set_user_holidays(rows: Iterable[Mapping[str, object]]) -> None:
+    """Add the user's own days (config ``[[holidays]]`` rows: ``date`` or ``start``/``end``,
+    ``name``, optional ``name_ne``, ``scope``) to every later answer, with source "config"."""
+    _holidays.set_user_rows(rows)
+
+
+def known() -> list[FestivalInfo]:
+    """The festivals npkit knows: ids, names, rules and the aliases ``next_occurrence`` takes."""
+    found = []
+    for rule in _festivals.rules().values():
+        if rule.kind == "lunar":
+            at = "" if rule.when == "sunrise" else f" at {rule.when}"
+            words = f"lunar {engine.LUNAR_MONTHS_EN[rule.month]} tithi {rule.day}{at}"
+        elif rule.kind == "bs":
+            words = f"BS {engine.LUNAR_MONTHS_EN[rule.month]} {rule.day}"
+        elif rule.kind == "ad":
+            words = f"AD {date(2000, rule.month + 1, rule.day):%B} {rule.day}"
+        else:
+            words = "announced each year"
+        found.append(FestivalInfo(rule.id, rule.name, rule.name_ne, words, rule.aliases))
+    return found
+
+
+def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
+    """The next day (after ``after``, default today in Nepal) of a festival by id, name or
+    alias ("dashain", "tihar", "holi"), or of any holiday for everyone ("holiday")."""
+    from npkit.dates import today_ad
+
+    start = (as_date(after, "after") if after is not None else today_ad()).toordinal() + 1
+    last = _last_supported()
+    if name.strip().casefold() in ("holiday", "holidays", "bida"):
+        for first in range(start, last + 1, 366):
+            found = _holidays.holiday_days(first, min(first + 365, last), "everyone")
+            if found:
+                return found[0]
+        raise UsageError("no holiday for everyone is known after that day")
+    wanted = _festivals.festival_id(name)
+    for first in range(start, last + 1, 366):
+        for record in _festivals.festival_records(first, min(first + 365, last)):
+            if record.id == wanted:
+                return record
+        if _festivals.rules()[wanted].kind == "announced" and first > start:
+            break  # announced days are listed only for a few years
+    raise UsageError(f"no {wanted} is known after that day")
+
+
+def _last_supported() -> int:
+    from npkit.dates import last_day
+
+    return last_day()[0].toordinal()
+
+
+# ---------------------------------------------------------------- building days
+
+
+def _build(first: int, last: int) -> list[PatroDay]:
+    """PatroDay for every ordinal in [first, last]: one sunrise per day, shared with the day
+    before; the month's new moons and the year's festivals computed once."""
+    events: dict[int, list[Event]] = {}
+    for ordinal, rule, _source in _festivals.festival_days(first, last):
+        events.setdefault(ordinal, []).append(rule.event)
+    npt = engine.npt_minute
+    sun = engine.sun
+    rise = sun(first)[0]
+    elongation = astro.elongation(rise)
+    lunation = astro.lunation_of(rise)
+    next_new = astro.new_moon(lunation + 1)
+    found = []
+    for ordinal in range(first, last + 1):
+        set_ = sun(ordinal)[1]
+        next_rise = sun(ordinal + 1)[0]
+        next_elongation = astro.elongation(next_rise)
+        tithi = int(elongation // 12.0) + 1
+        end = None
+        if int(next_elongation // 12.0) + 1 != tithi:
+            end = npt(astro.when_elongation(12.0 * tithi, rise))
+        while rise >= next_new:
+            lunation += 1
+            next_new = astro.new_moon(lunation + 1)
+        month_index, adhik = engine.lunar_month(lunation)
+        paksha, name, name_ne = engine.tithi_names(tithi)
+        ad = date.fromordinal(ordinal)
+        marks = _holidays.on(ordinal)
+        found.append(
+            PatroDay(
+                ad, ad_to_bs(ad), WEEKDAYS_EN[ad.weekday()], tithi, paksha, name, name_ne, end,
+                engine.LUNAR_MONTHS_EN[month_index], engine.LUNAR_MONTHS_NE[month_index], adhik,
+                engine.ns_year(ordinal, ad.year), npt(rise), npt(set_),
+                tuple(events.get(ordinal, ())), marks[0] if marks else None, marks,
+            )
+        )  # fmt: skip
+        rise, elongation = next_rise, next_elongation
+    return found

@@ -1,0 +1,154 @@
+"""Public holidays: data, not computation (data/holidays.tsv, one row per notice line).
+
+The Ministry of Home Affairs fixes each BS year's holidays in a notice; nothing computed can
+stand in for it (a cabinet decision adds days, Dashain's range varies). So a year without rows
+here has no confirmed holidays (``known_years``), and users add their own days through
+``user_rows`` (their config file's ``[[holidays]]`` tables).
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from datetime import date
+from functools import cache
+
+from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date, bs_to_ad
+from npkit.errors import UsageError
+from npkit.patro.festivals import _bs, _data_rows
+from npkit.patro.records import DayHoliday, Holiday
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+SCOPES = {
+    "everyone": "every office, school and employer",
+    "women": "women (Teej, Women's Day; Jitiya: women who keep it)",
+    "civil_servants": "civil servants (Civil Service Day)",
+    "schools": "educational institutions (Saraswati Puja)",
+    "disabled_staff": "staff with disabilities",
+    "kathmandu_valley": "Kathmandu, Lalitpur and Bhaktapur districts",
+    "bagmati": "Bagmati Province",
+    "sudurpashchim": "Sudurpashchim Province (Gaura)",
+    "hill_districts": "hill and mountain districts (Holi on Purnima)",
+    "terai_districts": "Terai districts (Holi the day after)",
+    "newar": "the Newar community",
+    "kirat": "the Kirat community",
+    "sikh": "the Sikh community",
+    "christian": "the Christian community",
+    "muslim": "the Muslim community",
+}
+"""Who a holiday is for. The vocabulary is small on purpose: a user's config rows may use
+any word, but shipped rows use only these."""
+
+CONFIG_SOURCE = "config"
+
+
+class HolidayRow(namedtuple("HolidayRow", "bs_year start end name name_ne scope source note")):
+    """One row of holidays.tsv (or of a user's config): a day or an inclusive BS range."""
+
+    __slots__ = ()
+    bs_year: int
+    start: BSDate
+    end: BSDate
+    name: str
+    name_ne: str
+    scope: str
+    source: str
+    note: str
+
+
+@cache
+def shipped_rows() -> tuple[HolidayRow, ...]:
+    """Every shipped holiday row, in file order."""
+    rows = []
+    for year, start, end, name, name_ne, scope, source, note in _data_rows("holidays.tsv"):
+        first = _bs(start)
+        rows.append(
+            HolidayRow(int(year), first, _bs(end) if end else first, name, name_ne, scope,
+                       source, note)
+        )  # fmt: skip
+    return tuple(rows)
+
+
+@cache
+def known_years() -> frozenset[int]:
+    """The BS years whose notice is transcribed here (2080–2083 today)."""
+    return frozenset(row.bs_year for row in shipped_rows())
+
+
+_USER_ROWS: list[HolidayRow] = []
+
+
+def user_rows(rows: Iterable[Mapping[str, object]]) -> list[HolidayRow]:
+    """Read a user's own days (the config file's ``[[holidays]]``: ``date`` or ``start``/``end``
+    in any form npkit.dates reads, AD or ``bs:``; ``name``; optional ``name_ne`` and ``scope``,
+    default "everyone") into rows with source "config". A bad row is a UsageError naming it."""
+    found = []
+    for number, row in enumerate(rows, 1):
+        try:
+            name = row["name"]
+            first = as_date(row.get("date", row.get("start")), "date")
+            last = as_date(row["end"], "end") if "end" in row else first
+        except (KeyError, UsageError) as exc:
+            raise UsageError(f"holiday {number} of the config file: {exc}") from None
+        if not isinstance(name, str) or not name or last < first:
+            raise UsageError(f"holiday {number} of the config file needs a name and end >= start")
+        start, end = ad_to_bs(first), ad_to_bs(last)
+        found.append(
+            HolidayRow(start.year, start, end, name, str(row.get("name_ne", name)),
+                       str(row.get("scope", "everyone")), CONFIG_SOURCE, "")
+        )  # fmt: skip
+    return found
+
+
+def set_user_rows(rows: Iterable[Mapping[str, object]]) -> None:
+    """Merge a user's own days (see ``user_rows``) into every later holiday answer; calling it
+    again replaces them. The CLI calls this once with the config file's rows."""
+    _USER_ROWS[:] = user_rows(rows)
+    _by_ordinal.cache_clear()
+
+
+def _days(row: HolidayRow) -> range:
+    return range(bs_to_ad(row.start).toordinal(), bs_to_ad(row.end).toordinal() + 1)
+
+
+@cache
+def _by_ordinal() -> dict[int, tuple[DayHoliday, ...]]:
+    table: dict[int, list[DayHoliday]] = {}
+    for row in (*shipped_rows(), *_USER_ROWS):
+        mark = DayHoliday(row.name, row.name_ne, row.scope, row.source)
+        for ordinal in _days(row):
+            table.setdefault(ordinal, []).append(mark)
+    # "everyone" first: PatroDay.holiday is the broadest holiday of the day
+    return {
+        o: tuple(sorted(marks, key=lambda m: m.scope != "everyone")) for o, marks in table.items()
+    }
+
+
+def on(ordinal: int) -> tuple[DayHoliday, ...]:
+    """The holidays of a day (shipped and the user's), broadest first."""
+    return _by_ordinal().get(ordinal, ())
+
+
+def holiday_days(first: int, last: int, scope: str | None = None) -> list[Holiday]:
+    """Every holiday day in [first, last] (ranges expanded), optionally of one scope."""
+    table = _by_ordinal()
+    found = []
+    for ordinal in range(first, last + 1):
+        for mark in table.get(ordinal, ()):
+            if scope is None or mark.scope == scope:
+                day = date.fromordinal(ordinal)
+                found.append(
+                    Holiday(day, ad_to_bs(day), WEEKDAYS_EN[day.weekday()], mark.name,
+                            mark.name_ne, mark.scope, mark.source)
+                )  # fmt: skip
+    return found
+
+
+def is_holiday(day: date, scope: str = "everyone", saturday: bool = True) -> bool:
+    """Whether ``day`` is a day off for ``scope`` ("everyone" holidays count for every scope);
+    Saturday, Nepal's weekly holiday, counts unless ``saturday`` is False."""
+    if saturday and day.weekday() == 5:
+        return True
+    return any(mark.scope in ("everyone", scope) for mark in on(day.toordinal()))

@@ -1,0 +1,107 @@
+"""The records of the patro: one day, one festival day, one holiday.
+
+Namedtuples, not dataclasses, for the reason npkit.dates gives: importing ``dataclasses`` (and
+with it ``inspect``) would cost ``npkit date today`` more than computing the day. Field order is
+column order in every output format.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from npkit.dates import BSDate
+
+
+class Event(namedtuple("Event", "id name name_ne")):
+    """A festival on a day: its id (``vijaya_dashami``), English and Nepali names."""
+
+    __slots__ = ()
+    id: str
+    name: str
+    name_ne: str
+
+
+class DayHoliday(namedtuple("DayHoliday", "name name_ne scope source")):
+    """A public holiday on a day, and who gets it (``scope``: see holidays.SCOPES)."""
+
+    __slots__ = ()
+    name: str
+    name_ne: str
+    scope: str
+    source: str
+
+
+class PatroDay(
+    namedtuple(
+        "PatroDay",
+        "ad bs weekday tithi paksha tithi_name tithi_ne tithi_end lunar_month lunar_month_ne"
+        " adhik ns_year sunrise sunset events holiday holidays",
+    )
+):
+    """Everything a Nepali patro prints for one day.
+
+    ``tithi`` (1–30) is the tithi current at Kathmandu sunrise; ``tithi_end`` is when it ends if
+    that is before the next sunrise (else None: the tithi also rules the next day).
+    ``lunar_month`` is amanta (new moon to new moon). ``holiday`` is the broadest holiday of the
+    day (scope "everyone" first) or None; ``holidays`` lists them all.
+    """
+
+    __slots__ = ()
+    ad: date
+    bs: BSDate
+    weekday: str
+    tithi: int
+    paksha: str
+    tithi_name: str
+    tithi_ne: str
+    tithi_end: datetime | None
+    lunar_month: str
+    lunar_month_ne: str
+    adhik: bool
+    ns_year: int
+    sunrise: datetime
+    sunset: datetime
+    events: tuple[Event, ...]
+    holiday: DayHoliday | None
+    holidays: tuple[DayHoliday, ...]
+
+
+class FestivalDay(namedtuple("FestivalDay", "id name name_ne ad bs source")):
+    """The day of a festival in a year; ``source`` is "computed" (from the rules table) or where
+    a per-year override came from (the year's holiday notice, an announcement)."""
+
+    __slots__ = ()
+    id: str
+    name: str
+    name_ne: str
+    ad: date
+    bs: BSDate
+    source: str
+
+
+class Holiday(namedtuple("Holiday", "ad bs weekday name name_ne scope source")):
+    """One public holiday day (a notice's range is expanded to its days)."""
+
+    __slots__ = ()
+    ad: date
+    bs: BSDate
+    weekday: str
+    name: str
+    name_ne: str
+    scope: str
+    source: str
+
+
+class FestivalInfo(namedtuple("FestivalInfo", "id name name_ne rule aliases")):
+    """A festival npkit knows: its id, names, its rule in words, and other names it answers to."""
+
+    __slots__ = ()
+    id: str
+    name: str
+    name_ne: str
+    rule: str
+    aliases: tuple[str, ...]
