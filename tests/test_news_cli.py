@@ -355,6 +355,7 @@ def test_head_ends_quietly(configured, tmp_path: Path) -> None:
     first = process.stdout.readline()
     process.stdout.close()  # what `| head -1` does
     stderr = process.stderr.read()
+    process.stderr.close()
     assert process.wait(timeout=30) == 0
     assert json.loads(first)["source"] == "onlinekhabar"
     assert stderr == b""

@@ -138,7 +138,7 @@ def _check_url(value: Any, origin: str) -> str:
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
         raise UsageError(f"{origin}: expected a base URL like https://example.org, not {value!r}")
-    return value.rstrip("/")
+    return str(value).rstrip("/")
 
 
 def base_url(source: str) -> str:

@@ -31,7 +31,8 @@ class LazyGroup(click.Group):
         if cmd_name not in SUBCOMMANDS:
             return None
         module_name, attribute, _ = SUBCOMMANDS[cmd_name]
-        return getattr(importlib.import_module(module_name), attribute)
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, SUBCOMMANDS[name][2]) for name in self.list_commands(ctx)]
@@ -47,7 +48,7 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, verbose: bool, quiet: bool, debug: bool) -> None:
     """Everyday Nepal data: dates, exchange rates, gold prices, news."""
+    # --debug is read by the entry point (npkit.cli.main) before Click runs.
     console.set_verbosity(
         console.QUIET if quiet else console.VERBOSE if verbose else console.NORMAL
     )
-    ctx.meta["npkit.debug"] = debug

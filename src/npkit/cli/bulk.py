@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import IO, Any, BinaryIO
 
 from npkit import console, dates
@@ -55,6 +56,38 @@ def _line_text(raw: bytes, line_no: int) -> str:
         raise UsageError(f"line {line_no}: not UTF-8 text") from None
 
 
+class BadInput:
+    """The one rule for a bad line of bulk input: it stops the run with an error naming its
+    line, or, with ``--keep-going``, is reported on stderr, counted, and left empty."""
+
+    def __init__(self, keep_going: bool) -> None:
+        self.keep_going = keep_going
+        self.count = 0
+
+    def report(self, exc: UsageError, line_no: int) -> None:
+        """Raise, or warn and count (the caller then writes an empty row)."""
+        message = str(exc) if str(exc).startswith("line ") else f"line {line_no}: {exc}"
+        if not self.keep_going:
+            raise UsageError(message) from None
+        self.count += 1
+        console.warn(f"date: {message} (left empty)")
+
+
+def read_days(
+    lines: Iterable[str], assume: str | None, bad: BadInput
+) -> Iterator[tuple[date, dates.BSDate] | None]:
+    """The (AD, BS) day of each non-blank line, in order; None for a bad line kept going."""
+    for line_no, line in enumerate(lines, 1):
+        text = line.strip().lstrip("\ufeff")
+        if not text:
+            continue
+        try:
+            yield dates.parse_day(text, assume)
+        except UsageError as exc:
+            bad.report(exc, line_no)
+            yield None
+
+
 class _Miss(Exception):
     """A line not in the memo yet (raised by ``_Memo`` to leave the fast path)."""
 
@@ -73,9 +106,8 @@ class _LineConverter:
         self.writer = writer
         self.fields = [dates.CONVERSION_FIELDS[name] for name in writer.columns]
         self.assume = assume
-        self.keep_going = keep_going
+        self.bad = BadInput(keep_going)
         self.memo = _Memo()
-        self.bad = 0
         self.unverified = _UnverifiedYearWarning()
         self.misses = 0
         self.prefilled = False
@@ -109,11 +141,7 @@ class _LineConverter:
                 return ""
             day, bs = dates.parse_day(text, self.assume)
         except UsageError as exc:
-            message = str(exc) if str(exc).startswith("line ") else f"line {line_no}: {exc}"
-            if not self.keep_going:
-                raise UsageError(message) from None
-            self.bad += 1
-            console.warn(f"date: {message} (left empty)")
+            self.bad.report(exc, line_no)
             return self.writer.encode((None,) * len(self.writer.columns))
         self.unverified.check(bs)
         encoded = self.writer.encode([field(day, bs) for field in self.fields])
@@ -165,7 +193,7 @@ def convert_lines(
         if pending:
             _write_lines([pending], result, converter)
     finally:
-        result.bad = converter.bad
+        result.bad = converter.bad.count
         result.rows = writer.rows_written
         writer.close()
     return result
@@ -228,6 +256,7 @@ def convert_csv_column(
     added = [f"{column}_{name}" for name in added_fields]
     writer = RowWriter(spec, [*header, *added], stream)
     cache: dict[str, tuple[Any, ...]] = {}
+    bad = BadInput(keep_going)
     result = BulkResult()
     unverified = _UnverifiedYearWarning()
     try:
@@ -241,16 +270,14 @@ def convert_csv_column(
             cell = row[index].strip()
             values = cache.get(cell)
             if values is None:
-                values = _convert_cell(
-                    cell, reader.line_num, assume, keep_going, added_fields, unverified
-                )
+                values = _convert_cell(cell, reader.line_num, assume, bad, added_fields, unverified)
                 if values is None:
-                    result.bad += 1
                     values = (None,) * len(added_fields)
                 elif len(cache) < MEMO_LIMIT:
                     cache[cell] = values
             writer.write([*row, *values])
     finally:
+        result.bad = bad.count
         result.rows = writer.rows_written
         writer.close()
     return result
@@ -260,19 +287,17 @@ def _convert_cell(
     cell: str,
     line_no: int,
     assume: str | None,
-    keep_going: bool,
+    bad: BadInput,
     fields: Sequence[str],
     unverified: _UnverifiedYearWarning,
 ) -> tuple[Any, ...] | None:
-    """The added values for one cell; None for a bad cell when ``keep_going``."""
+    """The added values for one cell; None for a bad cell kept going."""
     if not cell:
         return ("",) * len(fields)
     try:
         day, bs = dates.parse_day(cell, assume)
     except UsageError as exc:
-        if not keep_going:
-            raise UsageError(f"line {line_no}: {exc}") from None
-        console.warn(f"date: line {line_no}: {exc} (left empty)")
+        bad.report(exc, line_no)
         return None
     unverified.check(bs)
     return tuple(dates.CONVERSION_FIELDS[name](day, bs) for name in fields)

@@ -120,22 +120,13 @@ def _convert_stdin(
 
     if pattern is not None or output.format == "table":
         # People's formats: a pattern line per date, or a table (which needs every row's width).
-        days: list[Date | None] = []
-        for line_no, line in enumerate(sys.stdin, 1):
-            if line.strip():
-                try:
-                    days.append(dates.parse_to_ad(line.strip().lstrip("\ufeff"), assume))
-                except UsageError as exc:
-                    if not keep_going:
-                        raise UsageError(f"line {line_no}: {exc}") from None
-                    console.warn(f"date: line {line_no}: {exc} (left empty)")
-                    days.append(None)
+        days = list(bulk.read_days(sys.stdin, assume, bulk.BadInput(keep_going)))
         if pattern is not None:
-            for day in days:
-                click.echo("" if day is None else _formatted(day, pattern))
+            for found in days:
+                click.echo("" if found is None else dates.format_bs(found[1], pattern))
             return
         empty = dates.DateConversion(*[""] * len(CONVERSION_COLUMNS))
-        records = (empty if day is None else dates.conversion(day) for day in days)
+        records = (empty if found is None else dates.conversion(found[0]) for found in days)
         render(records, output, dates.DateConversion)
         return
     bulk.convert_stdin(output, assume, keep_going)

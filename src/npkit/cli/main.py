@@ -68,8 +68,7 @@ def _run_click(args: list[str]) -> None:
         sys.exit(int(ExitCode.USAGE))
     except click.UsageError as exc:
         message = exc.format_message().replace("\n", " ").rstrip(".")
-        ctx = exc.ctx
-        where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
         _fail(f"{message[:1].lower()}{message[1:]}{where}", ExitCode.USAGE)
     except click.ClickException as exc:
         _fail(exc.format_message().replace("\n", " "), exc.exit_code or ExitCode.INTERNAL)

@@ -50,7 +50,9 @@ def fetch_options(func: F) -> F:
         help="Wait at most this long for the server (default 15; NPKIT_TIMEOUT).",
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, offline: bool, no_cache: bool, timeout: float | None, **kw: Any):
+    def wrapper(
+        *args: Any, offline: bool, no_cache: bool, timeout: float | None, **kw: Any
+    ) -> Any:
         if offline and no_cache:
             raise UsageError("--offline and --no-cache contradict each other")
         return func(*args, fetch=FetchOptions(offline, no_cache, timeout), **kw)
@@ -77,7 +79,9 @@ def output_options(func: F) -> F:
         help="Only these fields, in this order (comma-separated).",
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, format_: str | None, as_json: bool, fields: str | None, **kw: Any):
+    def wrapper(
+        *args: Any, format_: str | None, as_json: bool, fields: str | None, **kw: Any
+    ) -> Any:
         return func(*args, output=output_spec(format_, as_json, fields), **kw)
 
     return wrapper  # type: ignore[return-value]

@@ -41,7 +41,10 @@ which no year has, and no independent source says which month lost the day."""
 
 # lengths: index (year - FIRST_BS_YEAR) * 12 + month - 1; starts: AD ordinal of each month's
 # day 1, plus one past the last day.
-_MonthTable = namedtuple("_MonthTable", "lengths starts")
+class _MonthTable(namedtuple("_MonthTable", "lengths starts")):
+    __slots__ = ()
+    lengths: list[int]
+    starts: list[int]
 
 
 def _read_nepali_datetime_table() -> list[list[int]]:

@@ -30,7 +30,7 @@ def render_month(year: int, month: int, today: date | None = None, colour: bool 
     title = f"{dates.MONTHS_EN[month - 1]} {year} · {dates.MONTHS_NE[month - 1]} "
     title += dates.to_devanagari_digits(year)
     span = f"{first:%b} {first.day}, {first.year} – {last:%b} {last.day}, {last.year}"
-    lines = [_centre(title, width, colour and _BOLD), _centre(span, width, "")]
+    lines = [_centre(title, width, _BOLD if colour else ""), _centre(span, width, "")]
     header = "".join(f" {name:>{_CELL}} " for name in _WEEK_HEADER)
     if colour:
         header = header[: 6 * (_CELL + 2)] + _RED + header[6 * (_CELL + 2) :] + _RESET
