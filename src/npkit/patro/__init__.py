@@ -18,9 +18,9 @@ from datetime import date
 from npkit.dates import WEEKDAYS_EN, ad_to_bs, as_date, bs_to_ad, days_in_month
 from npkit.errors import UsageError
 from npkit.patro import astro, engine
-from npkit.patro import festivals as _festivals
-from npkit.patro import holidays as _holidays
-from npkit.patro.holidays import SCOPES
+from npkit.patro import notices as _notices
+from npkit.patro import rules as _rules
+from npkit.patro.notices import SCOPES
 from npkit.patro.records import (
     DayHoliday,
     Event,
@@ -90,38 +90,38 @@ def _year_span(bs_year: int) -> tuple[int, int]:
 def festivals(bs_year: int) -> list[FestivalDay]:
     """Every festival day of a BS year, by day: computed from the rules, or fixed for that year
     (``source`` names where)."""
-    return _festivals.festival_records(*_year_span(bs_year))
+    return _rules.festival_records(*_year_span(bs_year))
 
 
 def holidays(bs_year: int, scope: str | None = None) -> list[Holiday]:
     """The public holidays of a BS year (ranges expanded to days), optionally of one ``scope``
     (see SCOPES), with the user's own days. Empty for a year whose notice is not shipped:
     check ``holidays_known``."""
-    return _holidays.holiday_days(*_year_span(bs_year), scope)
+    return _notices.holiday_days(*_year_span(bs_year), scope)
 
 
 def holidays_known(bs_year: int) -> bool:
     """Whether the holiday notice of a BS year is shipped (else ``holidays`` has only the
     user's days, and a CLI should say so)."""
-    return bs_year in _holidays.known_years()
+    return bs_year in _notices.known_years()
 
 
 def is_holiday(when: object, scope: str = "everyone", saturday: bool = True) -> bool:
     """Whether a day is a day off for ``scope`` (holidays for everyone count for every scope;
     Saturdays count unless ``saturday`` is False)."""
-    return _holidays.is_holiday(as_date(when), scope, saturday)
+    return _notices.is_holiday(as_date(when), scope, saturday)
 
 
 def set_user_holidays(rows: Iterable[Mapping[str, object]]) -> None:
     """Add the user's own days (config ``[[holidays]]`` rows: ``date`` or ``start``/``end``,
     ``name``, optional ``name_ne``, ``scope``) to every later answer, with source "config"."""
-    _holidays.set_user_rows(rows)
+    _notices.set_user_rows(rows)
 
 
 def known() -> list[FestivalInfo]:
     """The festivals npkit knows: ids, names, rules and the aliases ``next_occurrence`` takes."""
     found = []
-    for rule in _festivals.rules().values():
+    for rule in _rules.rules().values():
         if rule.kind == "lunar":
             at = "" if rule.when == "sunrise" else f" at {rule.when}"
             words = f"lunar {engine.LUNAR_MONTHS_EN[rule.month]} tithi {rule.day}{at}"
@@ -144,16 +144,16 @@ def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
     last = _last_supported()
     if name.strip().casefold() in ("holiday", "holidays", "bida"):
         for first in range(start, last + 1, 366):
-            found = _holidays.holiday_days(first, min(first + 365, last), "everyone")
+            found = _notices.holiday_days(first, min(first + 365, last), "everyone")
             if found:
                 return found[0]
         raise UsageError("no holiday for everyone is known after that day")
-    wanted = _festivals.festival_id(name)
+    wanted = _rules.festival_id(name)
     for first in range(start, last + 1, 366):
-        for record in _festivals.festival_records(first, min(first + 365, last)):
+        for record in _rules.festival_records(first, min(first + 365, last)):
             if record.id == wanted:
                 return record
-        if _festivals.rules()[wanted].kind == "announced" and first > start:
+        if _rules.rules()[wanted].kind == "announced" and first > start:
             break  # announced days are listed only for a few years
     raise UsageError(f"no {wanted} is known after that day")
 
@@ -171,7 +171,7 @@ def _build(first: int, last: int) -> list[PatroDay]:
     """PatroDay for every ordinal in [first, last]: one sunrise per day, shared with the day
     before; the month's new moons and the year's festivals computed once."""
     events: dict[int, list[Event]] = {}
-    for ordinal, rule, _source in _festivals.festival_days(first, last):
+    for ordinal, rule, _source in _rules.festival_days(first, last):
         events.setdefault(ordinal, []).append(rule.event)
     npt = engine.npt_minute
     sun = engine.sun
@@ -194,7 +194,7 @@ def _build(first: int, last: int) -> list[PatroDay]:
         month_index, adhik = engine.lunar_month(lunation)
         paksha, name, name_ne = engine.tithi_names(tithi)
         ad = date.fromordinal(ordinal)
-        marks = _holidays.on(ordinal)
+        marks = _notices.on(ordinal)
         found.append(
             PatroDay(
                 ad, ad_to_bs(ad), WEEKDAYS_EN[ad.weekday()], tithi, paksha, name, name_ne, end,

@@ -12,10 +12,10 @@ from collections import namedtuple
 from datetime import date
 from functools import cache
 
-from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date, bs_to_ad
+from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date
 from npkit.errors import UsageError
-from npkit.patro.festivals import _bs, _data_rows
 from npkit.patro.records import DayHoliday, Holiday
+from npkit.patro.rules import _bs, _data_rows
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -59,10 +59,19 @@ class HolidayRow(namedtuple("HolidayRow", "bs_year start end name name_ne scope 
 
 
 @cache
-def shipped_rows() -> tuple[HolidayRow, ...]:
-    """Every shipped holiday row, in file order."""
+def _fields_by_year() -> dict[int, list[list[str]]]:
+    """The fields of each shipped row by BS year, not yet parsed: one day parses one year."""
+    table: dict[int, list[list[str]]] = {}
+    for fields in _data_rows("holidays.tsv"):
+        table.setdefault(int(fields[0]), []).append(fields)
+    return table
+
+
+@cache
+def rows_of_year(bs_year: int) -> tuple[HolidayRow, ...]:
+    """The shipped holiday rows of one BS year (its notice), in file order."""
     rows = []
-    for year, start, end, name, name_ne, scope, source, note in _data_rows("holidays.tsv"):
+    for year, start, end, name, name_ne, scope, source, note in _fields_by_year().get(bs_year, ()):
         first = _bs(start)
         rows.append(
             HolidayRow(int(year), first, _bs(end) if end else first, name, name_ne, scope,
@@ -71,10 +80,14 @@ def shipped_rows() -> tuple[HolidayRow, ...]:
     return tuple(rows)
 
 
-@cache
+def shipped_rows() -> tuple[HolidayRow, ...]:
+    """Every shipped holiday row, by year."""
+    return tuple(row for year in sorted(known_years()) for row in rows_of_year(year))
+
+
 def known_years() -> frozenset[int]:
     """The BS years whose notice is transcribed here (2080–2083 today)."""
-    return frozenset(row.bs_year for row in shipped_rows())
+    return frozenset(_fields_by_year())
 
 
 _USER_ROWS: list[HolidayRow] = []
@@ -106,37 +119,27 @@ def set_user_rows(rows: Iterable[Mapping[str, object]]) -> None:
     """Merge a user's own days (see ``user_rows``) into every later holiday answer; calling it
     again replaces them. The CLI calls this once with the config file's rows."""
     _USER_ROWS[:] = user_rows(rows)
-    _by_ordinal.cache_clear()
-
-
-def _days(row: HolidayRow) -> range:
-    return range(bs_to_ad(row.start).toordinal(), bs_to_ad(row.end).toordinal() + 1)
-
-
-@cache
-def _by_ordinal() -> dict[int, tuple[DayHoliday, ...]]:
-    table: dict[int, list[DayHoliday]] = {}
-    for row in (*shipped_rows(), *_USER_ROWS):
-        mark = DayHoliday(row.name, row.name_ne, row.scope, row.source)
-        for ordinal in _days(row):
-            table.setdefault(ordinal, []).append(mark)
-    # "everyone" first: PatroDay.holiday is the broadest holiday of the day
-    return {
-        o: tuple(sorted(marks, key=lambda m: m.scope != "everyone")) for o, marks in table.items()
-    }
 
 
 def on(ordinal: int) -> tuple[DayHoliday, ...]:
-    """The holidays of a day (shipped and the user's), broadest first."""
-    return _by_ordinal().get(ordinal, ())
+    """The holidays of a day (shipped and the user's), broadest first ("everyone" before a
+    community or region: PatroDay.holiday is the first). A direct check of the year's ~40
+    rows: cheaper for one day than building a table, and still ~1 ms for a whole year."""
+    bs = ad_to_bs(date.fromordinal(ordinal))
+    marks = [
+        DayHoliday(row.name, row.name_ne, row.scope, row.source)
+        for row in (*rows_of_year(bs.year), *rows_of_year(bs.year - 1), *_USER_ROWS)
+        if row.start <= bs <= row.end
+    ]
+    marks.sort(key=lambda mark: mark.scope != "everyone")
+    return tuple(marks)
 
 
 def holiday_days(first: int, last: int, scope: str | None = None) -> list[Holiday]:
     """Every holiday day in [first, last] (ranges expanded), optionally of one scope."""
-    table = _by_ordinal()
     found = []
     for ordinal in range(first, last + 1):
-        for mark in table.get(ordinal, ()):
+        for mark in on(ordinal):
             if scope is None or mark.scope == scope:
                 day = date.fromordinal(ordinal)
                 found.append(

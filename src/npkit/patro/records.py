@@ -26,7 +26,7 @@ class Event(namedtuple("Event", "id name name_ne")):
 
 
 class DayHoliday(namedtuple("DayHoliday", "name name_ne scope source")):
-    """A public holiday on a day, and who gets it (``scope``: see holidays.SCOPES)."""
+    """A public holiday on a day, and who gets it (``scope``: see notices.SCOPES)."""
 
     __slots__ = ()
     name: str

@@ -127,18 +127,44 @@ def festival_id(name: str) -> str:
 # ---------------------------------------------------------------- days
 
 
-def _computed(rule: Rule, first: int, last: int) -> list[int]:
-    """The ordinals in [first, last] that a rule's computation gives (overrides not applied)."""
-    if rule.kind == "lunar":
-        jd0 = first + astro.JD_OF_ORDINAL_0
-        found = []
-        for lunation in engine.lunations_named(rule.month, jd0, last + astro.JD_OF_ORDINAL_0 + 1):
+@cache
+def _lunar_rules() -> dict[int, list[Rule]]:
+    """The lunar rules by month index."""
+    table: dict[int, list[Rule]] = {}
+    for rule in rules().values():
+        if rule.kind == "lunar":
+            table.setdefault(rule.month, []).append(rule)
+    return table
+
+
+def _lunar_days(first: int, last: int) -> list[tuple[int, Rule]]:
+    """(ordinal, rule) of the lunar festivals in [first, last]: each normal lunation that can
+    reach the span (from the one before the first day's to the one after the last day's)
+    evaluates only its own month's rules."""
+    by_month = _lunar_rules()
+    jd0 = first + astro.JD_OF_ORDINAL_0
+    found = []
+    for lunation in range(
+        astro.lunation_of(jd0) - 1, astro.lunation_of(last + 1 + jd0 - first) + 1
+    ):
+        month, adhik = engine.lunar_month(lunation)
+        new = astro.new_moon(lunation)
+        for rule in () if adhik else by_month.get(month, ()):
+            # A tithi starts within ~0.6 day of its mean place; skip rules far from the span
+            mean_start = new + (rule.day - 1) * astro.SYNODIC_MONTH / 30
+            if not jd0 - 3 <= mean_start <= last + astro.JD_OF_ORDINAL_0 + 3:
+                continue
             ordinal = engine.rule_day(lunation, rule.day, rule.when)
             if rule.after:
                 before = rules()[rule.after]
                 ordinal = max(ordinal, engine.rule_day(lunation, before.day, before.when) + 1)
-            found.append(ordinal)
-        return [o for o in found if first <= o <= last]
+            if first <= ordinal <= last:
+                found.append((ordinal, rule))
+    return found
+
+
+def _computed(rule: Rule, first: int, last: int) -> list[int]:
+    """The ordinals in [first, last] that a fixed-date rule gives (overrides not applied)."""
     if rule.kind == "bs":
         first_year, last_year = (
             ad_to_bs(date.fromordinal(first)).year,
@@ -167,12 +193,14 @@ def festival_days(first: int, last: int) -> list[tuple[int, Rule, str]]:
     """(ordinal, rule, source) of every festival day in [first, last], sorted by day: computed
     days, except where festival_days.tsv fixes that festival's day in that BS year."""
     fixed = fixed_days()
-    found: list[tuple[int, Rule, str]] = []
+    computed = _lunar_days(first, last)
     for rule in rules().values():
-        for ordinal in _computed(rule, first, last):
-            bs = _in_range(ordinal)
-            if bs is not None and (rule.id, bs.year) not in fixed:
-                found.append((ordinal, rule, COMPUTED))
+        computed.extend((ordinal, rule) for ordinal in _computed(rule, first, last))
+    found: list[tuple[int, Rule, str]] = []
+    for ordinal, rule in computed:
+        bs = _in_range(ordinal)
+        if bs is not None and (rule.id, bs.year) not in fixed:
+            found.append((ordinal, rule, COMPUTED))
     table = rules()
     for (id_, _year), days in fixed.items():
         for day in days:
