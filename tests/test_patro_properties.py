@@ -1,0 +1,58 @@
+"""Properties of every day of BS 1975–2100 (hypothesis picks the days)."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from npkit import patro
+from npkit.dates import first_day, last_day
+
+FIRST, LAST = first_day()[0], last_day()[0] - timedelta(days=40)
+days_in_range = st.dates(min_value=FIRST, max_value=LAST)
+
+
+@settings(max_examples=60, deadline=None)
+@given(days_in_range)
+def test_a_month_of_days_is_consistent(start: date) -> None:
+    days = patro.days(start, start + timedelta(days=35))
+    for day, after in itertools.pairwise(days):
+        assert 1 <= day.tithi <= 30
+        assert day.paksha == ("shukla" if day.tithi <= 15 else "krishna")
+        assert day.sunrise < day.sunset < after.sunrise
+        assert (after.tithi - day.tithi) % 30 in (0, 1, 2)
+        if day.tithi_end is not None:
+            assert day.sunrise < day.tithi_end < after.sunrise
+            assert after.tithi != day.tithi
+        else:
+            assert after.tithi == day.tithi
+        if after.lunar_month != day.lunar_month or after.adhik != day.adhik:
+            assert after.tithi in (1, 2)  # a lunar month starts with the new moon
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=1976, max_value=2099))
+def test_adhik_months_lie_between_normal_ones_of_the_same_name(bs_year: int) -> None:
+    months: list[tuple[str, bool]] = []
+    for day in patro.year(bs_year):
+        if not months or months[-1] != (day.lunar_month, day.adhik):
+            months.append((day.lunar_month, day.adhik))
+    for index, (name, adhik) in enumerate(months):
+        if adhik:
+            assert 0 < index < len(months) - 1, months
+            assert not months[index - 1][1] and months[index + 1] == (name, False)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=FIRST.year + 1, max_value=LAST.year - 1))
+def test_nepal_sambat_changes_once_a_year_near_kartik(ad_year: int) -> None:
+    days = patro.days(date(ad_year, 1, 1), date(ad_year, 12, 31))
+    assert days[0].ns_year == ad_year - 880 and days[-1].ns_year == ad_year - 879
+    changes = [after for day, after in itertools.pairwise(days)
+               if after.ns_year != day.ns_year]  # fmt: skip
+    assert len(changes) == 1
+    assert changes[0].lunar_month == "Kartik" and date(ad_year, 10, 10) < changes[0].ad
+    assert changes[0].ad < date(ad_year, 11, 20)
