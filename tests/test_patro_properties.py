@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from npkit import patro
-from npkit.dates import first_day, last_day
+from npkit.dates import bs_to_ad, first_day, last_day
 
 FIRST, LAST = first_day()[0], last_day()[0] - timedelta(days=40)
 days_in_range = st.dates(min_value=FIRST, max_value=LAST)
@@ -25,7 +25,8 @@ def test_a_month_of_days_is_consistent(start: date) -> None:
         assert day.sunrise < day.sunset < after.sunrise
         assert (after.tithi - day.tithi) % 30 in (0, 1, 2)
         if day.tithi_end is not None:
-            assert day.sunrise < day.tithi_end < after.sunrise
+            # to the minute: a tithi may end within 30 s of sunrise
+            assert day.sunrise <= day.tithi_end <= after.sunrise
             assert after.tithi != day.tithi
         else:
             assert after.tithi == day.tithi
@@ -37,12 +38,12 @@ def test_a_month_of_days_is_consistent(start: date) -> None:
 @given(st.integers(min_value=1976, max_value=2099))
 def test_adhik_months_lie_between_normal_ones_of_the_same_name(bs_year: int) -> None:
     months: list[tuple[str, bool]] = []
-    for day in patro.year(bs_year):
+    first = bs_to_ad((bs_year, 1, 1))
+    for day in patro.days(first - timedelta(days=45), first + timedelta(days=410)):
         if not months or months[-1] != (day.lunar_month, day.adhik):
             months.append((day.lunar_month, day.adhik))
     for index, (name, adhik) in enumerate(months):
-        if adhik:
-            assert 0 < index < len(months) - 1, months
+        if adhik and 0 < index < len(months) - 1:  # the range cuts the first and last
             assert not months[index - 1][1] and months[index + 1] == (name, False)
 
 
