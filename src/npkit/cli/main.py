@@ -58,7 +58,7 @@ def _run_click(args: list[str]) -> None:
         cli.main(args=args, prog_name="npkit")
         return
     try:
-        with cli.make_context("npkit", args) as ctx:
+        with cli.make_context("npkit", list(args)) as ctx:  # Click consumes the list
             cli.invoke(ctx)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
