@@ -1,0 +1,1 @@
+"""Test support: local HTTP servers (``servers``) serving recorded fixtures."""
