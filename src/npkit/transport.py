@@ -33,6 +33,7 @@ import requests
 import requests_cache
 from requests.adapters import HTTPAdapter
 from requests.exceptions import ChunkedEncodingError
+from requests_cache.backends.sqlite import SQLiteCache
 from urllib3.exceptions import (
     ConnectTimeoutError,
     MaxRetryError,
@@ -144,7 +145,7 @@ class _Adapter(HTTPAdapter):
             )
         )
 
-    def send(  # type: ignore[override]
+    def send(
         self,
         request: requests.PreparedRequest,
         stream: bool = False,
@@ -204,7 +205,7 @@ def session() -> requests_cache.CachedSession:
         if _current is not None and _current[0] == directory:
             return _current[1]
         if _current is not None:
-            _current[1].close()
+            _current[1].close()  # type: ignore[no-untyped-call]
         new = _new_session(directory)
         _current = (directory, new)
         return new
@@ -213,7 +214,7 @@ def session() -> requests_cache.CachedSession:
 def _new_session(directory: Path) -> requests_cache.CachedSession:
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        backend: Any = requests_cache.SQLiteCache(directory / CACHE_FILE)
+        backend: Any = SQLiteCache(directory / CACHE_FILE)
     except (OSError, sqlite3.Error) as exc:
         console.warn(f"cannot use the cache dir {directory} ({exc}); caching in memory only")
         backend = "memory"

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable
 from datetime import date as Date
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 from npkit import config, console, dates, http, scrape
@@ -96,16 +96,15 @@ def _pagination(value: Any, host: str) -> tuple[int, int]:
         return 1, 1
     if not isinstance(value, dict):
         raise _shape(host, "'pagination' is not an object")
-    page, pages = value.get("page"), value.get("pages")
-    page = page if _is_count(page) else 1
+    page, pages = value.get("page"), value.get("pages", 1)
     if pages is None:
         pages = 1
     if not _is_count(pages):
         raise _shape(host, f"pagination.pages is {pages!r}")
-    return page, pages
+    return (page if _is_count(page) else 1), pages
 
 
-def _is_count(value: Any) -> bool:
+def _is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1_000_000
 
 
@@ -211,7 +210,11 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
     responses: list[http.Fetched] = []
     page = pages = 1
     while page <= pages:
-        params = {"from": start.isoformat(), "to": end.isoformat(), "per_page": PER_PAGE}
+        params: dict[str, str | int] = {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "per_page": PER_PAGE,
+        }
         parsed, fetched = _fetch_page(url, {**params, "page": page}, expire, options)
         responses.append(fetched)
         if parsed.pages > limit:

@@ -180,10 +180,10 @@ def _bs_date_text(soup: Any) -> str | None:
     """Text of the element most likely to hold the date (a class naming a date), else the
     page's text."""
     for tag in soup.find_all(class_=re.compile(r"date|time|posted", re.IGNORECASE)):
-        text = tag.get_text(" ")
+        text = str(tag.get_text(" "))
         if _BS_DATE.search(text):
             return text
-    return soup.get_text(" ")
+    return str(soup.get_text(" "))
 
 
 def bs_datetime(text: str | None) -> datetime | None:
