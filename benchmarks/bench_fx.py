@@ -4,7 +4,7 @@
     python benchmarks/bench_fx.py --runs 30
 
 Goal (issue #3): a warm-cache `npkit fx` answers without network in well under a second.
-The benchmark starts the local fake NRB server of the tests (tests/httpserver.py), warms the
+The benchmark starts the local fake NRB server of the tests (tests/support/servers.py), warms the
 cache once through it, then shuts it down: the timed runs cannot reach any network, and the
 script never touches the internet (NPKIT_NRB_URL points at 127.0.0.1).
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.httpserver import NRB_PATH, FakeNRB, LocalServer  # noqa: E402
+from tests.support.servers import NRB_PATH, FakeNRB, LocalServer  # noqa: E402
 
 from benchmarks.common import npkit_command  # noqa: E402
 

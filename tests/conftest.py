@@ -60,8 +60,8 @@ def npkit() -> Npkit:
 
 @pytest.fixture
 def local_server():
-    """A real HTTP server on 127.0.0.1 (tests/httpserver.py); routes are added by the test."""
-    from tests.httpserver import LocalServer
+    """A real HTTP server on 127.0.0.1 (tests/support/servers.py); routes are added by the test."""
+    from tests.support.servers import LocalServer
 
     with LocalServer() as server:
         yield server
@@ -74,7 +74,7 @@ def nrb(monkeypatch: pytest.MonkeyPatch):
     ``nrb.decoy``, ``nrb.fake``."""
     from types import SimpleNamespace
 
-    from tests.httpserver import NRB_PATH, FakeNRB, LocalServer
+    from tests.support.servers import NRB_PATH, FakeNRB, LocalServer
 
     with LocalServer() as decoy, LocalServer() as server:
         fake = FakeNRB(link_base=decoy.url)
@@ -86,11 +86,13 @@ def nrb(monkeypatch: pytest.MonkeyPatch):
 @pytest.fixture
 def expire_http_cache():
     """A function that makes every cached response expired and ``hours`` old, through
-    requests-cache's own API (what 30 minutes, or days, of waiting would do)."""
+    requests-cache's own API and npkit's fresh index (what 30 minutes, or days, of waiting
+    would do). Returns how many responses requests-cache held."""
+    from dataclasses import replace
     from datetime import UTC, datetime, timedelta
 
     def expire(hours: float = 3) -> int:
-        from npkit import http
+        from npkit import freshcache, http
 
         cache = http.session().cache
         now = datetime.now(UTC)
@@ -99,6 +101,9 @@ def expire_http_cache():
             response.created_at = now - timedelta(hours=hours)
             response.expires = now - timedelta(minutes=1)
             cache.responses[response.cache_key] = response
+        for entry in list(freshcache.entries()):
+            aged = now - timedelta(hours=hours)
+            freshcache.store(replace(entry, fetched_at=aged, expires_at=now - timedelta(minutes=1)))
         return len(responses)
 
     return expire

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from npkit import http
+from npkit import http, transport
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError
-from tests.httpserver import LocalServer, Reply
+from tests.support.servers import LocalServer, Reply
 
 BODY = json.dumps({"ok": True}).encode()
 FAST = FetchOptions(timeout=0.5)
@@ -35,7 +35,7 @@ def test_fetch_sends_params_and_user_agent_then_answers_from_cache(
     (request,) = local_server.requests
     assert request.query == {"from": "2026-08-10", "page": "1"}
     assert request.headers["User-Agent"] == "npkit/0.1.0 (+https://github.com/npkit/npkit)"
-    assert request.headers["User-Agent"] == http.USER_AGENT
+    assert request.headers["User-Agent"] == transport.USER_AGENT
 
     second = http.fetch(url, params={"from": "2026-08-10", "page": 1}, options=FAST)
     assert second.content == BODY and second.from_cache
@@ -72,7 +72,7 @@ def test_persistent_503_gives_up_after_the_retries(local_server: LocalServer) ->
         http.fetch(local_server.url + "/a", options=FAST)
     assert str(caught.value) == f"{local_server.url[7:]} answered HTTP 503 Service Unavailable"
     assert caught.value.status == 503 and caught.value.content == b"busy"
-    assert len(local_server.requests) == 1 + http.RETRIES
+    assert len(local_server.requests) == 1 + transport.RETRIES
 
 
 def test_a_long_retry_after_is_respected_by_not_retrying(local_server: LocalServer) -> None:
@@ -194,7 +194,7 @@ def test_no_cache_neither_reads_nor_writes(local_server: LocalServer) -> None:
 def test_cache_lives_in_npkit_cache_dir(local_server: LocalServer, tmp_path: Path) -> None:
     local_server.route("/a", Reply(BODY))
     http.fetch(local_server.url + "/a", options=FAST)
-    assert (tmp_path / "cache" / http.CACHE_FILE).is_file()
+    assert (tmp_path / "cache" / transport.CACHE_FILE).is_file()
 
 
 def test_unusable_cache_dir_falls_back_to_memory(

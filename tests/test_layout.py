@@ -22,7 +22,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "npkit"
 LAYERS = {
     "errors": 0, "digits": 0, "text": 0, "console": 0,
     "dates": 1, "patro": 1, "config": 1,
-    "output": 2, "http": 2, "scrape": 2, "jsonbody": 2, "freshcache": 2,
+    "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,
     "fx": 3, "gold": 3, "news": 3,
     "cli": 4, "__main__": 4,
 }  # fmt: skip

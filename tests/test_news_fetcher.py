@@ -15,7 +15,7 @@ import pytest
 from npkit.config import FetchOptions
 from npkit.news import fetcher
 from npkit.news.registry import Source
-from tests.httpserver import LocalServer, Reply, Request
+from tests.support.servers import LocalServer, Reply, Request
 
 HOSTS = 4
 FEEDS_PER_HOST = 2

@@ -58,3 +58,20 @@ def combined_exit_code(codes: Iterable[int]) -> ExitCode:
         if code in seen:
             return code
     return ExitCode.OK
+
+
+class NotCached(FetchError):
+    """``--offline`` and there is no cached copy."""
+
+
+class ResponseTooLarge(FetchError):
+    """The body is larger than the size cap (declared or while streaming)."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status; ``content`` keeps the (capped) body."""
+
+    def __init__(self, message: str, status: int, content: bytes) -> None:
+        super().__init__(message)
+        self.status = status
+        self.content = content

@@ -1,1 +1,1 @@
-"""Helpers shared by the tests: local HTTP servers, import probes, golden files."""
+"""Helpers shared by the tests: local HTTP servers (``servers``), import probes (``probes``)."""

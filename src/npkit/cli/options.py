@@ -50,9 +50,7 @@ def fetch_options(func: F) -> F:
         help="Wait at most this long for the server (default 15; NPKIT_TIMEOUT).",
     )
     @functools.wraps(func)
-    def wrapper(
-        *args: Any, offline: bool, no_cache: bool, timeout: float | None, **kw: Any
-    ) -> Any:
+    def wrapper(*args: Any, offline: bool, no_cache: bool, timeout: float | None, **kw: Any) -> Any:
         if offline and no_cache:
             raise UsageError("--offline and --no-cache contradict each other")
         return func(*args, fetch=FetchOptions(offline, no_cache, timeout), **kw)

@@ -12,68 +12,57 @@ fallback beats old or partial data from the first choice; either beats nothing.
 
 from __future__ import annotations
 
-import importlib
 from datetime import date as Date
-from types import ModuleType
 
-from npkit import console
+from npkit import console, http
 from npkit.config import FetchOptions
-from npkit.errors import FetchError, ParseError, UsageError
+from npkit.errors import ExitCode, FetchError, NpkitError, ParseError, UsageError
+from npkit.errors import combined_exit_code as combined
+from npkit.gold import fenegosida, hamropatro, nepalipatro
+from npkit.gold.provider import Provider
 from npkit.gold.window import Batch, Window
 
-PROVIDERS = ("fenegosida", "nepalipatro", "hamropatro")
-SOURCES = ("auto", *PROVIDERS)
+PROVIDERS: tuple[Provider, ...] = (fenegosida, nepalipatro, hamropatro)
+"""Every source, in the order ``auto`` asks them."""
+SOURCES = ("auto", *(p.NAME for p in PROVIDERS))
+_BY_NAME = {p.NAME: p for p in PROVIDERS}
+_ALL_FAILED: dict[ExitCode, type[NpkitError]] = {
+    ExitCode.USAGE: UsageError,
+    ExitCode.PARSE: ParseError,
+    ExitCode.FETCH: FetchError,
+}
 
 
-def provider(name: str) -> ModuleType:
-    """The module of source ``name`` (each has NAME, parse, fetch)."""
-    return importlib.import_module(f"npkit.gold.{name}")
-
-
-def plan(source: str, window: Window, today: Date) -> list[ModuleType]:
+def plan(source: str, window: Window, today: Date) -> list[Provider]:
     """The providers to ask, in order; an explicit source that cannot answer is a UsageError."""
     if source not in SOURCES:
         raise UsageError(f"unknown source {source!r}; sources: {', '.join(SOURCES)}")
-    fenegosida = provider("fenegosida")
     if source == "auto":
-        names = [
-            name
-            for name in PROVIDERS
-            if (name != "fenegosida" or fenegosida.covers(window, today))
-            and (name != "hamropatro" or window.latest)
-        ]
-        return [provider(name) for name in names]
-    if source == "hamropatro" and not window.latest:
-        raise UsageError(
-            "hamropatro shows only the latest rates; for past dates use --source nepalipatro"
-        )
-    if source == "fenegosida" and not fenegosida.covers(window, today):
-        raise UsageError(
-            f"fenegosida keeps only recent history (npkit asks it for the last "
-            f"{fenegosida.HISTORY_DAYS} days); for {window.first} use --source nepalipatro"
-        )
-    return [provider(source)]
+        return [p for p in PROVIDERS if p.cannot_answer(window, today) is None]
+    chosen = _BY_NAME[source]
+    reason = chosen.cannot_answer(window, today)
+    if reason is not None:
+        raise UsageError(reason)
+    return [chosen]
 
 
-def run(providers: list[ModuleType], window: Window, options: FetchOptions) -> Batch:
+def run(providers: list[Provider], window: Window, options: FetchOptions) -> Batch:
     """Ask ``providers`` in order until one answers well; see the module docstring."""
-    from npkit import http
-
     reserve: list[Batch] = []
-    failures: list[tuple[str, Exception]] = []
-    for index, module in enumerate(providers):
+    failures: list[tuple[str, NpkitError]] = []
+    for index, provider in enumerate(providers):
         following = providers[index + 1].NAME if index + 1 < len(providers) else None
         try:
-            batch: Batch = module.fetch(window, options)
+            batch = provider.fetch(window, options)
         except (FetchError, ParseError) as exc:
-            failures.append((module.NAME, exc))
+            failures.append((provider.NAME, exc))
             fallback = following or (_best(reserve).source if reserve else None)
             if fallback:
-                console.warn(f"{module.NAME} failed: {exc}; using {fallback}")
+                console.warn(f"{provider.NAME} failed: {exc}; using {fallback}")
             continue
         weakness = _weakness(batch, window, options)
         if weakness and following:
-            console.warn(f"{module.NAME}: {weakness}; using {following}")
+            console.warn(f"{provider.NAME}: {weakness}; using {following}")
             reserve.append(batch)
             continue
         http.report_stale(batch.responses)
@@ -101,13 +90,12 @@ def _weakness(batch: Batch, window: Window, options: FetchOptions) -> str | None
     return None
 
 
-def _all_failed(failures: list[tuple[str, Exception]]) -> Exception:
-    """The error for a question no source could answer: exit 4 when any source sent a reply
-    it could not read (the likeliest to need a fix), else exit 3."""
+def _all_failed(failures: list[tuple[str, NpkitError]]) -> NpkitError:
+    """The error for a question no source could answer, by ``npkit.errors``' one rule for
+    several failures (``combined_exit_code``): exit 4 when any source sent a reply it could
+    not read (the likeliest to need a fix), else exit 3."""
     name, last = failures[-1]
     if len(failures) == 1:
         return last
-    message = f"{name} failed: {last}; every source failed"
-    if any(isinstance(exc, ParseError) for _, exc in failures):
-        return ParseError(message)
-    return FetchError(message)
+    code = combined(exc.exit_code for _, exc in failures)
+    return _ALL_FAILED[code](f"{name} failed: {last}; every source failed")

@@ -20,19 +20,13 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config, dates, jsonbody
+from npkit import config, dates, http
 from npkit.config import FetchOptions
-from npkit.errors import ParseError
-from npkit.gold.records import (
-    MetalPrice,
-    bs_text,
-    fill_changes,
-    money,
-    require_rates,
-    sort_key,
-    to_paisa,
-)
+from npkit.digits import TO_ASCII
+from npkit.errors import HTTPStatusError, ParseError
+from npkit.gold.records import MetalPrice, fill_changes, require_rates, sort_key
 from npkit.gold.window import Batch, Window
+from npkit.scrape import bs_text, load_json, money, to_paisa
 
 NAME = "fenegosida"
 TODAY_PATH = "/api/website/v1/Dashboard/today"
@@ -41,7 +35,6 @@ HISTORY_DAYS = 45
 """How far back npkit asks FENEGOSIDA for history (its API keeps roughly two months)."""
 LATEST_TTL = timedelta(minutes=30)
 
-_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _TOLA = re.compile(r"(\d+(?:\.\d+)?)?\s*(?:तोला|tola)", re.IGNORECASE)
 _GRAMS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:ग्राम|grams?|gms?|g)\b", re.IGNORECASE)
 
@@ -56,7 +49,7 @@ def classify(label: str) -> tuple[str, str] | None:
     which both gold labels contain); सुन fine gold; the unit must say 1 tola or 10 grams
     exactly: a per-gram or per-kilo figure is not a tola or 10 g price.
     """
-    text = " ".join(label.translate(_DIGITS).split())
+    text = " ".join(label.translate(TO_ASCII).split())
     lowered = text.casefold()
     if "चाँदी" in text or "चाँदि" in text or "silver" in lowered:
         metal = "silver"
@@ -99,7 +92,7 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
         moment = _moment(row.get("todayDate"), host)
         day = moment.astimezone(dates.NEPAL_TZ).date()
         figure = row.get("todayBaseRatePerGram", row.get("baseRatePerGram"))
-        price = money(figure, f"the {label} rate", host)
+        price = money(figure, f"the {label} rate", host, paisa=True)
         if price is None:
             continue
         record = MetalPrice(
@@ -123,11 +116,7 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
 def _load(content: bytes, host: str) -> list[Any]:
     if not content.strip():
         return []
-    if jsonbody.looks_like_markup(content):
-        raise ParseError(
-            f"{host} sent an HTML page instead of the rates JSON (a challenge or an outage page?)"
-        )
-    document = jsonbody.load(content, host)
+    document = load_json(content, host, "the rates JSON")
     if not isinstance(document, list):
         raise ParseError(f"{host} sent JSON of an unexpected shape: not a list of rates")
     return document
@@ -146,7 +135,9 @@ def _moment(value: Any, host: str) -> datetime:
 
 
 def _change(price: Decimal, row: dict[str, Any], label: str, host: str) -> Decimal | None:
-    before = money(row.get("yestardayBaseRatePerGram"), f"yesterday's {label} rate", host)
+    before = money(
+        row.get("yestardayBaseRatePerGram"), f"yesterday's {label} rate", host, paisa=True
+    )
     return None if before is None else to_paisa(price - before)
 
 
@@ -158,6 +149,16 @@ def covers(window: Window, today: Date) -> bool:
     return window.latest or window.first >= today - timedelta(days=HISTORY_DAYS)
 
 
+def cannot_answer(window: Window, today: Date) -> str | None:
+    """Why FENEGOSIDA cannot answer ``window`` (history older than it keeps), or None."""
+    if covers(window, today):
+        return None
+    return (
+        f"fenegosida keeps only recent history (npkit asks it for the last "
+        f"{HISTORY_DAYS} days); for {window.first} use --source nepalipatro"
+    )
+
+
 def fetch(window: Window, options: FetchOptions) -> Batch:
     """Today's rates (``window.latest``) or the rows of every AD month the window touches."""
     if window.latest:
@@ -165,22 +166,20 @@ def fetch(window: Window, options: FetchOptions) -> Batch:
     return _fetch_months(window, options)
 
 
+def _parse_today(content: bytes, url: str) -> list[MetalPrice]:
+    """A ``today`` reply must hold rates: one without any is unreadable (and not cached)."""
+    return require_rates(parse(content, url), urlsplit(url).netloc)
+
+
 def _fetch_today(options: FetchOptions) -> Batch:
-    from npkit import http
-
     url = config.base_url(NAME) + TODAY_PATH
-
-    def check(content: bytes) -> None:
-        require_rates(parse(content, url), urlsplit(url).netloc)
-
-    fetched = http.fetch(
+    records, fetched = http.fetch_parsed(
         url,
+        _parse_today,
         expire_after=LATEST_TTL,
         options=options,
-        check=check,
         headers={"Accept": "application/json"},
     )
-    records = require_rates(parse(fetched.content, fetched.url), urlsplit(url).netloc)
     return Batch(NAME, records, (fetched,))
 
 
@@ -195,8 +194,6 @@ def _months(start: Date, end: Date) -> list[Date]:
 
 
 def _fetch_months(window: Window, options: FetchOptions) -> Batch:
-    from npkit import http
-
     url = config.base_url(NAME) + MONTH_PATH
     today = dates.today_ad()
     records: list[MetalPrice] = []
@@ -204,23 +201,22 @@ def _fetch_months(window: Window, options: FetchOptions) -> Batch:
     empty: list[str] = []
     for month in _months(window.start, window.end):
         next_month = (month + timedelta(days=32)).replace(day=1)
-        expire = http.NEVER_EXPIRE if next_month <= today else LATEST_TTL
+        expire: http.Expiry = http.NEVER_EXPIRE if next_month <= today else LATEST_TTL
         try:
-            fetched = http.fetch(
+            month_records, fetched = http.fetch_parsed(
                 url,
+                parse,
                 params={"date": month.isoformat()},
                 expire_after=expire,
                 options=options,
-                check=lambda content: parse(content, url),
                 headers={"Accept": "application/json"},
             )
-        except http.HTTPStatusError as exc:
+        except HTTPStatusError as exc:
             if exc.status != 204:  # 204: a month outside what the API keeps
                 raise
             empty.append(month.strftime("%Y-%m"))
             continue
         responses.append(fetched)
-        month_records = parse(fetched.content, fetched.url)
         if not month_records:
             empty.append(month.strftime("%Y-%m"))
         records.extend(r for r in month_records if window.holds(r.date))

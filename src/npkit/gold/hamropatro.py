@@ -17,11 +17,12 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config, dates
+from npkit import config, dates, http
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
-from npkit.gold.records import MetalPrice, bs_text, money, require_rates, sort_key, to_paisa
+from npkit.gold.records import MetalPrice, require_rates, sort_key
 from npkit.gold.window import Batch, Window
+from npkit.scrape import bs_text, money, to_paisa
 
 NAME = "hamropatro"
 PATH = "/en/gold"
@@ -130,7 +131,7 @@ def _card(
         if sum(1 for other in titles if box in other.parents) > 1:
             return None
         unit = _unit(rest)
-        price = money(price_match.group(1), f"the {title.strip()} price", host)
+        price = money(price_match.group(1), f"the {title.strip()} price", host, paisa=True)
         if unit is None or price is None or metal is None:
             return None
         return metal, unit, price, _change(moves, text, host)
@@ -148,27 +149,30 @@ def _change(moves: list[re.Match[str]], text: str, host: str) -> Decimal | None:
     if not moves:
         return Decimal("0.00") if re.search(r"\bno change\b", text, re.IGNORECASE) else None
     direction, amount = moves[0].groups()
-    value = money(amount, "the day's change", host) or Decimal(0)
+    value = money(amount, "the day's change", host, paisa=True) or Decimal(0)
     falling = direction.casefold() in ("decrease", "down", "घट्यो")
     return to_paisa(-value if falling else value)
 
 
+def cannot_answer(window: Window, today: Date) -> str | None:
+    """Hamro Patro's page shows the latest rates only: no history."""
+    if window.latest:
+        return None
+    return "hamropatro shows only the latest rates; for past dates use --source nepalipatro"
+
+
+def _parse_latest(content: bytes, url: str) -> list[MetalPrice]:
+    return require_rates(parse(content, url), urlsplit(url).netloc)
+
+
 def fetch(window: Window, options: FetchOptions) -> Batch:
     """The page (latest rates only: callers never ask it for history)."""
-    from npkit import http
-
     url = config.base_url(NAME) + PATH
-    host = urlsplit(url).netloc
-
-    def check(content: bytes) -> None:
-        require_rates(parse(content, url), host)
-
-    fetched = http.fetch(
+    records, fetched = http.fetch_parsed(
         url,
+        _parse_latest,
         expire_after=TTL,
         options=options,
-        check=check,
         headers={"Accept": "text/html,application/xhtml+xml"},
     )
-    records = require_rates(parse(fetched.content, fetched.url), host)
     return Batch(NAME, records, (fetched,))

@@ -12,21 +12,20 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date as Date
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config, jsonbody
+from npkit import config, http
 from npkit.config import FetchOptions
 from npkit.errors import ParseError
-from npkit.gold.records import MetalPrice, bs_text, fill_changes, money, require_rates
+from npkit.gold.records import MetalPrice, fill_changes, require_rates
 from npkit.gold.window import Batch, Window
+from npkit.scrape import bs_text, iso_day, load_json, money
 
 NAME = "nepalipatro"
 PATH = "/v3/bullions"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 TTL = timedelta(minutes=30)
 """Every reply runs to today, so it changes with each trading day whatever the range."""
 
@@ -52,7 +51,7 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
         if not isinstance(figures, dict):
             raise ParseError(f"{host} sent the rates of {key} as {type(figures).__name__}")
         for field, (metal, unit) in FIELDS.items():
-            price = money(figures.get(field), f"{field} of {key}", host)
+            price = money(figures.get(field), f"{field} of {key}", host, paisa=True)
             if price is not None:
                 records.append(
                     MetalPrice(day.isoformat(), bs_text(day), metal, unit, price, None, NAME)
@@ -63,11 +62,7 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
 
 
 def _data(content: bytes, host: str) -> dict[str, Any]:
-    if jsonbody.looks_like_markup(content):
-        raise ParseError(
-            f"{host} sent an HTML page instead of the bullion JSON (a challenge or an outage?)"
-        )
-    document = jsonbody.load(content, host)
+    document = load_json(content, host, "the bullion JSON")
     if not isinstance(document, dict) or "data" not in document:
         raise ParseError(f"{host} sent JSON of an unexpected shape: no 'data' object")
     data = document["data"]
@@ -79,29 +74,30 @@ def _data(content: bytes, host: str) -> dict[str, Any]:
 
 
 def _day(key: Any, host: str) -> Date:
-    if isinstance(key, str) and _ISO_DATE.fullmatch(key):
-        try:
-            return Date.fromisoformat(key)
-        except ValueError:
-            pass
-    raise ParseError(f"{host} sent rates for a day named {key!r}")
+    day = iso_day(key)
+    if day is None:
+        raise ParseError(f"{host} sent rates for a day named {key!r}")
+    return day
+
+
+def cannot_answer(window: Window, today: Date) -> str | None:
+    """Nepali Patro's history is long: it can answer any window."""
+    return None
 
 
 def fetch(window: Window, options: FetchOptions) -> Batch:
     """Every trading day from ``window.start`` to today, kept to the window's days."""
-    from npkit import http
-
     url = config.base_url(NAME) + PATH
     host = urlsplit(url).netloc
-    fetched = http.fetch(
+    parsed, fetched = http.fetch_parsed(
         url,
+        parse,
         params={"from-date": window.start.isoformat()},
         expire_after=TTL,
         options=options,
-        check=lambda content: parse(content, url),
         headers={"Accept": "application/json"},
     )
-    records = [r for r in parse(fetched.content, fetched.url) if window.holds(r.date)]
+    records = [r for r in parsed if window.holds(r.date)]
     if window.latest:
         require_rates(records, host)
     return Batch(NAME, records, (fetched,))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from itertools import pairwise
 
-from npkit import dates
+from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
 
 GRAMS_PER_TOLA = Decimal("11.6638038")
@@ -35,7 +35,7 @@ UNIT_NAMES = "tola, aana, lal, g, kg, mg"
 
 GRAM_PLACES = Decimal("0.0001")
 TOLA_PLACES = Decimal("0.000001")
-_TO_ASCII = str.maketrans(dates.DEVANAGARI_DIGITS, "0123456789")
+
 _PART = re.compile(r"\s*(\d{1,9}(?:\.\d{1,6})?|\.\d{1,6})\s*([^\d\s.,]*)\s*,?", re.ASCII)
 
 
@@ -81,7 +81,7 @@ def parse_weight(*words: str) -> Weight:
     text = " ".join(words).strip()
     if not text:
         raise UsageError("give a weight, e.g. '2 tola 5 aana' or '15.5g'")
-    ascii_text = text.translate(_TO_ASCII)
+    ascii_text = text.translate(TO_ASCII)
     parts: list[tuple[Decimal, str]] = []
     position = 0
     while position < len(ascii_text):

@@ -10,25 +10,24 @@
 
 Pure parsers take bytes: ``parse_feed(content, url)`` and ``parse_article(content, url)``.
 The registry is data (``sources.toml``) merged with ``[news.sources.<id>]`` from the config
-file: ``sources()``. Nothing here imports requests, feedparser or bs4 until it is used.
+file: ``sources()`` (``registry.load``). ``read`` is in ``reader``, ``headlines`` in
+``headlines``; this module only re-exports. Nothing here imports requests, feedparser or bs4
+until it is used.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from npkit.config import FetchOptions
 from npkit.news.article import parse_article
 from npkit.news.dedupe import canonical_url
 from npkit.news.feeds import parse as parse_feed
 from npkit.news.headlines import Headlines, check, headlines, merge, parse_since
+from npkit.news.reader import ARTICLE_TTL, read
 from npkit.news.records import Article, ArticleText, Failure, SourceCheck
 from npkit.news.registry import Source, check_url, source_for
-
-ARTICLE_TTL = timedelta(hours=6)
-"""An article page stays fresh in the cache this long."""
+from npkit.news.registry import load as sources
 
 __all__ = [
+    "ARTICLE_TTL",
     "Article",
     "ArticleText",
     "Failure",
@@ -37,37 +36,13 @@ __all__ = [
     "SourceCheck",
     "canonical_url",
     "check",
+    "check_url",
     "headlines",
     "merge",
     "parse_article",
     "parse_feed",
     "parse_since",
     "read",
+    "source_for",
     "sources",
 ]
-
-
-def sources() -> list[Source]:
-    """Every source: built-in ones with the config file's ``[news.sources.<id>]`` applied."""
-    from npkit.news import registry
-
-    return registry.load()
-
-
-def read(url: str, options: FetchOptions | None = None) -> ArticleText:
-    """Fetch an article page and read it as text (``source``: the registry id of its site)."""
-    from npkit import http
-
-    url = check_url(url, "URL")
-    source = source_for(url, sources())
-    parsed: list[ArticleText] = []
-
-    def check_page(content: bytes) -> None:  # runs on a fresh 200: a non-article is not cached
-        parsed.append(parse_article(content, url, source))
-
-    fetched = http.fetch(url, expire_after=ARTICLE_TTL, options=options, check=check_page,
-                         headers={"Accept": "text/html,application/xhtml+xml"})  # fmt: skip
-    http.report_stale([fetched])
-    if parsed and not fetched.from_cache:
-        return parsed[-1]
-    return parse_article(fetched.content, url, source)

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from npkit import dates
+from npkit.digits import DEVANAGARI_DIGITS, TO_ASCII
 from npkit.errors import ParseError, UsageError
 from npkit.news.feeds import date_in_url
 from npkit.news.records import ArticleText
@@ -56,12 +57,11 @@ _SOCIAL = re.compile(
 )
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ")
 
-_DIGITS = f"[{dates.DEVANAGARI_DIGITS}0-9]"
+_DIGITS = f"[{DEVANAGARI_DIGITS}0-9]"
 _BS_DATE = re.compile(
     rf"({_DIGITS}{{4}})\s+([\u0900-\u097F]+)\s+({_DIGITS}{{1,2}})\s*(?:गते)?"
     rf"(?:\s*,?\s*({_DIGITS}{{1,2}}):({_DIGITS}{{2}}))?"
 )
-_TO_ASCII = str.maketrans(dates.DEVANAGARI_DIGITS, "0123456789")
 
 
 def parse_article(content: bytes, url: str, source: str | None = None) -> ArticleText:
@@ -180,10 +180,10 @@ def _bs_date_text(soup: Any) -> str | None:
     """Text of the element most likely to hold the date (a class naming a date), else the
     page's text."""
     for tag in soup.find_all(class_=re.compile(r"date|time|posted", re.IGNORECASE)):
-        text = tag.get_text(" ")
+        text = str(tag.get_text(" "))
         if _BS_DATE.search(text):
             return text
-    return soup.get_text(" ")
+    return str(soup.get_text(" "))
 
 
 def bs_datetime(text: str | None) -> datetime | None:
@@ -203,7 +203,7 @@ def bs_datetime(text: str | None) -> datetime | None:
 
 
 def _number(digits: str) -> int:
-    return int(digits.translate(_TO_ASCII))
+    return int(digits.translate(TO_ASCII))
 
 
 # ---------------------------------------------------------------- body

@@ -163,7 +163,9 @@ def _published(entry: Mapping[str, Any], link: str) -> str | None:
         stamp = entry.get(key)
         if stamp:
             try:
-                moment = datetime(*stamp[:6], tzinfo=UTC).astimezone(NEPAL_TZ)
+                year, month, day, hour, minute, second = stamp[:6]
+                moment = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+                moment = moment.astimezone(NEPAL_TZ)
             except (TypeError, ValueError, OverflowError):
                 continue
             break

@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
+from npkit import http
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, NpkitError, ParseError
 from npkit.news import feeds
@@ -42,32 +42,21 @@ class Outcome:
     source: Source
     articles: tuple[Article, ...] = ()
     error: NpkitError | None = None
-    fetched: Any = None  # npkit.http.Fetched, when the fetch succeeded
+    fetched: http.Fetched | None = None  # the reply, when the fetch succeeded
     seconds: float = 0.0  # time spent on this source (network, cache and parsing)
 
 
 def fetch_one(source: Source, options: FetchOptions | None = None) -> Outcome:
     """Fetch and parse one source's feed; failures are returned, not raised."""
-    from npkit import http
-
     started = time.monotonic()
-    parsed: list[list[Article]] = []
-
-    def check(content: bytes) -> None:  # runs on a fresh 200: a non-feed is never cached
-        parsed.append(feeds.parse(content, source.url, source.id, source.lang))
-
     try:
-        fetched = http.fetch(
+        articles, fetched = http.fetch_parsed(
             source.url,
+            lambda content, _url: feeds.parse(content, source.url, source.id, source.lang),
             expire_after=FEED_TTL,
             options=options,
-            check=check,
             headers={"Accept": FEED_ACCEPT},
         )
-        if fetched.from_cache or not parsed:
-            articles = feeds.parse(fetched.content, source.url, source.id, source.lang)
-        else:
-            articles = parsed[-1]
     except (FetchError, ParseError) as exc:  # a UsageError (a bad setting) is everyone's
         return Outcome(source, error=exc, seconds=time.monotonic() - started)
     return Outcome(source, tuple(articles), None, fetched, time.monotonic() - started)

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
-from npkit import dates
+from npkit import dates, http
 from npkit.config import FetchOptions
-from npkit.errors import ParseError, UsageError
+from npkit.digits import TO_ASCII
+from npkit.errors import ExitCode, UsageError, combined_exit_code
 from npkit.news import fetcher, registry
 from npkit.news.clean import fold
 from npkit.news.dedupe import dedupe
@@ -19,7 +20,6 @@ from npkit.text import clean
 
 _DURATION = re.compile(r"([0-9]{1,6})\s*(m|min|mins|h|hr|hrs|d|day|days|w|wk|weeks?)", re.ASCII)
 _UNIT = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-_DEVANAGARI_DIGITS = str.maketrans(dates.DEVANAGARI_DIGITS, "0123456789")
 _FAR_PAST = datetime.min.replace(tzinfo=UTC)
 
 
@@ -36,18 +36,17 @@ class Headlines:
         return self.sources > 0 and len(self.failures) == self.sources
 
     @property
-    def exit_code(self) -> int:
-        """3 when a fetch failed, 4 when every failure was an unreadable reply, 0 without."""
-        if not self.failures:
-            return 0
-        return 4 if all(f.exit_code == 4 for f in self.failures) else 3
+    def exit_code(self) -> ExitCode:
+        """The failures combined by ``npkit.errors``' one rule: 2 for a bad setting, else 4 when
+        any source sent an unreadable reply, else 3; 0 without failures."""
+        return combined_exit_code(f.exit_code for f in self.failures)
 
 
 def parse_since(text: str, now: datetime | None = None) -> datetime:
     """``--since``: a duration back from now (``90m``, ``6h``, ``2d``, ``1w``), ``today``,
     ``yesterday``, or a date (AD or BS, as ``npkit date`` reads them) from 00:00 Nepal time."""
     now = now or datetime.now(UTC)
-    value = text.strip().lower().translate(_DEVANAGARI_DIGITS)
+    value = text.strip().lower().translate(TO_ASCII)
     match = _DURATION.fullmatch(value)
     if match:
         unit = _UNIT[match.group(2)[0]]
@@ -118,11 +117,9 @@ def headlines(
     since_moment = parse_since(since) if isinstance(since, str) else since
     chosen = registry.choose(registry.load(), sources, feeds, lang)
     outcomes = fetcher.fetch_all(chosen, options)
-    from npkit import http
-
     http.report_stale([o.fetched for o in outcomes if o.fetched is not None])
     failures = [
-        Failure(o.source.id, clean(str(o.error)), 4 if isinstance(o.error, ParseError) else 3)
+        Failure(o.source.id, clean(str(o.error)), o.error.exit_code)
         for o in outcomes
         if o.error is not None
     ]

@@ -47,4 +47,4 @@ class Failure:
 
     source: str
     message: str
-    exit_code: int  # 3 fetch failed, 4 unreadable reply, 2 bad configuration
+    exit_code: int  # an npkit.errors.ExitCode: FETCH, PARSE, or USAGE (bad configuration)

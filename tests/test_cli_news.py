@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.httpserver import LocalServer, Reply
+from tests.support.servers import LocalServer, Reply
 
 NEWS = Path(__file__).parent / "fixtures" / "news"
 RSS = "application/rss+xml; charset=UTF-8"
@@ -236,9 +236,10 @@ def test_one_failing_source_gets_one_line_and_the_others_print(
 
 
 def test_all_sources_failing_is_exit_3_with_valid_json(npkit, configured) -> None:
+    # Every source refused (a fetch failure each); one unreadable reply among them would make
+    # it exit 4 (errors.combined_exit_code, the next test).
     for server in configured.values():
         server.route("/feed", Reply(b"no", status=403, content_type="text/plain"))
-    configured["nepalitimes"].route("/feed", Reply(b"<!DOCTYPE html><p>x", content_type=RSS))
     result = npkit("news", "--json")
     assert result.exit_code == 3
     assert json.loads(result.stdout) == []
@@ -249,6 +250,22 @@ def test_all_sources_failing_is_exit_3_with_valid_json(npkit, configured) -> Non
     table = npkit("-q", "news")
     assert table.exit_code == 3 and table.stdout == ""
     assert table.stderr == "npkit: news: every source failed (3 of 3: reasons above)\n"
+
+
+def test_all_failing_with_one_unreadable_reply_is_exit_4(npkit, configured) -> None:
+    """The one rule of npkit.errors.combined_exit_code, as gold applies it: any unreadable
+    reply among the failures makes it exit 4 (the likeliest to need a fix)."""
+    for server in configured.values():
+        server.route("/feed", Reply(b"no", status=403, content_type="text/plain"))
+    configured["nepalitimes"].route("/feed", Reply(b"<!DOCTYPE html><p>x", content_type=RSS))
+    result = npkit("news", "--json")
+    assert result.exit_code == 4
+    assert json.loads(result.stdout) == []
+    lines = result.stderr.splitlines()
+    assert len(lines) == 4
+    assert lines[-1] == "npkit: news: every source failed (3 of 3: reasons above)"
+    only_fetch = npkit("-q", "news", "-s", "onlinekhabar", "-s", "kathmandupost")
+    assert only_fetch.exit_code == 3 and only_fetch.stdout == ""
 
 
 def test_unreadable_replies_only_is_exit_4(npkit, configured) -> None:

@@ -1,5 +1,5 @@
 """``npkit fx`` end to end: the real entry point, real HTTP to a fake NRB API on 127.0.0.1
-(tests/httpserver.py) serving the recorded fixtures; stdout JSON, stderr text, exit codes."""
+(tests/support/servers.py) serving the recorded fixtures; stdout JSON, stderr text, exit codes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from npkit import dates
-from tests.httpserver import NRB_PATH, LocalServer, Reply
+from tests.support.servers import NRB_PATH, LocalServer, Reply
 
 NRB = Path(__file__).parent / "fixtures" / "nrb"
 RECORDED = json.loads((NRB / "rates_2026-08-10_to_2026-08-17.json").read_bytes())

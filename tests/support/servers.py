@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-NRB_FIXTURES = Path(__file__).parent / "fixtures" / "nrb"
+NRB_FIXTURES = Path(__file__).parent.parent / "fixtures" / "nrb"
 NRB_PATH = "/api/forex/v1/rates"
 LAST_MODIFIED = "Mon, 17 Aug 2026 00:00:24 GMT"
 MAX_DELAY = 10.0  # no handler ever sleeps longer than this (they wake up at shutdown anyway)

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from npkit import dates
-from tests.httpserver import LocalServer, Reply, Request
+from tests.support.servers import LocalServer, Reply, Request
 
 GOLD = Path(__file__).parent / "fixtures" / "gold"
 TODAY_PATH = "/api/website/v1/Dashboard/today"

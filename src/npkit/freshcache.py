@@ -1,0 +1,122 @@
+"""npkit's own index of fresh replies, so a warm command answers without the HTTP stack.
+
+Importing requests, requests-cache and urllib3 costs about 0.2 s, several times what a warm
+``npkit fx`` needs otherwise. Every reply that ``npkit.http`` accepted (status 200, read by its
+parser) is also written here with the moment it stops being fresh, by the same expiry rule
+requests-cache was given; a fresh entry is served without importing any of them. Expired
+entries are only read by ``--offline``; everything else (conditional GET, stale-if-error) stays
+with requests-cache. An unreadable reply never gets here, and a broken or unwritable index is
+simply a miss: this is a shortcut, never the only copy.
+
+One file per key under ``<cache dir>/fresh/``: a short text header (format, key, URL, fetched
+and expiry times in POSIX seconds) and the body. Standard library only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+from npkit import config
+
+DIRECTORY = "fresh"
+_MAGIC = b"npkit-fresh 1"
+_NEVER = b"never"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A successful (status 200) reply, from the network, requests-cache or this index."""
+
+    content: bytes
+    url: str  # the URL requested, with its query: resolve links against this, not a redirect
+    from_cache: bool
+    fetched_at: datetime  # UTC, when the server sent these bytes
+    expires_at: datetime | None = None  # when this copy stops being fresh; None: never
+    stale: bool = False  # an expired cached copy, served because the server failed or --offline
+    failure: str | None = None  # why the network was not used for a stale copy (None: offline)
+    key: str = ""  # the index key (``cache_key``) of the request
+
+
+def cache_key(url: str, params: Mapping[str, str | int] | None = None) -> str:
+    """Method, URL and sorted parameters: equal for requests that must get equal answers."""
+    query = urlencode(sorted((str(k), str(v)) for k, v in (params or {}).items()))
+    return f"GET {url}?{query}" if query else f"GET {url}"
+
+
+def _path(key: str) -> Path:
+    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:40]
+    return config.cache_dir() / DIRECTORY / f"{name}.entry"
+
+
+def _moment(seconds: bytes) -> datetime:
+    return datetime.fromtimestamp(float(seconds), UTC)
+
+
+def _read(path: Path) -> Fetched | None:
+    try:
+        data = path.read_bytes()
+        magic, key, url, fetched, expires, content = data.split(b"\n", 5)
+        if magic != _MAGIC:
+            return None
+        expires_at = None if expires == _NEVER else _moment(expires)
+        return Fetched(
+            content=content,
+            url=url.decode("utf-8"),
+            from_cache=True,
+            fetched_at=_moment(fetched),
+            expires_at=expires_at,
+            stale=expires_at is not None and expires_at <= datetime.now(UTC),
+            key=key.decode("utf-8"),
+        )
+    except (OSError, ValueError):
+        return None
+
+
+def lookup(key: str) -> Fetched | None:
+    """The entry of ``key`` (``stale`` when it has expired), or None."""
+    found = _read(_path(key))
+    return found if found is not None and found.key == key else None
+
+
+def store(fetched: Fetched) -> None:
+    """Write ``fetched`` under its key (atomically: a reader sees the old entry or the new)."""
+    if not fetched.key or "\n" in fetched.key + fetched.url:
+        return
+    expires = b"%r" % fetched.expires_at.timestamp() if fetched.expires_at else _NEVER
+    header = [_MAGIC, fetched.key.encode(), fetched.url.encode()]
+    header += [b"%r" % fetched.fetched_at.timestamp(), expires]
+    path = _path(fetched.key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(b"\n".join([*header, fetched.content]))
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def drop(key: str) -> None:
+    """Forget the entry of ``key`` (there may be none)."""
+    try:
+        _path(key).unlink()
+    except OSError:
+        return
+
+
+def entries() -> Iterator[Fetched]:
+    """Every readable entry (for tests and maintenance)."""
+    for path in sorted((config.cache_dir() / DIRECTORY).glob("*.entry")):
+        found = _read(path)
+        if found is not None:
+            yield found

@@ -1,0 +1,56 @@
+"""Nepal Rastra Bank exchange rates: latest, by date, history, conversion. No Click.
+
+    >>> from npkit import fx
+    >>> fx.rates(["USD"], date="2024-11-26")            # doctest: +SKIP
+    [Rate(date='2024-11-26', date_bs='2081-08-11', currency='USD', ...)]
+    >>> fx.convert("100", "USD")                         # doctest: +SKIP
+    Conversion(amount=Decimal('100'), from_='USD', to='NPR', rate=Decimal('152.04'), ...)
+
+``records`` (Rate, Conversion, Day, Page), ``nrb`` (the source: pure ``parse`` + thin
+``fetch_days``), ``query`` (which codes and days), ``conversion`` (the maths). Nothing here
+imports an HTTP library until a rate is fetched, and a fresh cached answer needs none at all.
+"""
+
+from __future__ import annotations
+
+from npkit.fx.conversion import convert, convert_with, parse_amount
+from npkit.fx.nrb import fetch_days, flatten, parse, parse_page, resolve, validation_message
+from npkit.fx.query import LATEST_WINDOW_DAYS, latest_day, normalize_codes, rates, select, wide
+from npkit.fx.records import (
+    CONVERSION_COLUMNS,
+    HOME,
+    KNOWN_CURRENCIES,
+    SIDES,
+    SOURCE,
+    Conversion,
+    Day,
+    Page,
+    Rate,
+)
+
+__all__ = [
+    "CONVERSION_COLUMNS",
+    "HOME",
+    "KNOWN_CURRENCIES",
+    "LATEST_WINDOW_DAYS",
+    "SIDES",
+    "SOURCE",
+    "Conversion",
+    "Day",
+    "Page",
+    "Rate",
+    "convert",
+    "convert_with",
+    "fetch_days",
+    "flatten",
+    "latest_day",
+    "normalize_codes",
+    "parse",
+    "parse_amount",
+    "parse_page",
+    "rates",
+    "resolve",
+    "select",
+    "validation_message",
+    "wide",
+]

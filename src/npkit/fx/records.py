@@ -1,0 +1,96 @@
+"""The records of ``npkit fx``: NRB's rates as published, a day's table, a conversion. No I/O.
+
+Rates are NPR per ``unit`` units of a currency (INR per 100, JPY per 10, KRW per 100, the rest
+per 1) and kept that way in ``Rate``; conversion always divides by ``unit``. Money is
+``Decimal`` from end to end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+SOURCE = "nrb"
+SIDES = ("buy", "sell", "mid")
+HOME = "NPR"
+KNOWN_CURRENCIES = (
+    "INR", "USD", "EUR", "GBP", "CHF", "AUD", "CAD", "SGD", "JPY", "CNY", "SAR",
+    "QAR", "THB", "AED", "MYR", "KRW", "SEK", "DKK", "HKD", "KWD", "BHD", "OMR",
+)  # fmt: skip
+"""The currencies NRB quoted in 2026; only used to answer a bad code when there is no data."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """One currency on one day, as published: NPR per ``unit`` units; None = not quoted."""
+
+    date: str
+    date_bs: str | None
+    currency: str
+    name: str
+    unit: int
+    buy: Decimal | None
+    sell: Decimal | None
+    published_on: str | None  # ISO 8601 with +05:45
+    source: str = SOURCE
+
+    def value(self, side: str) -> Decimal | None:
+        """The buy, sell or mid (their mean) figure per ``unit``; None when not quoted."""
+        if side == "mid":
+            if self.buy is None or self.sell is None:
+                return None
+            return (self.buy + self.sell) / 2
+        return self.buy if side == "buy" else self.sell
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """``amount`` of ``from_`` makes ``result`` of ``to``; ``rate``: ``to`` per 1 ``from_``.
+
+    ``from`` is a Python keyword, so the field is ``from_`` (PEP 8's spelling) and users see
+    the column ``from`` (``as_record``, ``CONVERSION_COLUMNS``)."""
+
+    amount: Decimal
+    from_: str
+    to: str
+    rate: Decimal
+    result: Decimal
+    rate_side: str | None  # buy, sell, mid, or buy/sell for a cross rate through NPR
+    date: str | None
+    date_bs: str | None
+    source: str = SOURCE
+
+    def as_record(self) -> dict[str, Any]:
+        """Column name → value, in column order."""
+        return dict(zip(CONVERSION_COLUMNS, dataclasses.astuple(self), strict=True))
+
+
+CONVERSION_COLUMNS = tuple(f.name.removesuffix("_") for f in dataclasses.fields(Conversion))
+"""The columns users see (``from``, not ``from_``), in field order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """One payload item: a day's table (a date may come twice; see ``nrb.resolve``)."""
+
+    date: Date
+    published_on: datetime | None
+    rates: tuple[Rate, ...]
+
+    @property
+    def quoted(self) -> int:
+        """How many currencies have a buy or sell figure."""
+        return sum(1 for r in self.rates if r.buy is not None or r.sell is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One response of ``/rates``: its days and where it sits in the pagination."""
+
+    days: tuple[Day, ...]
+    page: int
+    pages: int

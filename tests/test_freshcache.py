@@ -1,0 +1,176 @@
+"""The warm path (issue #8): npkit's fresh index answers fresh replies without the HTTP stack,
+never holds an unreadable reply, and hands expired ones back to requests-cache (conditional
+GET). Real HTTP against local servers; the warm commands run in fresh interpreters so that
+``sys.modules`` shows what they imported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from npkit import freshcache, http
+from npkit.config import FetchOptions
+from npkit.errors import ParseError
+from npkit.gold import PROVIDERS, Provider, chain, fenegosida, hamropatro, nepalipatro
+from tests.support.servers import LocalServer, Reply
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BODY = json.dumps({"ok": True}).encode()
+FAST = FetchOptions(timeout=0.5)
+HEAVY = ("requests", "requests_cache", "urllib3")
+
+
+def parse_json(content: bytes, url: str) -> object:
+    if not content.lstrip().startswith(b"{"):
+        raise ParseError(f"{url}: not JSON")
+    return json.loads(content)
+
+
+def imported_by(argv: list[str]) -> tuple[int, set[str]]:
+    """Exit code of ``npkit *argv`` in a new interpreter, and which of HEAVY it imported."""
+    code = (
+        "import sys\nfrom npkit.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit as exit:\n    status = exit.code or 0\n"
+        f"print('RESULT', status, *sorted(set({HEAVY!r}) & set(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    last = done.stderr.splitlines()[-1] if done.stderr else ""
+    assert last.startswith("RESULT "), done.stderr
+    _, status, *heavy = last.split()
+    return int(status), set(heavy)
+
+
+# ---------------------------------------------------------------- the index and fetch_parsed
+
+
+def test_a_fresh_reply_is_served_from_the_index(local_server: LocalServer) -> None:
+    local_server.route("/a", Reply(BODY))
+    url = local_server.url + "/a"
+    value, first = http.fetch_parsed(url, parse_json, params={"b": 2, "a": 1}, options=FAST)
+    assert value == {"ok": True} and not first.from_cache
+    (entry,) = freshcache.entries()
+    assert entry.key == freshcache.cache_key(url, {"a": 1, "b": 2}) == f"GET {url}?a=1&b=2"
+    assert entry.url == url + "?b=2&a=1" == first.url
+    assert entry.content == BODY and not entry.stale and entry.expires_at is not None
+    again, second = http.fetch_parsed(url, parse_json, params={"a": 1, "b": 2}, options=FAST)
+    assert again == value and second.from_cache and len(local_server.requests) == 1
+
+
+def test_an_unreadable_reply_is_never_cached(local_server: LocalServer) -> None:
+    local_server.route("/a", Reply(b"<html>challenge</html>", content_type="text/html"))
+    url = local_server.url + "/a"
+    with pytest.raises(ParseError, match="not JSON"):
+        http.fetch_parsed(url, parse_json, options=FAST)
+    assert list(freshcache.entries()) == []
+    with pytest.raises(http.NotCached):
+        http.fetch_parsed(url, parse_json, options=FetchOptions(offline=True))
+    local_server.route("/a", Reply(BODY))
+    assert http.fetch_parsed(url, parse_json, options=FAST)[0] == {"ok": True}
+    assert len(list(freshcache.entries())) == 1
+
+
+def test_an_expired_entry_goes_to_the_server_with_a_conditional_get(
+    local_server: LocalServer, expire_http_cache
+) -> None:
+    local_server.route("/a", Reply(BODY, etag=True))
+    url = local_server.url + "/a"
+    http.fetch_parsed(url, parse_json, options=FAST)
+    expire_http_cache(hours=3)
+    (expired,) = freshcache.entries()
+    assert expired.stale
+    value, again = http.fetch_parsed(url, parse_json, options=FAST)
+    assert value == {"ok": True} and not again.stale
+    assert "If-None-Match" in local_server.requests[-1].headers
+    assert len(local_server.requests) == 2
+    (renewed,) = freshcache.entries()
+    assert not renewed.stale  # the 304 made it fresh again, in both caches
+    http.fetch_parsed(url, parse_json, options=FAST)
+    assert len(local_server.requests) == 2
+
+
+def test_offline_reads_an_expired_entry_with_its_age(
+    local_server: LocalServer, expire_http_cache
+) -> None:
+    local_server.route("/a", Reply(BODY))
+    url = local_server.url + "/a"
+    http.fetch_parsed(url, parse_json, options=FAST)
+    expire_http_cache(hours=3)
+    value, offline = http.fetch_parsed(url, parse_json, options=FetchOptions(offline=True))
+    assert value == {"ok": True} and offline.stale and offline.failure is None
+    assert http.describe_age(offline.fetched_at).startswith("3 h ago")
+    assert len(local_server.requests) == 1
+
+
+def test_no_cache_skips_the_index(local_server: LocalServer) -> None:
+    local_server.route("/a", Reply(BODY))
+    url = local_server.url + "/a"
+    http.fetch_parsed(url, parse_json, options=FAST)
+    _, fetched = http.fetch_parsed(url, parse_json, options=FetchOptions(no_cache=True))
+    assert not fetched.from_cache and len(local_server.requests) == 2
+
+
+def test_a_broken_entry_is_a_miss(local_server: LocalServer) -> None:
+    local_server.route("/a", Reply(BODY))
+    url = local_server.url + "/a"
+    http.fetch_parsed(url, parse_json, options=FAST)
+    (path,) = (freshcache.config.cache_dir() / freshcache.DIRECTORY).glob("*.entry")
+    path.write_bytes(b"garbage")
+    assert freshcache.lookup(freshcache.cache_key(url)) is None
+    assert http.fetch_parsed(url, parse_json, options=FAST)[0] == {"ok": True}
+
+
+# ---------------------------------------------------------------- warm commands
+
+
+def test_warm_fx_imports_no_http_library(npkit, nrb) -> None:
+    assert npkit("fx", "--json").exit_code == 0
+    requests_before = len(nrb.server.requests)
+    for argv in (["fx"], ["fx", "USD", "--json"], ["fx", "--offline"]):
+        assert imported_by(argv) == (0, set()), argv
+    assert len(nrb.server.requests) == requests_before
+
+
+def test_warm_gold_imports_no_http_library(npkit, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = (FIXTURES / "gold" / "fenegosida_today_2026-08-17.json").read_bytes()
+    with LocalServer() as server:
+        server.route(fenegosida.TODAY_PATH, Reply(body))
+        monkeypatch.setenv("NPKIT_FENEGOSIDA_URL", server.url)
+        assert npkit("gold", "--json").exit_code == 0
+        for argv in (["gold"], ["gold", "--offline"]):
+            assert imported_by(argv) == (0, set()), argv
+        assert len(server.requests) == 1
+
+
+def test_warm_news_imports_no_http_library(npkit, news_config) -> None:
+    body = (FIXTURES / "news" / "prospect_onlinekhabar_2026-02-05.xml").read_bytes()
+    with LocalServer() as server:
+        server.route("/feed", Reply(body, content_type="application/rss+xml"))
+        news_config({"onlinekhabar": server.url + "/feed"})
+        assert npkit("news", "--json").exit_code == 0
+        for argv in (["news"], ["news", "--offline"]):
+            assert imported_by(argv) == (0, set()), argv
+        assert len(server.requests) == 1
+
+
+def test_a_cold_command_does_import_the_http_stack(nrb) -> None:
+    """The check above can fail: without a cached answer the stack is imported."""
+    status, heavy = imported_by(["fx", "--json"])
+    assert status == 0 and heavy == set(HEAVY)
+
+
+# ---------------------------------------------------------------- gold providers
+
+
+def test_every_gold_source_is_a_provider_in_the_chain() -> None:
+    assert (fenegosida, nepalipatro, hamropatro) == PROVIDERS
+    assert chain.SOURCES == ("auto", "fenegosida", "nepalipatro", "hamropatro")
+    for provider in PROVIDERS:
+        assert isinstance(provider.NAME, str)
+        for member in ("cannot_answer", "parse", "fetch"):
+            assert callable(getattr(provider, member)), (provider.NAME, member)
+    as_protocol: Provider = hamropatro  # mypy checks the module against the protocol
+    assert as_protocol.NAME == "hamropatro"
