@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from npkit import config, console, dates, jsonbody
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError, UsageError
+from npkit.text import clean, quote, url_host
 
 SOURCE = "nrb"
 RATES_PATH = "/api/forex/v1/rates"
@@ -54,6 +55,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _AMOUNT = re.compile(r"\d{1,20}(\.\d{1,12})?", re.ASCII)
 _DEVANAGARI_TO_ASCII = str.maketrans(dates.DEVANAGARI_DIGITS, "0123456789")
 _CENT = Decimal("0.01")
+VALIDATION_MAX = 200
+"""Longest NRB validation message repeated in an error line, in characters."""
 _RATE_PLACES = Decimal("1e-8")
 
 
@@ -143,7 +146,7 @@ def parse(content: bytes, url: str = "") -> list[Rate]:
 
 def parse_page(content: bytes, url: str = "") -> Page:
     """Read one ``/rates`` response into days, in the order given (no de-duplication)."""
-    host = urlsplit(url).netloc or "NRB"
+    host = url_host(url, "NRB")
     document = _load_json(content, host)
     if not isinstance(document, dict):
         raise _shape(host, "the top level is not an object")
@@ -173,6 +176,8 @@ def validation_message(content: bytes) -> str | None:
 
 
 def _validation_text(document: dict[str, Any]) -> str | None:
+    """NRB's validation message as one clean line (outside text: no escapes, no bidi
+    controls), at most ``VALIDATION_MAX`` characters."""
     errors = document.get("errors")
     validation = errors.get("validation") if isinstance(errors, dict) else None
     if not validation:
@@ -182,8 +187,12 @@ def _validation_text(document: dict[str, Any]) -> str | None:
         for field, messages in validation.items():
             first = messages[0] if isinstance(messages, list) and messages else messages
             parts.append(f"{field}: {first}")
-        return " ".join("; ".join(parts).split())
-    return " ".join(str(validation).split())
+        text = clean("; ".join(parts))
+    else:
+        text = clean(str(validation))
+    if len(text) > VALIDATION_MAX:
+        text = text[: VALIDATION_MAX - 1].rstrip() + "…"
+    return text or None
 
 
 def _load_json(content: bytes, host: str) -> Any:
@@ -210,7 +219,7 @@ def _pagination(value: Any, host: str) -> tuple[int, int]:
     if pages is None:
         pages = 1
     if not _is_count(pages):
-        raise _shape(host, f"pagination.pages is {pages!r}")
+        raise _shape(host, f"pagination.pages is {quote(pages)}")
     return page, pages
 
 
@@ -243,7 +252,7 @@ def _iso_date(value: Any, host: str) -> Date:
             return Date.fromisoformat(value)
         except ValueError:
             pass
-    raise _shape(host, f"a payload date is {value!r}")
+    raise _shape(host, f"a payload date is {quote(value)}")
 
 
 def _bs_text(day: Date) -> str | None:
@@ -270,15 +279,15 @@ def _rate(raw: Any, day: str, date_bs: str | None, published: str | None, host: 
     currency = raw["currency"]
     code = currency.get("iso3")
     if not isinstance(code, str) or not _CODE.fullmatch(code.strip().upper()):
-        raise _shape(host, f"a currency code of {day} is {code!r}")
+        raise _shape(host, f"a currency code of {day} is {quote(code)}")
     code = code.strip().upper()
     name = currency.get("name")
-    name = " ".join(name.split()) if isinstance(name, str) and name.strip() else code
+    name = (clean(name) if isinstance(name, str) else "") or code  # outside text: shown as is
     unit = currency.get("unit")
     if isinstance(unit, str) and unit.strip().isascii() and unit.strip().isdigit():
         unit = int(unit)
     if not isinstance(unit, int) or isinstance(unit, bool) or not 1 <= unit <= 100_000:
-        raise _shape(host, f"the unit of {code} on {day} is {unit!r}")
+        raise _shape(host, f"the unit of {code} on {day} is {quote(unit)}")
     buy = _money(raw.get("buy"), f"the buy rate of {code} on {day}", host)
     sell = _money(raw.get("sell"), f"the sell rate of {code} on {day}", host)
     return Rate(day, date_bs, code, name, unit, buy, sell, published)
@@ -289,12 +298,12 @@ def _money(value: Any, what: str, host: str) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise _shape(host, f"{what} is {value!r}")
+        raise _shape(host, f"{what} is {quote(value)}")
     text = str(value).strip()
     if not text:
         return None
     if not _MONEY.fullmatch(text):
-        raise _shape(host, f"{what} is {value!r}")
+        raise _shape(host, f"{what} is {quote(value)}")
     amount = Decimal(text)
     return amount if amount else None
 
