@@ -59,14 +59,17 @@ def clean(text: str) -> str:
 
 
 def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
-    """``value`` (outside text, or any value: its ``repr``) as one quoted line for a message.
+    """``value`` (outside text; any other value: its shortened ``repr``) quoted for a message.
 
     Like ``repr`` for a string, but Devanagari, ZWJ and ZWNJ stay readable; every control,
     bidi, other format or separator character and lone surrogate is written as an escape
     (``\\x1b``, ``\\u202e``); past ``limit`` characters it is cut and ends with ``…``. Only
     the part shown is examined, so quoting a 10 MB line costs no more than a short one.
     """
-    text = value if isinstance(value, str) else repr(value)
+    if not isinstance(value, str):  # repr escapes the strings inside: only shorten it
+        shown = repr(value)
+        return shown if len(shown) <= limit else shown[:limit] + "…"
+    text = value
     parts: list[str] = []
     length = 0
     for char in text:

@@ -23,6 +23,7 @@ from npkit.config import FetchOptions
 from npkit.errors import ParseError
 from npkit.gold.records import MetalPrice, bs_text, fill_changes, money, require_rates
 from npkit.gold.window import Batch, Window
+from npkit.text import quote, url_host
 
 NAME = "nepalipatro"
 PATH = "/v3/bullions"
@@ -44,7 +45,7 @@ FIELDS: dict[str, tuple[str, str]] = {
 def parse(content: bytes, url: str = "") -> list[MetalPrice]:
     """Every non-zero figure of a ``/v3/bullions`` reply, sorted by date, metal and unit, with
     ``change`` from the previous day in the reply (its first day has none)."""
-    host = urlsplit(url).netloc or "Nepali Patro"
+    host = url_host(url, "Nepali Patro")
     data = _data(content, host)
     records = []
     for key, figures in data.items():
@@ -84,7 +85,7 @@ def _day(key: Any, host: str) -> Date:
             return Date.fromisoformat(key)
         except ValueError:
             pass
-    raise ParseError(f"{host} sent rates for a day named {key!r}")
+    raise ParseError(f"{host} sent rates for a day named {quote(key)}")
 
 
 def fetch(window: Window, options: FetchOptions) -> Batch:
