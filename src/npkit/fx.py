@@ -220,7 +220,7 @@ def _pagination(value: Any, host: str) -> tuple[int, int]:
         pages = 1
     if not _is_count(pages):
         raise _shape(host, f"pagination.pages is {quote(pages)}")
-    return page, pages
+    return int(page), int(pages)
 
 
 def _is_count(value: Any) -> bool:

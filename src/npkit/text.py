@@ -37,7 +37,9 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # C0 and C1 controls and DEL; line and paragraph separators (they break a line too).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 """Bidirectional formatting characters: removed by ``clean``, escaped by ``quote``."""
 _BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _WHITESPACE = re.compile(r"\s+")

@@ -10,6 +10,7 @@ the latest rates. BeautifulSoup is imported here only, when a page is parsed.
 
 from __future__ import annotations
 
+import logging
 import re
 import warnings
 from datetime import date as Date
@@ -75,7 +76,8 @@ def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[M
 
     host = url_host(url, "Hamro Patro")
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # bs4's own (XMLParsedAsHTML, undecodable characters…)
+        warnings.simplefilter("ignore")  # bs4's own (XMLParsedAsHTML, MarkupResemblesLocator…)
+        logging.getLogger("bs4.dammit").setLevel(logging.ERROR)  # "could not be decoded"
         soup = BeautifulSoup(content, "html.parser")
     for tag in soup(["script", "style", "svg", "noscript", "template"]):
         tag.decompose()
@@ -103,7 +105,7 @@ def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[M
 
 def _ancestors(node: Any) -> list[Any]:
     """The first ``MAX_CARD_DEPTH`` elements around ``node``, innermost first."""
-    found = []
+    found: list[Any] = []
     parent = node.parent
     while parent is not None and len(found) < MAX_CARD_DEPTH:
         found.append(parent)
@@ -143,7 +145,7 @@ def _updated(text: str, host: str, today: Date) -> Date:
         year = dates.ad_to_bs(today).year
         updated = dates.bs_to_ad((year, month, day))
         return updated if updated <= today else dates.bs_to_ad((year - 1, month, day))
-    except UsageError as exc:
+    except UsageError:
         raise ParseError(
             f"{host} sent an unreadable 'Last updated' date: {quote(match.group(0))}"
         ) from None

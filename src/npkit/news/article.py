@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import warnings
 from collections.abc import Iterator
@@ -77,7 +78,8 @@ def parse_article(content: bytes, url: str, source: str | None = None) -> Articl
 
     host = url_host(url, "the page")
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # bs4's own (XMLParsedAsHTML, undecodable characters…)
+        warnings.simplefilter("ignore")  # bs4's own (XMLParsedAsHTML, MarkupResemblesLocator…)
+        logging.getLogger("bs4.dammit").setLevel(logging.ERROR)  # "could not be decoded"
         soup = BeautifulSoup(content, "html.parser")
         title = _title(soup)
         published = _published(soup, url)
@@ -192,10 +194,10 @@ def _bs_date_text(soup: Any) -> str | None:
     page's text."""
     tags = soup.find_all(class_=re.compile(r"date|time|posted", re.IGNORECASE))
     for tag in tags[:MAX_CANDIDATES]:
-        text = tag.get_text(" ")
+        text: str = tag.get_text(" ")
         if _BS_DATE.search(text):
             return text
-    return soup.get_text(" ")
+    return str(soup.get_text(" "))
 
 
 def bs_datetime(text: str | None) -> datetime | None:

@@ -54,8 +54,11 @@ _EN_DATELINE = re.compile(
     # KATHMANDU: / KATHMANDU, Feb 5: (capitals: a dateline even without a date)
     r"^(?-i:[A-Z][A-Z.' ]{2,30}[A-Z])(?:\s*,\s*" + _DATE_EN + r")?\s*(?::|" + _DASH + r")\s*"
     # Kathmandu, Feb 5: / Rome, Feb. 5: / kathmandu, 5 february -- (any case, with a date)
-    r"|^[A-Z][A-Z.'’-]{1,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,2}\s*,\s*" + _DATE_EN
-    + r"\s*(?::|" + _DASH + r")\s*",
+    r"|^[A-Z][A-Z.'’-]{1,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,2}\s*,\s*"
+    + _DATE_EN
+    + r"\s*(?::|"
+    + _DASH
+    + r")\s*",
     re.ASCII | re.IGNORECASE,
 )
 _TAIL = re.compile(

@@ -42,7 +42,9 @@ feedparser's time and memory grow with the whole document (100,000 items: 26 s, 
 _FEED_ROOT = re.compile(rb"<((?:[a-z0-9_-]+:)?(rss|feed|rdf))[\s>/]", re.IGNORECASE)
 _ITEM_START = re.compile(rb"<(?:[a-z0-9_-]+:)?(?:item|entry)[\s>/]", re.IGNORECASE)
 _CDATA = re.compile(rb"<!\[CDATA\[.*?(?:\]\]>|$)", re.DOTALL)
-_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z_][A-Za-z0-9._-]{0,31};)")
+_BARE_AMPERSAND = re.compile(
+    rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z_][A-Za-z0-9._-]{0,31};)"
+)
 _TRAILER = re.compile(rb"(?:\s+|<!--.*?-->|<\?.*?\?>)*", re.DOTALL)
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 _URL_DATE = re.compile(r"/(20[0-9]{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12][0-9]|3[01])(?:[/?#.-]|$)",
@@ -238,7 +240,7 @@ def _published(entry: Mapping[str, Any], link: str) -> str | None:
         stamp = entry.get(key)
         if stamp:
             try:
-                moment = datetime(*stamp[:6], tzinfo=UTC).astimezone(NEPAL_TZ)
+                moment = datetime(*stamp[:6]).replace(tzinfo=UTC).astimezone(NEPAL_TZ)
             except (TypeError, ValueError, OverflowError):
                 continue
             break
