@@ -22,6 +22,7 @@ from typing import Any
 
 from npkit.digits import TO_ASCII
 from npkit.errors import ParseError, UsageError
+from npkit.text import quote
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _FIGURE = re.compile(r"\d{1,3}(?:,\d{2,3})*(?:\.\d{1,8})?|\d{1,12}(?:\.\d{1,8})?", re.ASCII)
@@ -73,7 +74,7 @@ def money(value: Any, what: str, host: str, *, paisa: bool = False) -> Decimal |
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ParseError(f"{host} sent {what} as {value!r}")
+        raise ParseError(f"{host} sent {what} as {quote(value)}")
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, Decimal):
@@ -85,12 +86,12 @@ def money(value: Any, what: str, host: str, *, paisa: bool = False) -> Decimal |
         if not text:
             return None
         if not _FIGURE.fullmatch(text):
-            raise ParseError(f"{host} sent {what} as {value!r}")
+            raise ParseError(f"{host} sent {what} as {quote(value)}")
         amount = Decimal(text.replace(",", ""))
     else:
-        raise ParseError(f"{host} sent {what} as {value!r}")
+        raise ParseError(f"{host} sent {what} as {quote(value)}")
     if not amount.is_finite() or amount < 0 or amount > MONEY_MAX:
-        raise ParseError(f"{host} sent {what} as {value!r}")
+        raise ParseError(f"{host} sent {what} as {quote(value)}")
     if not amount:
         return None
     return to_paisa(amount) if paisa else amount

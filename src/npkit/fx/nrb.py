@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from datetime import date as Date
 from datetime import datetime, timedelta
 from typing import Any, TypeGuard
-from urllib.parse import urlsplit
 
 from npkit import config, console, dates, http, scrape
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
 from npkit.fx.records import SOURCE, Day, Page, Rate
+from npkit.text import clean, quote, url_host
 
 RATES_PATH = "/api/forex/v1/rates"
 PER_PAGE = 100  # the API's maximum
@@ -43,7 +43,7 @@ def parse(content: bytes, url: str = "") -> list[Rate]:
 
 def parse_page(content: bytes, url: str = "") -> Page:
     """Read one ``/rates`` response into days, in the order given (no de-duplication)."""
-    host = urlsplit(url).netloc or "NRB"
+    host = url_host(url, "NRB")
     document = scrape.load_json(content, host, "the rates JSON", markup="HTML/XML page")
     if not isinstance(document, dict):
         raise _shape(host, "the top level is not an object")
@@ -72,7 +72,13 @@ def validation_message(content: bytes) -> str | None:
     return _validation_text(document) if isinstance(document, dict) else None
 
 
+VALIDATION_MAX = 200
+"""Longest NRB validation message repeated in an error line, in characters."""
+
+
 def _validation_text(document: dict[str, Any]) -> str | None:
+    """NRB's validation message as one clean line (outside text: no escapes, no bidi
+    controls), at most ``VALIDATION_MAX`` characters."""
     errors = document.get("errors")
     validation = errors.get("validation") if isinstance(errors, dict) else None
     if not validation:
@@ -82,8 +88,12 @@ def _validation_text(document: dict[str, Any]) -> str | None:
         for field, messages in validation.items():
             first = messages[0] if isinstance(messages, list) and messages else messages
             parts.append(f"{field}: {first}")
-        return " ".join("; ".join(parts).split())
-    return " ".join(str(validation).split())
+        text = clean("; ".join(parts))
+    else:
+        text = clean(str(validation))
+    if len(text) > VALIDATION_MAX:
+        text = text[: VALIDATION_MAX - 1].rstrip() + "…"
+    return text or None
 
 
 def _shape(host: str, what: str) -> ParseError:
@@ -100,7 +110,7 @@ def _pagination(value: Any, host: str) -> tuple[int, int]:
     if pages is None:
         pages = 1
     if not _is_count(pages):
-        raise _shape(host, f"pagination.pages is {pages!r}")
+        raise _shape(host, f"pagination.pages is {quote(pages)}")
     return (page if _is_count(page) else 1), pages
 
 
@@ -113,7 +123,7 @@ def _day(item: Any, host: str) -> Day:
         raise _shape(host, "a payload item is not an object")
     day = scrape.iso_day(item.get("date"))
     if day is None:
-        raise _shape(host, f"a payload date is {item.get('date')!r}")
+        raise _shape(host, f"a payload date is {quote(item.get('date'))}")
     date_bs = scrape.bs_text(day)
     published = _timestamp(item.get("published_on"))
     published_text = published.isoformat() if published else None
@@ -146,15 +156,15 @@ def _rate(raw: Any, day: str, date_bs: str | None, published: str | None, host: 
     currency = raw["currency"]
     code = currency.get("iso3")
     if not isinstance(code, str) or not _CODE.fullmatch(code.strip().upper()):
-        raise _shape(host, f"a currency code of {day} is {code!r}")
+        raise _shape(host, f"a currency code of {day} is {quote(code)}")
     code = code.strip().upper()
     name = currency.get("name")
-    name = " ".join(name.split()) if isinstance(name, str) and name.strip() else code
+    name = (clean(name) if isinstance(name, str) else "") or code  # outside text: cleaned
     unit = currency.get("unit")
     if isinstance(unit, str) and unit.strip().isascii() and unit.strip().isdigit():
         unit = int(unit)
     if not isinstance(unit, int) or isinstance(unit, bool) or not 1 <= unit <= 100_000:
-        raise _shape(host, f"the unit of {code} on {day} is {unit!r}")
+        raise _shape(host, f"the unit of {code} on {day} is {quote(unit)}")
     buy = scrape.money(raw.get("buy"), f"the buy rate of {code} on {day}", host)
     sell = scrape.money(raw.get("sell"), f"the sell rate of {code} on {day}", host)
     return Rate(day, date_bs, code, name, unit, buy, sell, published)
@@ -254,4 +264,4 @@ def _fetch_page(
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc
+    return url_host(url, "NRB")

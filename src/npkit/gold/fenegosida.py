@@ -27,6 +27,7 @@ from npkit.errors import HTTPStatusError, ParseError
 from npkit.gold.records import MetalPrice, fill_changes, require_rates, sort_key
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_text, load_json, money, to_paisa
+from npkit.text import quote, url_host
 
 NAME = "fenegosida"
 TODAY_PATH = "/api/website/v1/Dashboard/today"
@@ -75,7 +76,7 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
     has several rows for one metal and unit (a revised rate), the latest ``todayDate`` wins.
     An empty body or ``[]`` is no rates; anything else unreadable is a ParseError.
     """
-    host = urlsplit(url).netloc or "FENEGOSIDA"
+    host = url_host(url, "FENEGOSIDA")
     rows = _load(content, host)
     best: dict[tuple[str, str, str], tuple[datetime, MetalPrice]] = {}
     labels: list[str] = []
@@ -90,9 +91,12 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
         if kind is None:
             continue
         moment = _moment(row.get("todayDate"), host)
-        day = moment.astimezone(dates.NEPAL_TZ).date()
+        try:
+            day = moment.astimezone(dates.NEPAL_TZ).date()
+        except OverflowError:  # at the end of Python's range
+            raise ParseError(f"{host} sent a rate dated {quote(row.get('todayDate'))}") from None
         figure = row.get("todayBaseRatePerGram", row.get("baseRatePerGram"))
-        price = money(figure, f"the {label} rate", host, paisa=True)
+        price = money(figure, f"the {quote(label)} rate", host, paisa=True)
         if price is None:
             continue
         record = MetalPrice(
@@ -108,7 +112,7 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
         if key not in best or moment >= best[key][0]:
             best[key] = (moment, record)
     if rows and not best:
-        known = ", ".join(repr(label) for label in labels[:4])
+        known = ", ".join(quote(label) for label in labels[:4])
         raise ParseError(f"{host} sent no rate this version knows (labels: {known})")
     return sorted((record for _, record in best.values()), key=sort_key)
 
@@ -123,15 +127,15 @@ def _load(content: bytes, host: str) -> list[Any]:
 
 
 def _moment(value: Any, host: str) -> datetime:
-    """``todayDate`` as an aware datetime (UTC when the API gives no offset)."""
+    """``todayDate`` as an aware datetime in UTC (UTC when the API gives no offset); a stamp
+    that cannot be read, or lies past the ends of Python's range in UTC, is a ParseError."""
     if isinstance(value, str):
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            moment = None
-        if moment is not None:
-            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    raise ParseError(f"{host} sent a rate dated {value!r}")
+            return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+        except (ValueError, OverflowError):
+            pass
+    raise ParseError(f"{host} sent a rate dated {quote(value)}")
 
 
 def _change(price: Decimal, row: dict[str, Any], label: str, host: str) -> Decimal | None:

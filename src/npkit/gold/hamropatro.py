@@ -10,23 +10,31 @@ the latest rates. BeautifulSoup is imported here only, when a page is parsed.
 
 from __future__ import annotations
 
+import logging
 import re
+import warnings
 from datetime import date as Date
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config, dates, http
+from npkit import config, console, dates, http
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
 from npkit.gold.records import MetalPrice, require_rates, sort_key
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_text, money, to_paisa
+from npkit.text import clean, quote, url_host
 
 NAME = "hamropatro"
 PATH = "/en/gold"
 TTL = timedelta(minutes=30)
+MAX_TITLES = 100
+"""Card titles read from one page (the real page has four to six cards); the rest are not
+read, with a warning."""
+MAX_CARD_DEPTH = 12
+"""Ancestors of a card title searched for its price: a card is a few elements deep."""
 
 TITLES: dict[str, str] = {
     **dict.fromkeys(
@@ -67,15 +75,25 @@ def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[M
     """
     from bs4 import BeautifulSoup
 
-    host = urlsplit(url).netloc or "Hamro Patro"
-    soup = BeautifulSoup(content, "html.parser")
+    host = url_host(url, "Hamro Patro")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # bs4's own (XMLParsedAsHTML, MarkupResemblesLocator…)
+        logging.getLogger("bs4.dammit").setLevel(logging.ERROR)  # "could not be decoded"
+        soup = BeautifulSoup(content, "html.parser")
     for tag in soup(["script", "style", "svg", "noscript", "template"]):
         tag.decompose()
     day = _updated(_text(soup), host, today or dates.today_ad())
-    records: dict[tuple[str, str], MetalPrice] = {}
     titles = [s for s in soup.find_all(string=True) if _title(s) is not None]
+    if len(titles) > MAX_TITLES:
+        console.warn(
+            f"{host}: the page shows more than {MAX_TITLES} price cards; "
+            f"only the first {MAX_TITLES} were read"
+        )
+        titles = titles[:MAX_TITLES]
+    counts = _title_counts(titles)
+    records: dict[tuple[str, str], MetalPrice] = {}
     for title in titles:
-        found = _card(title, titles, host)
+        found = _card(title, counts, host)
         if found is None:
             continue
         metal, unit, price, change = found
@@ -84,6 +102,26 @@ def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[M
     if not records:
         raise ParseError(f"{host} sent a page without gold or silver prices (page changed?)")
     return sorted(records.values(), key=sort_key)
+
+
+def _ancestors(node: Any) -> list[Any]:
+    """The first ``MAX_CARD_DEPTH`` elements around ``node``, innermost first."""
+    found: list[Any] = []
+    parent = node.parent
+    while parent is not None and len(found) < MAX_CARD_DEPTH:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def _title_counts(titles: list[Any]) -> dict[int, int]:
+    """id of an element → how many of ``titles`` it holds (near enough to be their card).
+    Elements are told apart by identity: two equal cards are two cards, not one twice."""
+    counts: dict[int, int] = {}
+    for title in titles:
+        for box in _ancestors(title):
+            counts[id(box)] = counts.get(id(box), 0) + 1
+    return counts
 
 
 def _text(node: Any) -> str:
@@ -108,18 +146,22 @@ def _updated(text: str, host: str, today: Date) -> Date:
         year = dates.ad_to_bs(today).year
         updated = dates.bs_to_ad((year, month, day))
         return updated if updated <= today else dates.bs_to_ad((year - 1, month, day))
-    except UsageError as exc:
-        raise ParseError(f"{host} sent an unreadable 'Last updated' date: {exc}") from None
+    except UsageError:
+        raise ParseError(
+            f"{host} sent an unreadable 'Last updated' date: {quote(match.group(0))}"
+        ) from None
 
 
 def _card(
-    title: Any, titles: list[Any], host: str
+    title: Any, counts: dict[int, int], host: str
 ) -> tuple[str, str, Decimal, Decimal | None] | None:
     """(metal, unit, price, change) of the card ``title`` heads, or None when the title is not
     a card's: the smallest element around it that shows a price must begin with the title and
     hold no other (so a menu link "Silver" never borrows the price of a card below it)."""
     metal = _title(title)
-    for box in title.parents:
+    for box in _ancestors(title):
+        if counts.get(id(box), 0) > 1:  # holds another title before any price: not a card
+            return None
         text = _text(box)
         moves = list(_MOVE.finditer(text))
         rest = _MOVE.sub(" ", text)
@@ -128,10 +170,8 @@ def _card(
             continue
         if not text.startswith(" ".join(title.split())):
             return None
-        if sum(1 for other in titles if box in other.parents) > 1:
-            return None
         unit = _unit(rest)
-        price = money(price_match.group(1), f"the {title.strip()} price", host, paisa=True)
+        price = money(price_match.group(1), f"the {clean(str(title))} price", host, paisa=True)
         if unit is None or price is None or metal is None:
             return None
         return metal, unit, price, _change(moves, text, host)

@@ -23,6 +23,7 @@ from npkit.errors import ParseError
 from npkit.gold.records import MetalPrice, fill_changes, require_rates
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_text, iso_day, load_json, money
+from npkit.text import quote, url_host
 
 NAME = "nepalipatro"
 PATH = "/v3/bullions"
@@ -43,7 +44,7 @@ FIELDS: dict[str, tuple[str, str]] = {
 def parse(content: bytes, url: str = "") -> list[MetalPrice]:
     """Every non-zero figure of a ``/v3/bullions`` reply, sorted by date, metal and unit, with
     ``change`` from the previous day in the reply (its first day has none)."""
-    host = urlsplit(url).netloc or "Nepali Patro"
+    host = url_host(url, "Nepali Patro")
     data = _data(content, host)
     records = []
     for key, figures in data.items():
@@ -76,7 +77,7 @@ def _data(content: bytes, host: str) -> dict[str, Any]:
 def _day(key: Any, host: str) -> Date:
     day = iso_day(key)
     if day is None:
-        raise ParseError(f"{host} sent rates for a day named {key!r}")
+        raise ParseError(f"{host} sent rates for a day named {quote(key)}")
     return day
 
 

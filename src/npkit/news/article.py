@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+import warnings
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any
@@ -26,10 +28,15 @@ from npkit.digits import DEVANAGARI_DIGITS, TO_ASCII
 from npkit.errors import ParseError, UsageError
 from npkit.news.feeds import date_in_url
 from npkit.news.records import ArticleText
-from npkit.text import clean
+from npkit.text import clean, url_host
 
 MIN_TEXT = 80
 """A container with less paragraph text than this (characters) is not the article body."""
+MAX_CANDIDATES = 50
+"""Elements of one kind weighed as the body (or searched for a date); past that a page is not
+an article page, and weighing every nested ``<article>`` would grow with the square."""
+MAX_DEPTH = 64
+"""Ancestors climbed from a piece of text to find its paragraph."""
 
 CONTAINERS = (
     "div.ok18-single-post-content-wrap",  # OnlineKhabar
@@ -69,14 +76,17 @@ def parse_article(content: bytes, url: str, source: str | None = None) -> Articl
     (an error page, a challenge page, a page built by JavaScript)."""
     from bs4 import BeautifulSoup
 
-    host = urlsplit(url).netloc or "the page"
-    soup = BeautifulSoup(content, "html.parser")
-    title = _title(soup)
-    published = _published(soup, url)
-    text = body_text(soup)
+    host = url_host(url, "the page")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # bs4's own (XMLParsedAsHTML, MarkupResemblesLocator…)
+        logging.getLogger("bs4.dammit").setLevel(logging.ERROR)  # "could not be decoded"
+        soup = BeautifulSoup(content, "html.parser")
+        title = _title(soup)
+        published = _published(soup, url)
+        text = body_text(soup)
     if not text:
         raise ParseError(f"{host} sent a page without article text (not an article page?)")
-    name = source or (urlsplit(url).hostname or host).removeprefix("www.")
+    name = clean(source or "") or host.split(":")[0].removeprefix("www.")
     return ArticleText(title=title, url=url, published=published, source=name, text=text)
 
 
@@ -113,7 +123,10 @@ def _published(soup: Any, url: str) -> str | None:
     """The first date found, in order of trust (see the module's docstring), in Nepal time."""
     for moment in _date_candidates(soup, url):
         if moment is not None:
-            return moment.astimezone(dates.NEPAL_TZ).isoformat(timespec="seconds")
+            try:
+                return moment.astimezone(dates.NEPAL_TZ).isoformat(timespec="seconds")
+            except (OverflowError, ValueError):  # at the ends of Python's range: not a date
+                continue
     return None
 
 
@@ -179,7 +192,8 @@ def _find_key(data: Any, key: str, depth: int = 0) -> str | None:
 def _bs_date_text(soup: Any) -> str | None:
     """Text of the element most likely to hold the date (a class naming a date), else the
     page's text."""
-    for tag in soup.find_all(class_=re.compile(r"date|time|posted", re.IGNORECASE)):
+    tags = soup.find_all(class_=re.compile(r"date|time|posted", re.IGNORECASE))
+    for tag in tags[:MAX_CANDIDATES]:
         text = str(tag.get_text(" "))
         if _BS_DATE.search(text):
             return text
@@ -197,7 +211,7 @@ def bs_datetime(text: str | None) -> datetime | None:
                 continue
             clock = time(_number(hour), _number(minute)) if hour else time(0)
             return datetime.combine(parsed.to_ad(), clock, dates.NEPAL_TZ)
-        except (UsageError, ValueError):
+        except (UsageError, ValueError, OverflowError):
             continue
     return None
 
@@ -210,42 +224,92 @@ def _number(digits: str) -> int:
 
 
 def body_text(soup: Any) -> str:
-    """The article's paragraphs as text, separated by blank lines ('' when none)."""
+    """The article's paragraphs as text, separated by blank lines ('' when none).
+
+    Linear in the page: a block holding other blocks is found by one climb per element that
+    stops where an earlier climb passed, and only innermost blocks (which never nest) are read.
+    A last paragraph that is only the page's "प्रकाशित मिति : …" metadata is dropped.
+    """
     container = _container(soup)
     if container is None:
         return ""
     for tag in container.find_all(_DROP_TAGS):
-        tag.decompose()
+        if not tag.decomposed:
+            tag.decompose()
     for tag in container.find_all(_is_noise):
         if not tag.decomposed:
             tag.decompose()
+    blocks = container.find_all(_BLOCKS)
+    holders = _holders(blocks, container)
     paragraphs = []
-    for block in container.find_all(_BLOCKS):
-        if block.find(_BLOCKS) is not None or _mostly_links(block) or _social_bar(block):
+    for block in blocks:
+        if id(block) in holders or _mostly_links(block) or _social_bar(block):
             continue
         text = clean(block.get_text(" "))
         if text:
             paragraphs.append(text)
+    while paragraphs and len(paragraphs[-1]) <= 200 and _METADATA_LINE.match(paragraphs[-1]):
+        paragraphs.pop()
     return "\n\n".join(paragraphs)
 
 
-def _paragraph_chars(tag: Any) -> int:
-    return sum(len(clean(p.get_text(" "))) for p in tag.find_all("p"))
+_METADATA_LINE = re.compile(
+    r"(?:प्रकाशित\s*मिति|प्रकाशित|अपडेट\s*मिति|अन्तिम\s*अपडेट|published\s+(?:on|date)"
+    r"|last\s+updated)\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def _holders(blocks: list[Any], container: Any) -> set[int]:
+    """Ids of the blocks that hold another block: one climb per block up to the container,
+    stopping at a node an earlier climb passed (its block ancestors are marked already)."""
+    holders: set[int] = set()
+    passed: set[int] = set()
+    block_ids = {id(block) for block in blocks}
+    for block in blocks:
+        node = block.parent
+        while node is not None and node is not container and id(node) not in passed:
+            passed.add(id(node))
+            if id(node) in block_ids:
+                holders.add(id(node))
+            node = node.parent
+    return holders
+
+
+def _own_paragraph_chars(soup: Any) -> dict[int, int]:
+    """id of each ``<p>`` → characters of the text whose nearest paragraph it is (nested
+    paragraphs are each counted once, so weighing containers stays linear)."""
+    chars: dict[int, int] = {}
+    for string in soup.find_all(string=True):
+        node = string.parent
+        for _ in range(MAX_DEPTH):
+            if node is None:
+                break
+            if node.name == "p":
+                chars[id(node)] = chars.get(id(node), 0) + len(" ".join(string.split()))
+                break
+            node = node.parent
+    return chars
 
 
 def _container(soup: Any) -> Any:
+    chars = _own_paragraph_chars(soup)
+
+    def weight(tag: Any) -> int:
+        return sum(chars.get(id(p), 0) for p in tag.find_all("p"))
+
     for selector in CONTAINERS:
-        candidates = soup.select(selector)
+        candidates = soup.select(selector, limit=MAX_CANDIDATES)
         if candidates:
-            best = max(candidates, key=_paragraph_chars)
-            if _paragraph_chars(best) >= MIN_TEXT:
+            best = max(candidates, key=weight)
+            if weight(best) >= MIN_TEXT:
                 return best
     totals: dict[int, tuple[int, Any]] = {}
     for paragraph in soup.find_all("p"):
         parent = paragraph.parent
         if parent is None:
             continue
-        count = totals.get(id(parent), (0, parent))[0] + len(clean(paragraph.get_text(" ")))
+        count = totals.get(id(parent), (0, parent))[0] + chars.get(id(paragraph), 0)
         totals[id(parent)] = (count, parent)
     if not totals:
         return None

@@ -18,6 +18,11 @@ from npkit.text import clean
 
 SUMMARY_MAX = 400
 """Longest summary kept, in characters; longer ones are cut at a word and end with '…'."""
+SUMMARY_INPUT_MAX = 64 * 1024
+"""Characters of a description read to make a summary (a full-text ``content:encoded`` can be
+megabytes; a summary is ``SUMMARY_MAX``): the rest is not parsed."""
+TAIL_WINDOW = 600
+"""How far from the end of a summary its read-more tails are looked for (longer than any)."""
 
 _BLOCKS = frozenset(
     "address article blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header hr "
@@ -31,14 +36,30 @@ _LEFTOVER_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A
 # Devanagari letters and signs, without digits (U+0966–096F) and dandas (U+0964/0965).
 _DEV = r"[\u0900-\u0963\u0970-\u097F\u200c\u200d]+"
 _DAY = r"[०-९0-9]{1,2}"
+_PLACE_NE = rf"{_DEV}(?:\s{_DEV})?"  # काठमाडौँ, नयाँ दिल्ली
+_DATE_NE = rf"(?:{_DEV}\s*{_DAY}|{_DAY}\s*{_DEV})(?:\s*गते)?"  # भदौ १० गते, १३ कार्तिक
+_DASH = r"\s?(?:--|[-–—])\s"  # "काठमाडौँ- ", "झापा – ", "Kathmandu, Oct. 23 -- "
 _NE_DATELINE = re.compile(
-    rf"^(?:{_DAY}\s*{_DEV}\s*,\s*{_DEV}(?:\s{_DEV})?"  # २२ माघ, काठमाडौं
-    rf"|{_DEV}(?:\s{_DEV})?\s*,\s*(?:{_DEV}\s*{_DAY}|{_DAY}\s*{_DEV})"  # काठमाडौं, माघ २२
+    rf"^(?:{_DAY}\s*{_DEV}\s*,\s*{_PLACE_NE}"  # २२ माघ, काठमाडौं
+    rf"|{_PLACE_NE}\s*,\s*{_DATE_NE}"  # काठमाडौँ, भदौ १० गते / काठमाडौँ,१३ कार्तिक
     rf"|{_DEV})\s*[।|]\s*"  # काठमाडौं ।
+    rf"|^{_PLACE_NE}(?:\s*,\s*{_DATE_NE})?{_DASH}\s*"  # काठमाडौँ- / झापा – (Khabarhub)
 )
+_MONTH_EN = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_EN = rf"(?:{_MONTH_EN}\s+[0-9]{{1,2}}|[0-9]{{1,2}}\s+{_MONTH_EN})(?:\s*,\s*[0-9]{{4}})?"
 _EN_DATELINE = re.compile(
-    r"^[A-Z][A-Z.' ]{2,30}[A-Z](?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2})?\s*(?::|\s[-–—])\s+",
-    re.ASCII,
+    # KATHMANDU: / KATHMANDU, Feb 5: (capitals: a dateline even without a date)
+    r"^(?-i:[A-Z][A-Z.' ]{2,30}[A-Z])(?:\s*,\s*" + _DATE_EN + r")?\s*(?::|" + _DASH + r")\s*"
+    # Kathmandu, Feb 5: / Rome, Feb. 5: / kathmandu, 5 february -- (any case, with a date)
+    r"|^[A-Z][A-Z.'’-]{1,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,2}\s*,\s*"
+    + _DATE_EN
+    + r"\s*(?::|"
+    + _DASH
+    + r")\s*",
+    re.ASCII | re.IGNORECASE,
 )
 _TAIL = re.compile(
     r"\s*(?:\[\s*(?:…|\.\.\.|&hellip;|&#8230;)\s*\]"  # WordPress excerpt end
@@ -112,10 +133,13 @@ def plain(value: str, is_html: bool) -> str:
 
 
 def summary(value: str, is_html: bool, title: str = "") -> str | None:
-    """A feed description as a short plain-text summary; None when nothing useful is left."""
-    text = plain(value, is_html)
-    text = strip_dateline(text)
-    text, cut = strip_tail(text)
+    """A feed description as a short plain-text summary; None when nothing useful is left.
+
+    Only the first ``SUMMARY_INPUT_MAX`` characters are read; a summary of a longer value ends
+    with '…' (its real end, with any read-more tail, was not read)."""
+    read_all = len(value) <= SUMMARY_INPUT_MAX
+    text = strip_dateline(plain(value if read_all else value[:SUMMARY_INPUT_MAX], is_html))
+    text, cut = strip_tail(text) if read_all else (text, True)
     if not text or fold(text) == fold(title):
         return None
     if len(text) > SUMMARY_MAX:
@@ -124,7 +148,10 @@ def summary(value: str, is_html: bool, title: str = "") -> str | None:
 
 
 def strip_dateline(text: str) -> str:
-    """``२२ माघ, काठमाडौं । Text`` and ``KATHMANDU, Feb 5: Text`` → ``Text``."""
+    """A dateline at the start of a summary removed, by its shape: a place (one or two words),
+    an optional date, a separator (``।``, ``:``, a dash): ``२२ माघ, काठमाडौं । Text``,
+    ``काठमाडौँ, भदौ १० गते । Text``, ``झापा – Text``, ``KATHMANDU: Text``,
+    ``Rome, Feb. 5: Text`` → ``Text``. A sentence with a comma and no date is kept."""
     for pattern in (_NE_DATELINE, _EN_DATELINE):
         match = pattern.match(text)
         if match and match.end() < len(text):
@@ -137,7 +164,10 @@ def strip_tail(text: str) -> tuple[str, bool]:
     returns the text and whether a cut-off marker was removed."""
     removed = False
     while True:
-        match = _TAIL.search(text)
+        # Every tail is shorter than TAIL_WINDOW characters: searching only there keeps this
+        # linear in the text (a search of the whole text tries each start position).
+        offset = max(0, len(text) - TAIL_WINDOW)
+        match = _TAIL.search(text, offset)
         if not match:
             return text, removed
         text = text[: match.start()].rstrip()
