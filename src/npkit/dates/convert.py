@@ -13,6 +13,7 @@ object arithmetic. tests/test_calendar_data.py checks every day against an indep
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from collections import namedtuple
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -164,6 +165,18 @@ def bs_to_ad(bs: BSDate | tuple[int, int, int]) -> date:
 
 
 def today_ad(now: datetime | None = None) -> date:
-    """Today's AD date in Nepal (Asia/Kathmandu), whatever the machine's time zone."""
-    moment = now if now is not None else datetime.now(UTC)
-    return moment.astimezone(NEPAL_TZ).date()
+    """Today's AD date in Nepal (Asia/Kathmandu), whatever the machine's time zone.
+
+    ``NPKIT_TODAY=YYYY-MM-DD`` pretends today is that day (scripts, tests and the examples in
+    the docs give the same answers on any day)."""
+    if now is None:
+        pretend = os.environ.get("NPKIT_TODAY")
+        if pretend:
+            try:
+                return date.fromisoformat(pretend.strip())
+            except ValueError:
+                raise UsageError(
+                    f"NPKIT_TODAY must be a date like 2026-12-01, not {pretend[:40]!r}"
+                ) from None
+        now = datetime.now(UTC)
+    return now.astimezone(NEPAL_TZ).date()
