@@ -164,7 +164,10 @@ def test_csv_column_mode_errors(npkit: Npkit) -> None:
 
 def test_today_is_nepal_today(npkit: Npkit) -> None:
     data = npkit.json("date", "today", "--json")
-    assert data == [dates.conversion(dates.today_ad())._asdict()]
+    # The convert record's fields come first; the patro's follow (issue #9).
+    conversion = dates.conversion(dates.today_ad())._asdict()
+    assert len(data) == 1 and list(data[0])[: len(conversion)] == list(conversion)
+    assert {key: data[0][key] for key in conversion} == conversion
 
 
 def test_cal_grid(npkit: Npkit) -> None:
@@ -174,8 +177,10 @@ def test_cal_grid(npkit: Npkit) -> None:
     assert "Nov 16, 2024 – Dec 15, 2024" in lines[1]
     assert lines[2].split() == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     assert lines[3].split() == ["1", "16"]  # Mangsir 1 2081 was a Saturday: last column
-    assert lines[3].endswith(" 1 16")
-    assert lines[-1].split() == ["30", "15"]
+    # Issue #9: cells are 11 wide (BS day, AD day; the tithi on the next line).
+    assert lines[3][: 6 * 11].strip() == "" and lines[3][6 * 11 :].split() == ["1", "16"]
+    assert lines[4].split() == ["Pratipada"]  # Mangsir 1 2081: krishna Pratipada (tithi 16)
+    assert ["30", "15"] == lines[lines.index("") - 2].split()[-2:]
     assert "\x1b" not in result.stdout  # no colour when not a terminal
 
 

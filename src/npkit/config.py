@@ -153,3 +153,45 @@ def base_url(source: str) -> str:
     if source not in DEFAULT_URLS:
         raise UsageError(f"no URL configured for source {source!r}")
     return DEFAULT_URLS[source]
+
+
+_HOLIDAY_KEYS = ("date", "start", "end", "name", "name_ne", "scope")
+
+
+def holidays_table() -> list[dict[str, str]]:
+    """The user's own days off, the file's ``[[holidays]]`` rows (docs/patro.md), as text.
+
+    Checks the shape only: each row a table with ``date`` or ``start`` and ``end``, a ``name``,
+    optional ``name_ne`` and ``scope``, every value text (a TOML date such as ``2025-01-01``
+    unquoted is taken as its ISO text). What the dates mean is npkit.patro's to check. A bad
+    row is a UsageError naming its number and the file.
+    """
+    found = _file_value(load_file(), "holidays")
+    if found is None:
+        return []
+    value, origin = found
+    if not isinstance(value, list):
+        raise UsageError(f"{origin} must be an array of tables ([[holidays]] rows)")
+    rows = []
+    for number, row in enumerate(value, 1):
+        where = f"{origin} row {number}"
+        if not isinstance(row, dict):
+            raise UsageError(f"{where}: expected a table with date and name, not {row!r}")
+        unknown = sorted(set(row) - set(_HOLIDAY_KEYS))
+        if unknown:
+            raise UsageError(
+                f"{where}: unknown key {unknown[0]!r} (keys: {', '.join(_HOLIDAY_KEYS)})"
+            )
+        texts = {}
+        for key, item in row.items():
+            if hasattr(item, "isoformat") and not isinstance(item, str):
+                item = item.isoformat()
+            if not isinstance(item, str) or not item.strip():
+                raise UsageError(f"{where}: {key} must be text, not {item!r}")
+            texts[key] = item
+        if "name" not in texts:
+            raise UsageError(f"{where}: no name")
+        if ("date" in texts) == ("start" in texts) or ("end" in texts) != ("start" in texts):
+            raise UsageError(f"{where}: give either date, or start and end")
+        rows.append(texts)
+    return rows

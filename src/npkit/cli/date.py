@@ -9,6 +9,7 @@ import click
 
 from npkit import console, dates
 from npkit.cli.options import output_options
+from npkit.cli.patro_days import DAY_FIELDS
 from npkit.dates import periods
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, field_names, render
@@ -158,24 +159,55 @@ def _convert_csv(column: str, assume: str | None, keep_going: bool, output: Outp
 @click.option("-p", "--pattern", metavar="PATTERN", help="Print in this layout (see convert).")
 @output_options
 def today(pattern: str | None, output: OutputSpec) -> None:
-    """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone."""
+    """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone, with
+    its patro: tithi, lunar month, Nepal Sambat, sunrise and sunset, festivals, holiday.
+
+    A table shows one field per line; --json and the other formats give one record
+    (fields: docs/date.md). NPKIT_TODAY=2026-12-01 pretends today is that day.
+    """
+    if pattern is not None and output.chosen:
+        raise UsageError("--pattern prints text: it does not combine with --format/--fields")
     day = dates.today_ad()
     if pattern is not None:
         _print_pattern([day], pattern)
         return
-    render([dates.conversion(day)], output, dates.DateConversion)
+    from npkit import patro
+    from npkit.cli.patro_days import render_card, use_config_holidays
+
+    output.columns(DAY_FIELDS)  # a wrong field fails before any work
+    use_config_holidays()
+    render_card(patro.day(day), output)
 
 
 @date.command()
 @click.argument("year", required=False)
 @click.argument("month", required=False)
+@click.option(
+    "--ne",
+    "--nepali",
+    "nepali",
+    is_flag=True,
+    help="Devanagari grid: digits, weekday, month, tithi and festival names.",
+)
+@click.option(
+    "-w",
+    "--width",
+    type=click.IntRange(20, 1000),
+    default=None,
+    metavar="COLUMNS",
+    help="Lay the grid out for this many columns (default: the terminal's width, 80 when "
+    "not a terminal); under 80 the compact layout.",
+)
 @output_options
-def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
-    """A BS month as a grid (Sunday–Saturday) with the AD day in each cell.
+def cal(
+    year: str | None, month: str | None, nepali: bool, width: int | None, output: OutputSpec
+) -> None:
+    """A BS month as a patro grid (Sunday–Saturday): BS day, AD day and tithi in each cell,
+    holidays marked (* for everyone, + for some), the month's festivals and holidays below.
 
     YEAR is a BS year (default: this year in Nepal); MONTH a number or name (default: this
-    month; with only YEAR, the whole year). --json and the other formats give the days as
-    records.
+    month; with only YEAR, the whole year). --json and the other formats give one record per
+    day with its tithi, lunar month, sunrise, events and holiday (docs/date.md).
     """
     today = dates.today_ad()
     current = dates.ad_to_bs(today)
@@ -189,17 +221,37 @@ def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
             months = [(year_number, dates.parse_bs_month(month))]
     for y, m in months:
         dates.days_in_month(y, m)  # validate before printing anything
+    from npkit import patro
+    from npkit.cli.patro_days import render_days, use_config_holidays
+
+    if output.format != "table":
+        output.columns(DAY_FIELDS)
+    use_config_holidays()
+    if len(months) == 12:
+        every = patro.year(months[0][0])
+        by_month = [[d for d in every if d.bs.month == m] for _, m in months]
+    else:
+        by_month = [patro.month(y, m) for y, m in months]
     if output.format == "table":
         from npkit.output.month_grid import render_month
 
         colour = console.colour_enabled(sys.stdout)
+        terminal = sys.stdout.isatty()
+        columns = width or (_terminal_width() if terminal else 80)
         grids = [
-            render_month(y, m, today if sys.stdout.isatty() else None, colour) for y, m in months
+            render_month(days, today if terminal else None, colour, columns, nepali)
+            for days in by_month
         ]
         click.echo("\n\n".join(grids))
         return
-    records = (record for y, m in months for record in periods.month_days(y, m))
-    render(records, output, dates.DateConversion)
+    render_days((day for days in by_month for day in days), output)
+
+
+def _terminal_width() -> int:
+    """The terminal's columns (COLUMNS wins, as shutil reads it)."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 @date.command()
@@ -261,3 +313,9 @@ def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec
         months = steps * (12 if kind == "years" else 1)
         result = dates.bs_to_ad(periods.add_months(dates.ad_to_bs(day), months))
     render([dates.conversion(result)], output, dates.DateConversion)
+
+
+from npkit.cli.patro import festivals, holidays, is_holiday, next_  # noqa: E402
+
+for _command in (festivals, next_, holidays, is_holiday):
+    date.add_command(_command)

@@ -2,7 +2,7 @@
 
 ``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]``, the same with
 ``-`` (stdin, in a line format) and ``npkit date today [--json | -f FORMAT] [--fields A,B]``
-are read here with a strict, small
+(with its patro: npkit.cli.patro_days) are read here with a strict, small
 grammar and handed to the same core functions the Click commands call. Anything outside that
 grammar (help, stdin, other options, a repeated or malformed option) returns False and the
 Click app handles it, error messages included. tests/test_cli_fast.py checks that both paths
@@ -76,8 +76,14 @@ def run(args: list[str]) -> bool:
         bulk.convert_stdin(spec, options.get("--from"), keep_going=False)
         return True
     if args[1] == "today":
-        days = [dates.today_ad()]
-    else:
-        days = [dates.parse_to_ad(text, options.get("--from")) for text in positionals]
+        from npkit import patro
+        from npkit.cli.patro_days import DAY_FIELDS, render_card, use_config_holidays
+
+        day = dates.today_ad()
+        spec.columns(DAY_FIELDS)  # a wrong field fails before any work, as in cli/date.py
+        use_config_holidays()
+        render_card(patro.day(day), spec)
+        return True
+    days = [dates.parse_to_ad(text, options.get("--from")) for text in positionals]
     render([dates.conversion(day) for day in days], spec, dates.DateConversion)
     return True

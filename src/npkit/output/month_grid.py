@@ -1,19 +1,85 @@
-"""The month grid of ``npkit date cal``: a BS month with the AD day in each cell.
+"""The month grid of ``npkit date cal``: a BS month as a patro prints it.
 
-Weeks run Sunday to Saturday, as on Nepali wall calendars; Saturday (the weekly holiday) is
-the last column and red on a colour terminal. Today is shown in reverse video with colour,
-or in [brackets] without.
+Weeks run Sunday to Saturday, as on Nepali wall calendars. Each cell has the BS day, the AD day
+and the tithi; under the grid, the month's festivals and holidays by day. Two layouts, chosen by
+the width available (the terminal's, or ``--width``):
+
+- **compact** (under 80 columns; 35 wide, for a phone's 40): cells 5 wide, three lines a week:
+  BS day, AD day, tithi as its number in the fortnight (``Pu`` Purnima, ``Au`` Aunsi).
+- **wide** (80 and more; 77 wide): cells 11 wide: BS and AD day on one line, the tithi's name
+  on the next, and in weeks with festivals a third line with the day's first event.
+
+Holidays carry a mark that needs no colour: ``*`` a public holiday for everyone (or one of the
+user's own days), ``+`` a holiday for some (women, a region, a community); with colour they are
+red too, like Saturday (the weekly holiday). Today is in reverse video, or ``[bracketed]``
+without colour. Widths are measured in terminal cells (wcwidth), so Devanagari (``nepali``:
+digits, weekday, month and tithi names) lines up, and the lines under the grid are cut with
+``…`` rather than wrapped.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from npkit import dates
 
-_WEEK_HEADER = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
-_CELL = 5  # "11 26": BS day, space, AD day
-_RED, _REVERSE, _BOLD, _RESET = "\x1b[31m", "\x1b[7m", "\x1b[1m", "\x1b[0m"
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from datetime import date
+
+    from npkit.patro import PatroDay
+
+WIDE_FROM = 80
+"""Terminal columns from which the wide layout is used."""
+
+_WEEK_EN = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+_WEEK_NE = ("आइत", "सोम", "मंगल", "बुध", "बिही", "शुक्र", "शनि")
+_TITHI_SHORT_EN = {15: "Pu", 30: "Au"}
+_TITHI_SHORT_NE = {15: "पू", 30: "औं"}
+# Tithi names cut to fit a wide cell (10 cells): only these two are longer.
+_TITHI_WIDE_EN = {"Chaturdashi": "Chaturdasi", "Aunsi (Amavasya)": "Aunsi"}
+_KEY_EN = ("BS day / AD day / tithi", "Pu purnima", "Au aunsi", "* holiday", "+ for some")
+_KEY_NE = ("गते / AD / तिथि", "पू पूर्णिमा", "औं औंसी", "* बिदा", "+ केहीलाई बिदा")
+_RED, _REVERSE, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[7m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def cells(text: str) -> int:
+    """The display width of ``text`` in terminal cells."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending in ``…`` when cut (never mid-character: a
+    vowel sign or virama stays with its letter)."""
+    if cells(text) <= width:
+        return text
+    from wcwidth import wcwidth
+
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        size = max(wcwidth(char), 0)
+        if used + size > width - 1:
+            if size == 0 and kept:  # a combining mark belongs to the letter before it
+                kept.append(char)
+                continue
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept).rstrip() + "…"
+
+
+def _pad(text: str, width: int, right: bool = True) -> str:
+    fill = " " * max(0, width - cells(text))
+    return fill + text if right else text + fill
+
+
+def _mark(day: PatroDay) -> str:
+    if any(h.scope == "everyone" for h in day.holidays):
+        return "*"
+    return "+" if day.holidays else " "
 
 
 def _sunday_index(day: date) -> int:
@@ -21,41 +87,177 @@ def _sunday_index(day: date) -> int:
     return (day.weekday() + 1) % 7
 
 
-def render_month(year: int, month: int, today: date | None = None, colour: bool = False) -> str:
-    """The grid for BS ``year``/``month`` as text lines (no trailing newline)."""
-    first = dates.bs_to_ad((year, month, 1))
-    length = dates.days_in_month(year, month)
-    last = first + timedelta(days=length - 1)
-    width = 7 * (_CELL + 2)
+class _Style:
+    """ANSI styling, or none."""
+
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def __call__(self, text: str, *codes: str) -> str:
+        codes = tuple(code for code in codes if code)
+        if not self.colour or not codes or not text.strip():
+            return text
+        return "".join(codes) + text + _RESET
+
+
+def render_month(
+    days: Sequence[PatroDay],
+    today: date | None = None,
+    colour: bool = False,
+    width: int = WIDE_FROM,
+    nepali: bool = False,
+) -> str:
+    """The grid of one BS month (``days``: its PatroDays in order) and its festivals and
+    holidays, as text lines for a terminal ``width`` columns wide (no trailing newline)."""
+    wide = width >= WIDE_FROM
+    cell = 11 if wide else 5
+    style = _Style(colour)
+    first, last = days[0], days[-1]
+    year, month = first.bs.year, first.bs.month
+    digits = dates.to_devanagari_digits if nepali else str
+    grid_width = 7 * cell
     title = f"{dates.MONTHS_EN[month - 1]} {year} · {dates.MONTHS_NE[month - 1]} "
     title += dates.to_devanagari_digits(year)
-    span = f"{first:%b} {first.day}, {first.year} – {last:%b} {last.day}, {last.year}"
-    lines = [_centre(title, width, _BOLD if colour else ""), _centre(span, width, "")]
-    header = "".join(f" {name:>{_CELL}} " for name in _WEEK_HEADER)
-    if colour:
-        header = header[: 6 * (_CELL + 2)] + _RED + header[6 * (_CELL + 2) :] + _RESET
-    lines.append(header)
-    cells = [" " * (_CELL + 2)] * _sunday_index(first)
-    for offset in range(length):
-        day = first + timedelta(days=offset)
-        cells.append(_cell(offset + 1, day, day == today, colour))
-    for week in range(0, len(cells), 7):
-        lines.append("".join(cells[week : week + 7]).rstrip())
+    a, z = first.ad, last.ad
+    span = f"{a:%b} {a.day}, {a.year} – {z:%b} {z.day}, {z.year}"
+    if wide:
+        span += f" · NS {first.ns_year}" + (
+            f"–{last.ns_year}" if last.ns_year != first.ns_year else ""
+        )
+    lines = [_centre(title, grid_width, style, _BOLD), _centre(span, grid_width, style, "")]
+    names = _WEEK_NE if nepali else _WEEK_EN
+    header = "".join(
+        style(
+            _pad(name, 4 if wide else 3) + " " * (cell - (4 if wide else 3)), _RED if i == 6 else ""
+        )
+        for i, name in enumerate(names)
+    )
+    lines.append(header.rstrip())
+    lead = _sunday_index(first.ad)
+    slots: list[PatroDay | None] = [None] * lead + list(days)
+    for week_start in range(0, len(slots), 7):
+        week = slots[week_start : week_start + 7]
+        rows = (
+            _week_wide(week, today, style, nepali)
+            if wide
+            else _week_compact(week, today, style, nepali)
+        )
+        lines.extend(row.rstrip() for row in rows)
+    listed = _day_list(days, width if not wide else max(width, grid_width), nepali, digits)
+    if listed:
+        lines.append("")
+        lines.extend(listed)
+    marks = {_mark(day) for day in days}
+    words = _KEY_NE if nepali else _KEY_EN
+    pieces = [] if wide else list(words[:3])
+    pieces += [words[3]] if "*" in marks else []
+    pieces += [words[4]] if "+" in marks else []
+    lines.extend(_wrap(pieces, max(width, grid_width)))
     return "\n".join(lines)
 
 
-def _cell(bs_day: int, day: date, is_today: bool, colour: bool) -> str:
-    text = f"{bs_day:>2} {day.day:>2}"
-    saturday = _sunday_index(day) == 6
-    if colour:
-        if is_today:
-            return f" {_REVERSE}{text}{_RESET} "
-        return f" {_RED}{text}{_RESET} " if saturday else f" {text} "
-    return f"[{text}]" if is_today else f" {text} "
+def _wrap(pieces: Sequence[str], width: int) -> list[str]:
+    """Short texts joined by two spaces into lines of at most ``width`` cells."""
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and cells(lines[-1]) + 2 + cells(piece) <= width:
+            lines[-1] += "  " + piece
+        else:
+            lines.append(fit(piece, width))
+    return lines
 
 
-def _centre(text: str, width: int, style: str) -> str:
-    from wcwidth import wcswidth
+def _bs_text(day: PatroDay, today: date | None, digits: Callable[[int], str]) -> tuple[str, bool]:
+    """The BS day with its mark: ' 15* ' or, today without colour, '[15]*'."""
+    number = _pad(digits(day.bs.day), 2)
+    mark = _mark(day)
+    if day.ad == today:
+        return f"[{number}]{mark}", True
+    return f" {number}{mark} ", False
 
-    pad = max(0, (width - max(wcswidth(text), 0)) // 2)
-    return " " * pad + (f"{style}{text}{_RESET}" if style else text)
+
+def _cell_style(day: PatroDay, is_today: bool) -> tuple[str, ...]:
+    red = _RED if day.holidays or _sunday_index(day.ad) == 6 else ""
+    return (_REVERSE if is_today else "", red)
+
+
+def _today_text(text: str, is_today: bool, style: _Style) -> str:
+    """With colour, today is reverse video: the brackets become spaces."""
+    if is_today and style.colour:
+        return " " + text[1:3] + " " + text[4:]
+    return text
+
+
+def _week_compact(
+    week: Sequence[PatroDay | None], today: date | None, style: _Style, nepali: bool
+) -> list[str]:
+    digits = dates.to_devanagari_digits if nepali else str
+    short = _TITHI_SHORT_NE if nepali else _TITHI_SHORT_EN
+    rows = ["", "", ""]
+    for day in week:
+        if day is None:
+            rows = [row + " " * 5 for row in rows]
+            continue
+        bs, is_today = _bs_text(day, today, digits)
+        bs = _today_text(bs, is_today, style)
+        rows[0] += style(bs[:4], *_cell_style(day, is_today)) + bs[4:]
+        rows[1] += style(" " + _pad(digits(day.ad.day), 2), _DIM) + "  "
+        tithi = short.get(day.tithi) or digits((day.tithi - 1) % 15 + 1)
+        rows[2] += " " + _pad(tithi, 2) + "  "
+    return rows
+
+
+def _week_wide(
+    week: Sequence[PatroDay | None], today: date | None, style: _Style, nepali: bool
+) -> list[str]:
+    digits = dates.to_devanagari_digits if nepali else str
+    rows = ["", "", ""]
+    has_events = any(day is not None and (day.events or day.holidays) for day in week)
+    for day in week:
+        if day is None:
+            rows = [row + " " * 11 for row in rows]
+            continue
+        bs, is_today = _bs_text(day, today, digits)
+        bs = _today_text(bs, is_today, style)
+        rows[0] += style(bs[:4], *_cell_style(day, is_today)) + bs[4]
+        rows[0] += style(_pad(digits(day.ad.day), 5), _DIM) + " "
+        tithi = day.tithi_ne if nepali else _TITHI_WIDE_EN.get(day.tithi_name, day.tithi_name)
+        rows[1] += " " + _pad(fit(tithi, 10), 10, right=False)
+        event = _names(day, nepali)[:1]
+        text = fit(event[0], 10) if event else ""
+        rows[2] += " " + style(_pad(text, 10, right=False), _RED if day.holidays else "")
+    return rows if has_events else rows[:2]
+
+
+def _names(day: PatroDay, nepali: bool) -> list[str]:
+    """The day's festivals, then its holidays not already named (with who gets them)."""
+    names = [event.name_ne if nepali else event.name for event in day.events]
+    seen = {event.name.casefold() for event in day.events}
+    for holiday in day.holidays:
+        if holiday.name.casefold() in seen:
+            continue
+        seen.add(holiday.name.casefold())
+        name = holiday.name_ne if nepali else holiday.name
+        names.append(name if holiday.scope == "everyone" else f"{name} ({holiday.scope})")
+    return names
+
+
+def _day_list(
+    days: Sequence[PatroDay], width: int, nepali: bool, digits: Callable[[int], str]
+) -> list[str]:
+    """One line per day with festivals or holidays: BS day, AD date, mark, names."""
+    found = []
+    for day in days:
+        names = _names(day, nepali)
+        if not names:
+            continue
+        bs = _pad(digits(day.bs.day), 2)
+        text = f"{bs} {day.ad:%b} {day.ad.day:>2} {_mark(day)} {', '.join(names)}"
+        found.append(fit(text, max(width, 35)))
+    return found
+
+
+def _centre(text: str, width: int, style: _Style, code: str) -> str:
+    text = fit(text, width)
+    pad = max(0, (width - cells(text)) // 2)
+    return " " * pad + style(text, code)

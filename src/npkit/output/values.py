@@ -8,6 +8,7 @@ from decimal import Decimal
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 
@@ -16,16 +17,21 @@ def json_value(value: Any) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, date):
-        return f'"{value.isoformat()}"'
+        return f'"{value.isoformat()}"'  # a datetime too: ISO 8601 with its offset
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        if hasattr(value, "isoformat"):  # a BSDate: "2081-08-11", as in every other format
+            return f'"{value.isoformat()}"'
+        # A nested record (a namedtuple: an event, a holiday) is an object, its fields in order.
+        return _json_object(zip(value._fields, value, strict=True))
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(json_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return (
-            "{"
-            + ", ".join(f"{json.dumps(str(k))}: {json_value(v)}" for k, v in value.items())
-            + "}"
-        )
+        return _json_object(value.items())
     return json.dumps(value, ensure_ascii=False)
+
+
+def _json_object(items: Iterable[tuple[Any, Any]]) -> str:
+    return "{" + ", ".join(f"{json.dumps(str(k))}: {json_value(v)}" for k, v in items) + "}"
 
 
 def text_value(value: Any) -> str:

@@ -121,6 +121,11 @@ def set_user_rows(rows: Iterable[Mapping[str, object]]) -> None:
     _USER_ROWS[:] = user_rows(rows)
 
 
+def user_scopes() -> frozenset[str]:
+    """The scopes the user's own days use (any word: "me", "my_office")."""
+    return frozenset(row.scope for row in _USER_ROWS)
+
+
 def on(ordinal: int) -> tuple[DayHoliday, ...]:
     """The holidays of a day (shipped and the user's), broadest first ("everyone" before a
     community or region: PatroDay.holiday is the first). A direct check of the year's ~40
