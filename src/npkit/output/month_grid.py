@@ -51,24 +51,22 @@ def cells(text: str) -> int:
 
 
 def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells, ending in ``…`` when cut (never mid-character: a
-    vowel sign or virama stays with its letter)."""
+    """``text`` cut to ``width`` cells, ending in ``…`` when cut. Measured on the whole kept
+    prefix (wcwidth gives conjuncts and vowel signs their width only in context), and never
+    cut before a combining mark (it belongs to the letter before it)."""
     if cells(text) <= width:
         return text
-    from wcwidth import wcwidth
+    from unicodedata import category, combining
 
-    kept: list[str] = []
-    used = 0
-    for char in text:
-        size = max(wcwidth(char), 0)
-        if used + size > width - 1:
-            if size == 0 and kept:  # a combining mark belongs to the letter before it
-                kept.append(char)
-                continue
+    end = 0
+    for index in range(1, len(text) + 1):
+        following = text[index] if index < len(text) else ""
+        if following and (combining(following) or category(following) == "Mc"):
+            continue  # keep a letter and its marks together
+        if cells(text[:index]) > width - 1:
             break
-        kept.append(char)
-        used += size
-    return "".join(kept).rstrip() + "…"
+        end = index
+    return text[:end].rstrip() + "…"
 
 
 def _pad(text: str, width: int, right: bool = True) -> str:

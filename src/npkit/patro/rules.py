@@ -119,7 +119,8 @@ def festival_id(name: str) -> str:
     found = _names().get(_name_key(name))
     if found is None:
         raise UsageError(
-            f"unknown festival {name!r} (see the ids and aliases in npkit.patro.known)"
+            f"unknown festival {name!r}: give an id or a common name such as dashain, tihar,"
+            " holi or teej (ids: 'npkit date festivals', npkit.patro.known())"
         )
     return found
 
