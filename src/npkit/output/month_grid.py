@@ -37,8 +37,8 @@ _TITHI_SHORT_EN = {15: "Pu", 30: "Au"}
 _TITHI_SHORT_NE = {15: "पू", 30: "औं"}
 # Tithi names cut to fit a wide cell (10 cells): only these two are longer.
 _TITHI_WIDE_EN = {"Chaturdashi": "Chaturdasi", "Aunsi (Amavasya)": "Aunsi"}
-_KEY_EN = ("BS day / AD day / tithi", "Pu purnima", "Au aunsi", "* holiday", "+ for some")
-_KEY_NE = ("गते / AD / तिथि", "पू पूर्णिमा", "औं औंसी", "* बिदा", "+ केहीलाई बिदा")
+_KEY_EN = ("BS day / AD day / tithi", "Pu purnima  Au aunsi", "* holiday", "+ for some")
+_KEY_NE = ("गते / AD / तिथि", "पू पूर्णिमा  औं औंसी", "* बिदा", "+ केहीलाई बिदा")
 _RED, _REVERSE, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[7m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
@@ -147,9 +147,11 @@ def render_month(
         lines.extend(listed)
     marks = {_mark(day) for day in days}
     words = _KEY_NE if nepali else _KEY_EN
-    pieces = [] if wide else list(words[:3])
-    pieces += [words[3]] if "*" in marks else []
-    pieces += [words[4]] if "+" in marks else []
+    if not wide:  # the key of the three lines, on a line of its own
+        lines.append(words[0])
+    pieces = [] if wide else [words[1]]
+    pieces += [words[2]] if "*" in marks else []
+    pieces += [words[3]] if "+" in marks else []
     lines.extend(_wrap(pieces, max(width, grid_width)))
     return "\n".join(lines)
 
