@@ -174,9 +174,10 @@ def _likely_holidays(bs_year: int) -> list[Any]:
         if any(h.scope == "everyone" and h.source != "config" for h in day.holidays)
         for event in day.events
     }
+    yet = " yet" if bs_year > shipped[-1] else ""
     console.warn(
-        f"no holiday notice for BS {bs_year} yet: no confirmed holidays; listing the festivals "
-        f"that were holidays in {basis}, on their computed days"
+        f"no holiday notice for BS {bs_year}{yet}: no confirmed holidays; listing the festivals"
+        f" that were holidays in {basis}, on their computed days"
     )
     source = f"computed; not confirmed (no notice for {bs_year})"
     return [

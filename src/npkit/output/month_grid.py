@@ -10,8 +10,8 @@ the width available (the terminal's, or ``--width``):
   on the next, and in weeks with festivals a third line with the day's first event.
 
 Holidays carry a mark that needs no colour: ``*`` a public holiday for everyone (or one of the
-user's own days), ``+`` a holiday for some (women, a region, a community); with colour they are
-red too, like Saturday (the weekly holiday). Today is in reverse video, or ``[bracketed]``
+user's own days), ``+`` a holiday for some (women, a region, a community); with colour the
+first are red too, like Saturday (the weekly holiday). Today is in reverse video, or ``[bracketed]``
 without colour. Widths are measured in terminal cells (wcwidth), so Devanagari (``nepali``:
 digits, weekday, month and tithi names) lines up, and the lines under the grid are cut with
 ``…`` rather than wrapped.
@@ -177,7 +177,8 @@ def _bs_text(day: PatroDay, today: date | None, digits: Callable[[int], str]) ->
 
 
 def _cell_style(day: PatroDay, is_today: bool) -> tuple[str, ...]:
-    red = _RED if day.holidays or _sunday_index(day.ad) == 6 else ""
+    # Red as on a wall calendar: Saturday and holidays for everyone (not a group's days).
+    red = _RED if _mark(day) == "*" or _sunday_index(day.ad) == 6 else ""
     return (_REVERSE if is_today else "", red)
 
 
@@ -225,7 +226,7 @@ def _week_wide(
         rows[1] += " " + _pad(fit(tithi, 10), 10, right=False)
         event = _names(day, nepali)[:1]
         text = fit(event[0], 10) if event else ""
-        rows[2] += " " + style(_pad(text, 10, right=False), _RED if day.holidays else "")
+        rows[2] += " " + style(_pad(text, 10, right=False), _RED if _mark(day) == "*" else "")
     return rows if has_events else rows[:2]
 
 
