@@ -27,7 +27,7 @@ CONVERSION_COLUMNS = field_names(dates.DateConversion)
 
 @click.group()
 def date() -> None:
-    """Convert dates AD↔BS, today in Nepal, calendar, fiscal year.
+    """Convert dates AD↔BS, today in Nepal, the patro (tithi, festivals, holidays), fiscal year.
 
     Dates are read as people type them: 2024-11-26 (AD), bs:2081-08-11 or '2081-08-11 BS',
     २०८१-०८-११ (Devanagari digits: BS), '11 Mangsir 2081', 'मंसिर ११, २०८१', 'Nov 26 2024'.
