@@ -156,6 +156,7 @@ def test_cal_compact_and_nepali(npkit: Npkit) -> None:
     assert compact[5].split() == ["14", "Pu", "1", "3", "4"]  # tithis in the fortnight
     assert all(wcswidth(line) <= 40 for line in compact)
     nepali = npkit("date", "cal", "2081", "6", "--ne", "-w", "40").stdout.splitlines()
+    assert nepali[0].strip() == "असोज २०८१ · Ashwin 2081"
     assert nepali[2].split() == ["आइत", "सोम", "मंगल", "बुध", "बिही", "शुक्र", "शनि"]
     assert nepali[3].split() == ["१+", "२", "३*", "४", "५"]
     assert "२६ Oct 12 * विजया दशमी, दशैं बिदा" in nepali

@@ -114,8 +114,9 @@ def render_month(
     year, month = first.bs.year, first.bs.month
     digits = dates.to_devanagari_digits if nepali else str
     grid_width = 7 * cell
-    title = f"{dates.MONTHS_EN[month - 1]} {year} · {dates.MONTHS_NE[month - 1]} "
-    title += dates.to_devanagari_digits(year)
+    english = f"{dates.MONTHS_EN[month - 1]} {year}"
+    nepali_title = f"{dates.MONTHS_NE[month - 1]} {dates.to_devanagari_digits(year)}"
+    title = f"{nepali_title} · {english}" if nepali else f"{english} · {nepali_title}"
     a, z = first.ad, last.ad
     span = f"{a:%b} {a.day}, {a.year} – {z:%b} {z.day}, {z.year}"
     if wide:
