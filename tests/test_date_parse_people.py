@@ -108,7 +108,7 @@ def test_day_first_and_month_first(text: str, order: str | None, expected: date)
 
 
 def test_truly_ambiguous_is_still_refused_with_what_to_do() -> None:
-    with pytest.raises(UsageError, match="ambiguous .*--dayfirst or --monthfirst"):
+    with pytest.raises(UsageError, match=r"ambiguous .*--dayfirst or --monthfirst"):
         parse_date("05/11/2024")
     with pytest.raises(UsageError, match="not a date I can read"):
         parse_date("26/26/2024")
@@ -156,7 +156,7 @@ def test_close_month_names_get_did_you_mean(text: str, suggestion: str) -> None:
 
 @pytest.mark.parametrize("text", ["junk", "11 Mangsir", "2081", "11 Xyzzy 2081"])
 def test_unreadable_dates_say_what_to_do(text: str) -> None:
-    with pytest.raises(UsageError, match="write YYYY-MM-DD .* or DAY MONTH YEAR"):
+    with pytest.raises(UsageError, match=r"write YYYY-MM-DD .* or DAY MONTH YEAR"):
         parse_date(text)
 
 

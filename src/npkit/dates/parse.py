@@ -174,10 +174,11 @@ def parse_text(text: str, assume: str | None = None, *, order: str | None = None
         )
     day_first = _NUMERIC_DAY_FIRST.fullmatch(text)
     if day_first:
-        first, _, second, year = day_first.groups()
-        chosen = calendar or _default_calendar(int(year), assume, had_devanagari, original)
-        month, day = _month_and_day(original, int(first), int(second), order)
-        return ParsedDate(chosen, int(year), month, day)
+        first, _, second, written_year = day_first.groups()
+        number = int(written_year)
+        chosen = calendar or _default_calendar(number, assume, had_devanagari, original)
+        month_number, day_number = _month_and_day(original, int(first), int(second), order)
+        return ParsedDate(chosen, number, month_number, day_number)
     return _parse_named(original, text, calendar, assume, had_devanagari)
 
 
