@@ -144,8 +144,8 @@ def parse_text(text: str, assume: str | None = None, *, order: str | None = None
 
         from npkit.dates.convert import today_ad
 
-        day = today_ad() + timedelta(days=relative)
-        return ParsedDate("ad", day.year, day.month, day.day)
+        moved = today_ad() + timedelta(days=relative)
+        return ParsedDate("ad", moved.year, moved.month, moved.day)
     stamp = _TIMESTAMP.fullmatch(text)
     if stamp:
         return _timestamp_day(original, stamp)
