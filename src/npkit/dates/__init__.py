@@ -28,6 +28,7 @@ from npkit.dates.convert import (
 )
 from npkit.dates.format import (
     CONVERSION_FIELDS,
+    PERIOD_FIELDS,
     bs_text_en,
     bs_text_ne,
     conversion,
@@ -56,6 +57,7 @@ __all__ = [
     "MONTHS_NE",
     "MONTHS_SHORT",
     "NEPAL_TZ",
+    "PERIOD_FIELDS",
     "UNVERIFIED_YEARS",
     "WEEKDAYS_EN",
     "WEEKDAYS_NE",
