@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -340,47 +341,87 @@ class CsvSource:
 
 
 class _Lines:
-    """The physical lines of a CSV source as text, each without its ``\\n`` (a ``\\r`` before it
-    stays, so CRLF comes out as it went in), numbered as they are read. A line that is not
-    UTF-8 is decoded with escapes and its number kept in ``undecodable``: it is that line's
-    error, the others are read."""
+    """The physical lines of a CSV source as text, each without its ``\n`` (a ``\r`` before it
+    stays, so CRLF comes out as it went in), in blocks of what one read brought.
+
+    ``block()`` hands out a whole block (the fast path: no quote and nothing undecodable in it)
+    or None; ``pull()`` one line at a time (the general path, which may read on into the next
+    block for a quoted cell holding line ends). ``number`` is the last line handed out. A line
+    that is not UTF-8 is decoded with escapes and its number kept in ``undecodable``: it is that
+    line's error, the others are read."""
 
     def __init__(self, source: BinaryIO) -> None:
-        self.source = source
         self.number = 0
         self.undecodable: set[int] = set()
         self.ended = False  # the last line had no line end
-        self._iter = self._generate()
+        self._blocks = self._generate(source)
+        self._current: list[str] = []
+        self._text: str | None = None  # the block's text when it is plain
+        self._pos = 0
 
-    def __iter__(self) -> Iterator[str]:
-        return self._iter
-
-    def _generate(self) -> Iterator[str]:
+    def _generate(self, source: BinaryIO) -> Iterator[tuple[str | None, list[str]]]:
         pending = b""
-        for chunk in _chunks(self.source):
+        for chunk in _chunks(source):
             data = pending + chunk
             cut = data.rfind(b"\n") + 1
             pending = data[cut:]
             if cut:
-                yield from self._decode(data[: cut - 1])
+                yield self._decode(data[: cut - 1])
         if pending:
             self.ended = True
-            yield from self._decode(pending)
+            yield self._decode(pending)
 
-    def _decode(self, block: bytes) -> Iterator[str]:
+    def _decode(self, block: bytes) -> tuple[str | None, list[str]]:
         try:
-            lines = block.decode("utf-8").split("\n")
+            text = block.decode("utf-8")
+            return (None if '"' in text else text), text.split("\n")
         except UnicodeDecodeError:
-            lines = []
-            for raw in block.split(b"\n"):
-                try:
-                    lines.append(raw.decode("utf-8"))
-                except UnicodeDecodeError:
-                    self.undecodable.add(self.number + len(lines) + 1)
-                    lines.append(raw.decode("utf-8", "surrogateescape"))
-        for line in lines:
-            self.number += 1
+            pass
+        lines: list[str] = []
+        first = self.number + len(self._current) - self._pos  # lines not handed out yet
+        for raw in block.split(b"\n"):
+            try:
+                lines.append(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                self.undecodable.add(first + len(lines) + 1)
+                lines.append(raw.decode("utf-8", "surrogateescape"))
+        return None, lines
+
+    def _refill(self) -> bool:
+        if self._pos < len(self._current):
+            return True
+        found = next(self._blocks, None)
+        if found is None:
+            return False
+        self._text, self._current = found
+        self._pos = 0
+        return True
+
+    def block(self) -> tuple[str, list[str]] | None:
+        """The next whole block, as text and lines, if it is plain (else None: ``pull`` its
+        lines)."""
+        if self._refill() and self._text is not None and self._pos == 0:
+            self._pos = len(self._current)
+            self.number += self._pos
+            return self._text, self._current
+        return None
+
+    def pull(self) -> str | None:
+        """The next line, or None at the end."""
+        if not self._refill():
+            return None
+        line = self._current[self._pos]
+        self._pos += 1
+        self.number += 1
+        return line
+
+    def more(self) -> Iterator[str]:
+        """The following lines, for the csv module reading a quoted cell on."""
+        while (line := self.pull()) is not None:
             yield line
+
+    def at_end(self) -> bool:
+        return not self._refill()
 
 
 def _csv_text(value: Any, delimiter: str) -> str:
@@ -391,6 +432,13 @@ def _csv_text(value: Any, delimiter: str) -> str:
     if delimiter in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
+
+
+def _pattern_field(pattern: str) -> Callable[[date, dates.BSDate], str]:
+    def formatted(day: date, bs: dates.BSDate) -> str:
+        return dates.format_bs(bs, pattern, day.weekday())
+
+    return formatted
 
 
 class _CellConverter:
@@ -406,9 +454,7 @@ class _CellConverter:
             if name == "pattern":
                 if pattern is None:
                     raise UsageError("the field 'pattern' needs -p/--pattern PATTERN")
-                self.functions.append(
-                    lambda day, bs, p=pattern: dates.format_bs(bs, p, day.weekday())
-                )
+                self.functions.append(_pattern_field(pattern))
             else:
                 self.functions.append(functions.pop(0))
         if pattern is not None:
@@ -419,6 +465,18 @@ class _CellConverter:
         self.failed: tuple[Any, ...] = (None,) * len(fields)
         self.memo: dict[str, tuple[Any, ...]] = {"": self.empty}
         self.unverified = _UnverifiedYearWarning()
+
+    def quiet_values(self, cell: str) -> tuple[Any, ...] | None:
+        """The added values of a cell, or None when its date is bad (nothing reported)."""
+        text = cell.strip()
+        if not text:
+            return self.empty
+        try:
+            day, bs = self.reading.day(text)
+        except UsageError:
+            return None
+        self.unverified.check(bs)
+        return tuple(function(day, bs) for function in self.functions)
 
     def values(self, cell: str, where: str, line_no: int) -> tuple[Any, ...]:
         found = self.memo.get(cell)
@@ -523,13 +581,11 @@ def _convert_csv_source(
 ) -> None:
     where = f"{source.name}: " if source.name else ""
     lines = _Lines(source.stream)
-    iterator = iter(lines)
-    first = next(iterator, None)
+    first = lines.pull()
     if first is None or not first.strip(BOM + "\r"):
         raise UsageError(f"{where}CSV input is empty (expected a header row)")
     had_bom = first.startswith(BOM)
-    first = first.removeprefix(BOM)
-    header_raw, header = _logical_row(first, iterator, delimiter)
+    header_raw, header = _logical_row(first.removeprefix(BOM), lines, delimiter)
     if 1 in lines.undecodable:
         raise UsageError(f"{where}line 1 (the header): not UTF-8 text")
     if "header" in state:
@@ -541,9 +597,7 @@ def _convert_csv_source(
                 raise _missing_column(column, header, delimiter, where)
         state["header"] = header
         added = [f"{column}_{name}" for column in columns for name in fields]
-        csv_out = spec.format == "csv"
-        state["csv"] = csv_out
-        if csv_out:
+        if spec.format == "csv":
             body, end = _split_end(header_raw)
             suffix = "".join(delimiter + _csv_text(name, delimiter) for name in added)
             out.write((BOM if had_bom else "") + body + suffix + end)
@@ -552,37 +606,30 @@ def _convert_csv_source(
             if had_bom and spec.format == "tsv":
                 out.write(BOM)
             state["writer"] = RowWriter(spec, [*header, *added], out)
-    indexes = [state["header"].index(column) for column in columns]
-    width = len(state["header"])
-    if state["csv"]:
-        _csv_rows(lines, iterator, indexes, width, cells, delimiter, out, where, result)
+    rows = _CsvRows(lines, state["header"], columns, cells, delimiter, where, result)
+    if state["writer"] is None:
+        rows.write_csv(out)
     else:
-        _record_rows(
-            lines, iterator, indexes, width, cells, delimiter, state["writer"], where, result
-        )
+        rows.write_records(state["writer"])
 
 
 def _split_end(raw: str) -> tuple[str, str]:
-    """A row's text and its line end (CRLF, LF or none), to put added cells in between."""
-    if raw.endswith("\r\n"):
-        return raw[:-2], "\r\n"
-    if raw.endswith("\n"):
-        return raw[:-1], "\n"
+    """A row's text and its line end (CRLF, LF; none is written as LF)."""
     if raw.endswith("\r"):
         return raw[:-1], "\r\n"
     return raw, "\n"
 
 
-def _logical_row(line: str, more: Iterator[str], delimiter: str) -> tuple[str, list[str]]:
-    """The raw text and cells of the row starting with ``line`` (a quoted cell may hold line
-    ends: the csv module reads on into the next lines, taken from ``more``)."""
+def _logical_row(line: str, lines: _Lines, delimiter: str) -> tuple[str, list[str]]:
+    """The raw text (without its last ``\n``) and cells of the row starting with ``line``; a
+    quoted cell may hold line ends: the csv module then reads on into the next lines."""
     if '"' not in line:
         return line, line.rstrip("\r").split(delimiter)
     consumed = [line + "\n"]
 
     def feed() -> Iterator[str]:
         yield consumed[0]
-        for following in more:
+        for following in lines.more():
             consumed.append(following + "\n")
             yield following + "\n"
 
@@ -590,107 +637,172 @@ def _logical_row(line: str, more: Iterator[str], delimiter: str) -> tuple[str, l
         row = next(csv.reader(feed(), delimiter=delimiter), [])
     except csv.Error as exc:
         raise UsageError(f"unreadable CSV ({exc})") from None
-    raw = "".join(consumed)
-    return raw[:-1], row
+    if row and row[-1].endswith("\r"):
+        row[-1] = row[-1][:-1]
+    return "".join(consumed)[:-1], row
 
 
-def _csv_rows(
-    lines: _Lines,
-    iterator: Iterator[str],
-    indexes: list[int],
-    width: int,
-    cells: _CellConverter,
-    delimiter: str,
-    out: IO[str],
-    where: str,
-    result: BulkResult,
-) -> None:
-    """CSV to CSV: each row written as it was read, with the added cells appended."""
-    encoded: dict[tuple[Any, ...], str] = {}
-    pieces: list[str] = []
-    write = out.write
-    single = indexes[0] if len(indexes) == 1 else None
-    values_of = cells.values
-    for line in iterator:
-        result.lines += 1
-        number = lines.number
+class _CsvRows:
+    """The data rows of one CSV source, converted and written in one of two shapes."""
+
+    def __init__(
+        self,
+        lines: _Lines,
+        header: list[str],
+        columns: Sequence[str],
+        cells: _CellConverter,
+        delimiter: str,
+        where: str,
+        result: BulkResult,
+    ) -> None:
+        self.lines = lines
+        self.width = len(header)
+        self.indexes = [header.index(column) for column in columns]
+        self.cells = cells
+        self.delimiter = delimiter
+        self.where = where
+        self.result = result
+        self.suffixes: dict[str, str] = {}  # cell text → its added cells as CSV text
+        self.empty_row = delimiter * (self.width - 1 + len(cells.names) * len(self.indexes))
+        self._pattern: re.Pattern[str] | None = None
+
+    def _suffix(self, cell: str, line_no: int) -> str:
+        found = self.suffixes.get(cell)
+        if found is None:
+            values = self.cells.values(cell, self.where, line_no)
+            found = "".join(self.delimiter + _csv_text(v, self.delimiter) for v in values)
+            if values is not self.cells.failed:
+                if len(self.suffixes) >= MEMO_LIMIT:
+                    self.suffixes.clear()
+                self.suffixes[cell] = found
+        return found
+
+    def write_csv(self, out: IO[str]) -> None:
+        """CSV to CSV: every line written as it was read, the added cells appended (before a
+        CRLF); blank lines stay blank, a bad line kept going becomes an empty row."""
+        lines = self.lines
+        pieces: list[str] = []
         try:
-            if '"' in line:
-                raw, row = _logical_row(line, iterator, delimiter)
-            else:
-                raw, row = line, line.split(delimiter)
+            while not lines.at_end():
+                found = lines.block()
+                if found is None:
+                    line = lines.pull()
+                    assert line is not None
+                    pieces.append(self._csv_line(line))
+                    continue
+                text, block = found
+                if not self._fast_block(text, block, pieces):
+                    before = lines.number - len(block)
+                    self.result.lines += len(block)
+                    pieces.extend(
+                        self._csv_line(line, number, counted=True)
+                        for number, line in enumerate(block, before + 1)
+                    )
+                if len(pieces) >= 4096:
+                    out.write("".join(pieces))
+                    pieces.clear()
+        except UsageError:
+            out.write("".join(pieces))  # the rows before the bad one
+            raise
+        if pieces and lines.ended:  # no line end after the last line: none added either
+            last = pieces[-1]
+            pieces[-1] = last[:-2] if last.endswith("\r\n") else last[:-1]
+        out.write("".join(pieces))
+
+    def _fast_block(self, text: str, block: list[str], pieces: list[str]) -> bool:
+        """The hot path, in C-level passes: a block of plain lines (no quotes, no bad bytes,
+        no blank line, every row as wide as the header, one kind of line end) whose dates all
+        read. One regular expression finds the date cells of every line and proves each line
+        has exactly the header's width. False: nothing written, take the general path."""
+        if len(self.indexes) != 1 or (self.width == 1 and "" in block):
+            return False
+        crlf = "\r" in text
+        if crlf:
+            text = text.replace("\r\n", "\n")
+            if not text.endswith("\r") or "\r" in text[:-1]:
+                return False  # mixed or lone CRs
+            text = text[:-1]
+            block = text.split("\n")
+        cells = self._row_pattern().findall(text)
+        if len(cells) != len(block):
+            return False
+        suffixes = self.suffixes
+        try:
+            added = list(map(suffixes.__getitem__, cells))
+        except KeyError:
+            if len(suffixes) >= MEMO_LIMIT:
+                suffixes.clear()
+            for cell in set(cells).difference(suffixes):
+                values = self.cells.quiet_values(cell)
+                if values is None:
+                    return False  # a bad date: the general path reports it on its line
+                suffixes[cell] = "".join(
+                    self.delimiter + _csv_text(v, self.delimiter) for v in values
+                )
+            added = list(map(suffixes.__getitem__, cells))
+        end = "\r\n" if crlf else "\n"
+        pieces.append(
+            end.join([line + suffix for line, suffix in zip(block, added, strict=True)]) + end
+        )
+        self.result.lines += len(block)
+        return True
+
+    def _row_pattern(self) -> re.Pattern[str]:
+        """``^cell,cell,(date cell),cell$`` for this header's width, one line each."""
+        if self._pattern is None:
+            other = f"[^{re.escape(self.delimiter)}\\n]*+"  # possessive: no backtracking
+            index = self.indexes[0]
+            parts = [other] * index + [f"({other})"] + [other] * (self.width - index - 1)
+            self._pattern = re.compile("^" + re.escape(self.delimiter).join(parts) + "$", re.M)
+        return self._pattern
+
+    def _csv_line(self, line: str, line_no: int | None = None, counted: bool = False) -> str:
+        """One row by the general rules (``line`` starts it; a quoted cell may read on)."""
+        if not counted:
+            self.result.lines += 1
+        number = self.lines.number if line_no is None else line_no
+        try:
+            raw, row = _logical_row(line, self.lines, self.delimiter)
             if not raw or raw == "\r":
-                pieces.append(raw + "\n")  # a blank line stays a blank line
-                continue
-            if lines.undecodable and number in lines.undecodable:
+                return raw + "\n"  # a blank line stays a blank line
+            if number in self.lines.undecodable:
                 raise UsageError("not UTF-8 text")
-            if len(row) > width:
-                raise UsageError(f"{len(row)} cells but the header has {width}")
+            if len(row) > self.width:
+                raise UsageError(f"{len(row)} cells but the header has {self.width}")
         except UsageError as exc:
-            cells.bad.report(exc, number, where)
-            pieces.append(delimiter * (width - 1) + _empty_suffix(cells, indexes, delimiter) + "\n")
-            continue
-        missing = width - len(row)
-        if single is not None and not missing:
-            values = values_of(row[single], where, number)
-        else:
-            row = row + [""] * missing
-            values = tuple(v for i in indexes for v in values_of(row[i], where, number))
-        suffix = encoded.get(values)
-        if suffix is None:
-            suffix = "".join(delimiter + _csv_text(v, delimiter) for v in values)
-            if len(encoded) < MEMO_LIMIT:
-                encoded[values] = suffix
-        if raw[-1] == "\r":
-            pieces.append(raw[:-1] + delimiter * missing + suffix + "\r\n")
-        else:
-            pieces.append(raw + delimiter * missing + suffix + "\n")
-        if len(pieces) >= 512:
-            write("".join(pieces))
-            pieces.clear()
-    if pieces:
-        if lines.ended and pieces[-1].endswith("\n"):  # no line end after the last line
-            pieces[-1] = pieces[-1][:-2] if pieces[-1].endswith("\r\n") else pieces[-1][:-1]
-        write("".join(pieces))
+            self.cells.bad.report(exc, number, self.where)
+            return self.empty_row + "\n"
+        missing = self.width - len(row)
+        row += [""] * missing
+        suffix = "".join(self._suffix(row[i], number) for i in self.indexes)
+        body, end = _split_end(raw)
+        return body + self.delimiter * missing + suffix + end
 
-
-def _empty_suffix(cells: _CellConverter, indexes: list[int], delimiter: str) -> str:
-    return delimiter * (len(cells.names) * len(indexes))
-
-
-def _record_rows(
-    lines: _Lines,
-    iterator: Iterator[str],
-    indexes: list[int],
-    width: int,
-    cells: _CellConverter,
-    delimiter: str,
-    writer: RowWriter,
-    where: str,
-    result: BulkResult,
-) -> None:
-    """CSV to json, ndjson or tsv: one record per row, keyed by the header."""
-    blank = (None,) * (width + len(cells.names) * len(indexes))
-    for line in iterator:
-        result.lines += 1
-        number = lines.number
-        try:
-            raw, row = _logical_row(line, iterator, delimiter)
-            if not raw.strip("\r"):
-                if cells.bad.keep_going:
-                    writer.write(blank)
+    def write_records(self, writer: RowWriter) -> None:
+        """CSV to json, ndjson or tsv: one record per row, keyed by the header; a blank line
+        is skipped (kept going: an empty record, for alignment)."""
+        blank = (None,) * (self.width + len(self.cells.names) * len(self.indexes))
+        lines, cells = self.lines, self.cells
+        while (line := lines.pull()) is not None:
+            self.result.lines += 1
+            number = lines.number
+            try:
+                raw, row = _logical_row(line, lines, self.delimiter)
+                if not raw.strip("\r"):
+                    if cells.bad.keep_going:
+                        writer.write(blank)
+                    continue
+                if number in lines.undecodable:
+                    raise UsageError("not UTF-8 text")
+                if len(row) > self.width:
+                    raise UsageError(f"{len(row)} cells but the header has {self.width}")
+            except UsageError as exc:
+                cells.bad.report(exc, number, self.where)
+                writer.write(blank)
                 continue
-            if lines.undecodable and number in lines.undecodable:
-                raise UsageError("not UTF-8 text")
-            if len(row) > width:
-                raise UsageError(f"{len(row)} cells but the header has {width}")
-        except UsageError as exc:
-            cells.bad.report(exc, number, where)
-            writer.write(blank)
-            continue
-        row = row + [""] * (width - len(row))
-        values = [v for i in indexes for v in cells.values(row[i], where, number)]
-        writer.write([*row, *values])
+            row += [""] * (self.width - len(row))
+            values = [v for i in self.indexes for v in cells.values(row[i], self.where, number)]
+            writer.write([*row, *values])
 
 
 # ---------------------------------------------------------------- stdin for people: -p, table

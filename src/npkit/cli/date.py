@@ -35,8 +35,11 @@ def date() -> None:
     """
 
 
-def _parse(text: str, from_: str | None) -> Date:
-    return dates.parse_to_ad(text, from_.lower() if from_ else None)
+def _parse(text: str, reading: Any) -> Date:
+    """``text`` read as ``reading`` (a bulk.Reading, or a --from value) says."""
+    if reading is None or isinstance(reading, str):
+        return dates.parse_to_ad(text, reading.lower() if reading else None)
+    return dates.parse_to_ad(text, reading.assume, order=reading.order, layout=reading.layout)
 
 
 def _formatted(day: Date, pattern: str) -> str:
@@ -301,28 +304,57 @@ def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
 
 
 @date.command()
-@click.argument("day", required=False, metavar="[DATE]")
+@click.argument("day", required=False, metavar="[DATE | YEAR/YY]")
 @FROM_OPTION
+@_reading_options
 @output_options
-def fy(day: str | None, from_: str | None, output: OutputSpec) -> None:
-    """Nepal's fiscal year (Shrawan 1 – end of Asar) containing DATE (default: today).
+def fy(
+    day: str | None,
+    from_: str | None,
+    order: str | None,
+    monthfirst: bool,
+    layout: str | None,
+    output: OutputSpec,
+) -> None:
+    """Nepal's fiscal year (Shrawan 1 – end of Asar) containing DATE (default: today), or the
+    one a label names: 2081/82, or 2081 (the year that starts in Shrawan 2081).
 
     Prints the year (e.g. 2081/82), its quarters Q1–Q4 and its three four-month
     periods (chaumasik) C1–C3, each with start and end in BS and AD.
     """
-    when = _parse(day, from_) if day else dates.today_ad()
-    render(periods.fiscal_year(when), output, periods.FiscalPeriod)
+    reading = _reading(from_, order, monthfirst, layout)
+    start_year = dates.parse_fiscal_label(day) if day and layout is None else None
+    if start_year is not None:
+        rows = periods.fiscal_year(dates.bs_to_ad((start_year, 4, 1)), today=dates.today_ad())
+    else:
+        when = _parse(day, reading) if day else dates.today_ad()
+        rows = periods.fiscal_year(when)
+    render(rows, output, periods.FiscalPeriod)
 
 
 @date.command(context_settings={"ignore_unknown_options": True})
 @click.argument("start", metavar="A")
-@click.argument("end", metavar="B")
+@click.argument("end", metavar="[B]", required=False)
 @FROM_OPTION
+@_reading_options
 @output_options
-def diff(start: str, end: str, from_: str | None, output: OutputSpec) -> None:
-    """Days (and BS years/months/days) from date A to date B; negative when B is earlier."""
-    record = periods.difference(_parse(start, from_), _parse(end, from_))
-    render([record], output, periods.DateDifference)
+def diff(
+    start: str,
+    end: str | None,
+    from_: str | None,
+    order: str | None,
+    monthfirst: bool,
+    layout: str | None,
+    output: OutputSpec,
+) -> None:
+    """Days (and BS years/months/days) from date A to date B; negative when B is earlier.
+    With one date, from today to it (npkit date diff 'Dashain 2083'-style countdowns)."""
+    reading = _reading(from_, order, monthfirst, layout)
+    if end is None:
+        first, last = dates.today_ad(), _parse(start, reading)
+    else:
+        first, last = _parse(start, reading), _parse(end, reading)
+    render([periods.difference(first, last)], output, periods.DateDifference)
 
 
 _UNITS = {
@@ -338,9 +370,20 @@ _UNITS = {
 @click.argument("count", metavar="N")
 @click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
 @FROM_OPTION
+@_reading_options
 @output_options
-def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec) -> None:
-    """DATE moved by N days, weeks, BS months or BS years (N may be negative).
+def add(
+    start: str,
+    count: str,
+    unit: str,
+    from_: str | None,
+    order: str | None,
+    monthfirst: bool,
+    layout: str | None,
+    output: OutputSpec,
+) -> None:
+    """DATE moved by N days, weeks, BS months or BS years (N may be negative; DATE may be
+    today, yesterday or tomorrow).
 
     Month and year steps follow the BS calendar and clamp the day to the target month's
     length (Jestha 32 + 1 month = Asar 31 when Asar has 31 days).
@@ -352,7 +395,7 @@ def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec
     kind = _UNITS.get(unit.lower())
     if kind is None:
         raise UsageError(f"unknown unit {unit!r}: use days, weeks, months or years")
-    day = _parse(start, from_)
+    day = _parse(start, _reading(from_, order, monthfirst, layout))
     if kind in ("days", "weeks"):
         result = periods.add_days(day, steps * (7 if kind == "weeks" else 1))
     else:

@@ -42,6 +42,7 @@ from npkit.dates.parse import (
     parse_bs_month,
     parse_date,
     parse_day,
+    parse_fiscal_label,
     parse_number,
     parse_to_ad,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "parse_bs_month",
     "parse_date",
     "parse_day",
+    "parse_fiscal_label",
     "parse_number",
     "parse_to_ad",
     "requested_days",
