@@ -113,8 +113,9 @@ class BadInput:
     """The one rule for a bad line of bulk input: it stops the run with an error naming its
     line, or, with ``--keep-going``, is reported on stderr, counted, and left empty."""
 
-    def __init__(self, keep_going: bool) -> None:
+    def __init__(self, keep_going: bool, topic: str = "date") -> None:
         self.keep_going = keep_going
+        self.topic = topic
         self.count = 0
 
     def report(self, exc: UsageError, line_no: int, where: str = "") -> None:
@@ -125,7 +126,7 @@ class BadInput:
         if not self.keep_going:
             raise UsageError(message) from None
         self.count += 1
-        console.warn(f"date: {message} (left empty)")
+        console.warn(f"{self.topic}: {message} (left empty)")
 
 
 def read_days(
