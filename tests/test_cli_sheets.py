@@ -331,8 +331,9 @@ def test_patro_fields_in_argument_stdin_and_csv_modes(npkit: Npkit) -> None:
     day = patro.day("2024-11-26")
     (record,) = npkit.json("date", "convert", "--json", "--fields",
                            "ad,tithi,paksha,tithi_name,tithi_ne,adhik", "2024-11-26")  # fmt: skip
-    assert record == {"ad": "2024-11-26", "tithi": day.tithi, "paksha": day.paksha,
-                      "tithi_name": day.tithi_name, "tithi_ne": day.tithi_ne, "adhik": day.adhik}  # fmt: skip
+    names = ("tithi", "paksha", "tithi_name", "tithi_ne", "adhik")
+    expected = {"ad": "2024-11-26", **{name: getattr(day, name) for name in names}}
+    assert record == expected
     stdin = npkit("date", "convert", "-f", "csv", "--fields", "bs,tithi_name,ns_year", "-",
                   input="2024-11-26\n")  # fmt: skip
     assert stdin.stdout == f"bs,tithi_name,ns_year\n2081-08-11,{day.tithi_name},{day.ns_year}\n"
@@ -349,8 +350,9 @@ def test_patro_is_imported_only_when_asked_for() -> None:
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         "print('PATRO' if 'npkit.patro' in sys.modules else 'NONE', file=sys.stderr)\n"
     )
-    for args, expected in ((["--json", "2024-11-26"], "NONE"),
-                           (["--json", "--fields", "ad,tithi", "2024-11-26"], "PATRO")):  # fmt: skip
+    cases = ((["--json", "2024-11-26"], "NONE"),
+             (["--json", "--fields", "ad,tithi", "2024-11-26"], "PATRO"))  # fmt: skip
+    for args, expected in cases:
         result = subprocess.run([sys.executable, "-c", code, "date", "convert", *args],
                                 capture_output=True, text=True)  # fmt: skip
         assert result.stderr.strip().endswith(expected), result.stderr
