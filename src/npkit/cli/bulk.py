@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -665,7 +664,7 @@ class _CsvRows:
         self.result = result
         self.suffixes: dict[str, str] = {}  # cell text → its added cells as CSV text
         self.empty_row = delimiter * (self.width - 1 + len(cells.names) * len(self.indexes))
-        self._pattern: re.Pattern[str] | None = None
+        self._ended: dict[str, dict[str, str]] = {}  # line end → cell → added cells + end
 
     def _suffix(self, cell: str, line_no: int) -> str:
         found = self.suffixes.get(cell)
@@ -712,50 +711,46 @@ class _CsvRows:
 
     def _fast_block(self, text: str, block: list[str], pieces: list[str]) -> bool:
         """The hot path, in C-level passes: a block of plain lines (no quotes, no bad bytes,
-        no blank line, every row as wide as the header, one kind of line end) whose dates all
-        read. One regular expression finds the date cells of every line and proves each line
-        has exactly the header's width. False: nothing written, take the general path."""
-        if len(self.indexes) != 1 or (self.width == 1 and "" in block):
+        no blank line, every row exactly as wide as the header, one kind of line end) whose
+        dates all read. False: nothing written, take the general path."""
+        from itertools import repeat
+
+        delimiter, width = self.delimiter, self.width
+        if len(self.indexes) != 1 or (width == 1 and "" in block):
             return False
-        crlf = "\r" in text
-        if crlf:
+        end = "\n"
+        if "\r" in text:
             text = text.replace("\r\n", "\n")
             if not text.endswith("\r") or "\r" in text[:-1]:
                 return False  # mixed or lone CRs
-            text = text[:-1]
+            text, end = text[:-1], "\r\n"
             block = text.split("\n")
-        cells = self._row_pattern().findall(text)
-        if len(cells) != len(block):
-            return False
-        suffixes = self.suffixes
+        if set(map(str.count, block, repeat(delimiter))) != {width - 1}:
+            return False  # a short or long row: the general path pads or refuses it
+        # Every line has `width` cells, so the block's cells, flattened, are in row order.
+        if width == 1:
+            dated = block
+        else:
+            flat = text.replace("\n", delimiter).split(delimiter)
+            dated = flat[self.indexes[0] :: width]
+        ended = self._ended.setdefault(end, {})
         try:
-            added = list(map(suffixes.__getitem__, cells))
+            added = list(map(ended.__getitem__, dated))
         except KeyError:
-            if len(suffixes) >= MEMO_LIMIT:
-                suffixes.clear()
-            for cell in set(cells).difference(suffixes):
+            if len(ended) >= MEMO_LIMIT:
+                ended.clear()
+            for cell in set(dated).difference(ended):
                 values = self.cells.quiet_values(cell)
                 if values is None:
                     return False  # a bad date: the general path reports it on its line
-                suffixes[cell] = "".join(
-                    self.delimiter + _csv_text(v, self.delimiter) for v in values
-                )
-            added = list(map(suffixes.__getitem__, cells))
-        end = "\r\n" if crlf else "\n"
-        pieces.append(
-            end.join([line + suffix for line, suffix in zip(block, added, strict=True)]) + end
-        )
+                ended[cell] = "".join(delimiter + _csv_text(v, delimiter) for v in values) + end
+            added = list(map(ended.__getitem__, dated))
+        parts: list[str] = [""] * (2 * len(block))
+        parts[::2] = block
+        parts[1::2] = added
+        pieces.append("".join(parts))
         self.result.lines += len(block)
         return True
-
-    def _row_pattern(self) -> re.Pattern[str]:
-        """``^cell,cell,(date cell),cell$`` for this header's width, one line each."""
-        if self._pattern is None:
-            other = f"[^{re.escape(self.delimiter)}\\n]*+"  # possessive: no backtracking
-            index = self.indexes[0]
-            parts = [other] * index + [f"({other})"] + [other] * (self.width - index - 1)
-            self._pattern = re.compile("^" + re.escape(self.delimiter).join(parts) + "$", re.M)
-        return self._pattern
 
     def _csv_line(self, line: str, line_no: int | None = None, counted: bool = False) -> str:
         """One row by the general rules (``line`` starts it; a quoted cell may read on)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import sys
 import tempfile
@@ -44,13 +45,19 @@ class LedgerColumns:
     side: str | None
 
 
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
+_PLAIN_AMOUNT = re.compile(r"-?\d{1,20}(?:\.\d{1,12})?", re.ASCII)
+
+
 def _bad_bytes(row: Sequence[str]) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for cell in row for ch in cell if ch >= "\udc80")
+    return _UNDECODED.search("".join(row)) is not None
 
 
 def _signed_amount(text: str) -> Decimal:
     """An amount cell: ``1,500.50``, ``-200`` (a refund), ``१५००``; exact decimals."""
     stripped = text.strip()
+    if _PLAIN_AMOUNT.fullmatch(stripped):
+        return Decimal(stripped)  # the common case, without the general reader
     negative = stripped.startswith("-")
     amount = parse_amount(stripped[1:] if negative else stripped)
     return -amount if negative else amount

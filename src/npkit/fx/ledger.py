@@ -17,7 +17,7 @@ import time
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from npkit import dates
 from npkit.config import FetchOptions
@@ -32,11 +32,13 @@ WINDOW_EPOCH = date(2000, 1, 1).toordinal()
 LOOKBACK_DAYS = 14
 """How far before a ledger's first date to look for "the nearest earlier published day"
 (long holidays: Dashain and Tihar close banks for days, NRB still dates a table every day)."""
-SLOW_FETCH = 0.05
-"""A window that took longer than this (seconds) came from the network: pause before the next."""
 MINOR_UNITS = {"JPY": 0, "KRW": 0, "BHD": 3, "KWD": 3, "OMR": 3}
 """Decimal places of a currency's minor unit (ISO 4217) where it is not 2."""
+_MINOR = {code: Decimal(1).scaleb(-places) for code, places in MINOR_UNITS.items()}
+_CENT = Decimal("0.01")
 _RATE_PLACES = Decimal("1e-8")
+_CONTEXT = Context(prec=40)
+"""Enough digits that no product of an amount and a rate is ever rounded before the end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +65,21 @@ def windows(first: date, last: date) -> list[tuple[date, date]]:
     return spans
 
 
+def _fresh_in_cache(begin: date, end: date) -> bool:
+    """Whether the first page of a window is answered from the cache (no pause needed). Only
+    decides the pause: a wrong guess costs a pause or skips one, never data."""
+    from npkit import freshcache
+
+    params: dict[str, str | int] = {
+        "from": begin.isoformat(), "to": end.isoformat(), "per_page": nrb.PER_PAGE, "page": 1,
+    }  # fmt: skip
+    entry = freshcache.lookup(freshcache.cache_key(nrb.rates_url(), params))
+    return entry is not None and not entry.stale
+
+
 def minor_unit(code: str) -> Decimal:
     """``Decimal('0.01')`` for most currencies, ``1`` for JPY, ``0.001`` for KWD."""
-    return Decimal(1).scaleb(-MINOR_UNITS.get(code, 2))
+    return _MINOR.get(code, _CENT)
 
 
 class RateBook:
@@ -77,6 +91,7 @@ class RateBook:
         self.tables = [{rate.currency: rate for rate in day.rates} for day in self.days]
         self.currencies = {code for table in self.tables for code in table}
         self.first = self.days[0].date if self.days else None
+        self._rates: dict[tuple[date, str, str, str | None], tuple[Decimal, Decimal, int, str]] = {}
 
     @classmethod
     def load(cls, first: date, last: date, options: FetchOptions | None = None) -> RateBook:
@@ -85,11 +100,13 @@ class RateBook:
         today = dates.today_ad()
         dates.check_not_future(last, today)
         collected: list[Day] = []
-        for number, (begin, end) in enumerate(windows(first - timedelta(LOOKBACK_DAYS), last)):
-            started = time.monotonic()
+        asked = False
+        for begin, end in windows(first - timedelta(LOOKBACK_DAYS), last):
+            if not _fresh_in_cache(begin, end):
+                if asked:
+                    time.sleep(nrb.PAGE_PAUSE)  # one request at a time, politely spaced
+                asked = True
             collected.extend(nrb.fetch_days(begin, end, options))
-            if number and time.monotonic() - started > SLOW_FETCH:
-                time.sleep(nrb.PAGE_PAUSE)  # the network was asked: be polite to NRB
         return cls(nrb.resolve(collected))
 
     def _day_for(self, day: date, codes: tuple[str, ...], side: str) -> int:
@@ -114,16 +131,30 @@ class RateBook:
         """``amount`` of ``source`` in ``target`` at the rates of ``day`` (or the nearest
         earlier published day). Sides as ``npkit fx convert``: foreign → NPR at buy, NPR →
         foreign at sell, foreign → foreign buy then sell; an explicit ``side`` on every leg."""
+        key = (day, source, target, side)
+        found = self._rates.get(key)
+        if found is None:
+            found = self._rate(source, target, day, side)
+            self._rates[key] = found
+        rate, shown, index, label = found
+        result = _CONTEXT.multiply(amount, rate).quantize(
+            minor_unit(target), rounding=ROUND_HALF_UP, context=_CONTEXT
+        )
+        return Valued(result, shown, self.days[index].date if index >= 0 else day, label or None)
+
+    def _rate(
+        self, source: str, target: str, day: date, side: str | None
+    ) -> tuple[Decimal, Decimal, int, str]:
+        """(exact rate, shown rate, index of the day used, side label) for one date."""
         if side is not None and side not in SIDES:
             raise UsageError(f"rate side must be one of {', '.join(SIDES)}, not {side!r}")
         for code in (source, target):
             if code != HOME and code not in self.currencies:
                 valid = ", ".join(sorted(self.currencies | {HOME}))
                 raise UsageError(f"unknown currency {code!r}; valid codes: {valid}")
-        with localcontext() as context:
-            context.prec = 40
+        with localcontext(_CONTEXT):
             if source == target:
-                return Valued(amount.quantize(minor_unit(target)), Decimal(1), day, None)
+                return Decimal(1), Decimal(1), -1, ""
             if target == HOME:
                 label = side or "buy"
                 index = self._day_for(day, (source,), label)
@@ -140,11 +171,10 @@ class RateBook:
                 table = self.tables[index]
                 rate = _per_one(table[source], first) / _per_one(table[target], second)
                 label = first if first == second else f"{first}/{second}"
-            result = (amount * rate).quantize(minor_unit(target), rounding=ROUND_HALF_UP)
             exponent = rate.as_tuple().exponent
             exact = isinstance(exponent, int) and exponent >= -8
             shown = rate if exact else rate.quantize(_RATE_PLACES, ROUND_HALF_UP).normalize()
-        return Valued(result, shown, self.days[index].date, label)
+        return rate, shown, index, label
 
 
 def _per_one(rate: Rate, side: str) -> Decimal:
