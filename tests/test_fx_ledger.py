@@ -184,3 +184,15 @@ def test_ratebook_is_pure() -> None:
     )
     assert book.value(Decimal(3), "NPR", "KWD", date(2026, 8, 20)).rate_date == date(2026, 8, 17)
     assert ledger.minor_unit("KWD") == Decimal("0.001") and ledger.minor_unit("JPY") == 1
+
+
+def test_a_decimal_comma_is_refused_unless_said(npkit: Npkit, nrb) -> None:
+    source = "date;amount\n2026-08-12;120,00\n2026-08-12;1.250,50\n2026-08-12;12,50,000\n"
+    refused = value(npkit, "--currency", "USD", "--delimiter", ";", input=source)
+    assert refused.exit_code == 2 and "--decimal-comma" in refused.stderr
+    said = value(npkit, "--currency", "USD", "--delimiter", ";", "--decimal-comma",
+                 input=source.replace("12,50,000", "7"))  # fmt: skip
+    assert [r.split(";")[2] for r in said.stdout.splitlines()[1:]] == ["18288.00", "190576.20",
+                                                                       "1066.80"]  # fmt: skip
+    nepali = value(npkit, "--currency", "USD", input='date,amount\n2026-08-12,"12,50,000"\n')
+    assert nepali.stdout.splitlines()[1].split(",")[-3] == "190500000.00"

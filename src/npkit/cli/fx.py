@@ -121,6 +121,11 @@ def rates(
 )
 @click.option("--to", "target", metavar="CODE", help="Ledger mode: value in CODE (default NPR).")
 @click.option("--delimiter", metavar="CHAR", help="Ledger mode: the cell separator (default ,).")
+@click.option(
+    "--decimal-comma",
+    is_flag=True,
+    help="Ledger mode: amounts are written 1.250,50 (comma decimal point, dot thousands).",
+)
 @click.option("--dayfirst", "order", flag_value="dmy", default=None, help="Dates are dd/mm/yyyy.")
 @click.option("--monthfirst", "order", flag_value="mdy", help="Dates are mm/dd/yyyy.")
 @click.option(
@@ -140,6 +145,7 @@ def convert(
     currency_column: str | None,
     target: str | None,
     delimiter: str | None,
+    decimal_comma: bool,
     order: str | None,
     keep_going: bool,
     fetch: FetchOptions,
@@ -160,6 +166,7 @@ def convert(
         "--to": target,
         "--delimiter": delimiter,
         "--dayfirst/--monthfirst": order,
+        "--decimal-comma": decimal_comma or None,
         "--keep-going": keep_going or None,
     }
     if columns:
@@ -215,6 +222,7 @@ def _convert_ledger(
         currency_column=column,
         target=_one(options["--to"] or core.HOME),
         side=side.lower() if side else None,
+        decimal_comma=bool(options["--decimal-comma"]),
     )
     ledger.value_csv(
         files,

@@ -24,6 +24,7 @@ from typing import IO, Any, BinaryIO
 
 from npkit.cli.bulk import CSV_FIELD_LIMIT, BadInput, Reading, parse_delimiter
 from npkit.config import FetchOptions
+from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
 from npkit.fx import parse_amount
 from npkit.fx.ledger import RateBook
@@ -43,6 +44,7 @@ class LedgerColumns:
     currency_column: str | None
     target: str
     side: str | None
+    decimal_comma: bool = False
 
 
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
@@ -53,11 +55,24 @@ def _bad_bytes(row: Sequence[str]) -> bool:
     return _UNDECODED.search("".join(row)) is not None
 
 
-def _signed_amount(text: str) -> Decimal:
-    """An amount cell: ``1,500.50``, ``-200`` (a refund), ``१५००``; exact decimals."""
-    stripped = text.strip()
+_GROUPED = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?", re.ASCII)
+"""Thousands separators as written in English (1,250,000.50) or Nepali (12,50,000.50) style."""
+
+
+def _signed_amount(text: str, decimal_comma: bool = False) -> Decimal:
+    """An amount cell: ``1,500.50``, ``12,50,000``, ``-200`` (a refund), ``१५००``; exact
+    decimals. A comma that is not a thousands separator (``120,00``: a decimal comma?) is
+    refused rather than guessed, unless ``decimal_comma`` says so (then ``.`` groups)."""
+    stripped = text.strip().translate(TO_ASCII)
+    if decimal_comma:
+        stripped = stripped.replace(".", "").replace(" ", "").replace(",", ".")
     if _PLAIN_AMOUNT.fullmatch(stripped):
         return Decimal(stripped)  # the common case, without the general reader
+    if "," in stripped and not _GROUPED.fullmatch(stripped.replace(" ", "")):
+        raise UsageError(
+            f"amount {text.strip()!r} has a comma that is not a thousands separator: "
+            "write 120.00, or say --decimal-comma if commas are decimal points"
+        )
     negative = stripped.startswith("-")
     amount = parse_amount(stripped[1:] if negative else stripped)
     return -amount if negative else amount
@@ -254,7 +269,7 @@ def _value_row(
     amount_text = row[amount_at].strip()
     if not amount_text:
         return [None, None, None]  # nothing to value: the cells stay empty
-    amount = _signed_amount(amount_text)
+    amount = _signed_amount(amount_text, columns.decimal_comma)
     date_text = row[date_at].strip()
     if not date_text:
         raise UsageError(f"an amount ({amount_text}) without a date in {columns.date!r}")

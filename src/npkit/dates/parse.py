@@ -251,10 +251,10 @@ def _parse_named(
         elif key in AD_MONTH_NAMES and month is None:
             month, named_calendar = AD_MONTH_NAMES[key], "ad"
         else:
-            raise UsageError(
-                f"{_quoted(original)} is not a date I can read (unexpected {_quoted(token)}"
-                f"{_did_you_mean(key)}): {HINT}"
-            )
+            unexpected = f"unexpected {_quoted(token)}{_did_you_mean(key)}"
+            if token == original.strip() and not _did_you_mean(key):
+                raise UsageError(f"{_quoted(original)} is not a date I can read: {HINT}")
+            raise UsageError(f"{_quoted(original)} is not a date I can read ({unexpected}): {HINT}")
     years = [n for n in numbers if len(n) == 4]
     days = [n for n in numbers if len(n) <= 2]
     if month is None or len(years) != 1 or len(days) != 1 or len(numbers) != 2:
