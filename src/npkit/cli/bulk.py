@@ -125,6 +125,9 @@ class BadInput:
         if not self.keep_going:
             raise UsageError(message) from None
         self.count += 1
+        import sys
+
+        sys.stdout.flush()  # the rows before it come first when both streams are one
         console.warn(f"{self.topic}: {message} (left empty)")
 
 
@@ -688,16 +691,18 @@ class _CsvRows:
                 if found is None:
                     line = lines.pull()
                     assert line is not None
-                    pieces.append(self._csv_line(line))
+                    out.write("".join(pieces))  # in order with a warning about this line
+                    pieces.clear()
+                    out.write(self._csv_line(line))
                     continue
                 text, block = found
                 if not self._fast_block(text, block, pieces):
                     before = lines.number - len(block)
                     self.result.lines += len(block)
-                    pieces.extend(
-                        self._csv_line(line, number, counted=True)
-                        for number, line in enumerate(block, before + 1)
-                    )
+                    for number, line in enumerate(block, before + 1):
+                        out.write("".join(pieces))
+                        pieces.clear()
+                        out.write(self._csv_line(line, number, counted=True))
                 if len(pieces) >= 4096:
                     out.write("".join(pieces))
                     pieces.clear()
