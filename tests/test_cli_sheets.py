@@ -397,3 +397,20 @@ def test_json_of_csv_has_header_keys(npkit: Npkit) -> None:
         npkit("date", "convert", "--column", "date", "-f", "json", input=SALES).stdout
     )
     assert data[0] == {"id": "1", "date": "2024-11-26", "amount": "500", "date_bs": "2081-08-11"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["date", "convert", "--from", "ad", "--from", "bs", "2024-11-26"],
+        ["date", "convert", "--column", "d", "--delimiter", ";", "--delimiter", ","],
+        ["date", "convert", "-p", "%Y", "-p", "%m", "2024-11-26"],
+        ["date", "convert", "--input-format", "%Y", "--input-format", "%d", "x"],
+        ["date", "fy", "--from", "bs", "--from", "ad", "2081-01-01"],
+        ["fx", "convert", "--column", "a", "--currency", "USD", "--currency", "EUR"],
+        ["fx", "convert", "100", "USD", "--date", "2026-08-12", "--date", "2026-08-13"],
+    ],
+)
+def test_a_repeated_option_is_never_silently_ignored(npkit: Npkit, args: list[str]) -> None:
+    result = npkit(*args, input="d\n")
+    assert result.exit_code == 2 and "times" in result.stderr and "give it once" in result.stderr

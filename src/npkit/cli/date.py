@@ -14,11 +14,22 @@ from npkit.dates import periods
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, field_names, render, render_rows
 
+
+def once(ctx: click.Context, param: click.Parameter, values: tuple[Any, ...]) -> Any:
+    """Callback of an option declared ``multiple=True`` that may be given once: a repeated
+    option is an error, never silently the last one (issue #11). None when not given."""
+    if len(values) > 1:
+        shown = ", ".join(repr(v) for v in values)
+        raise UsageError(f"{param.opts[-1]} is given {len(values)} times ({shown}): give it once")
+    return values[0] if values else None
+
+
 FROM_OPTION = click.option(
     "--from",
     "from_",
     type=click.Choice(["ad", "bs"], case_sensitive=False),
-    default=None,
+    multiple=True,
+    callback=once,
     help="Calendar of numeric input dates (default: ad; bs for Devanagari digits). "
     "Month names and markers (bs:2081-08-11, '2081-08-11 BS') decide for themselves.",
 )
@@ -69,6 +80,8 @@ READING_OPTIONS = [
         "--input-format",
         "layout",
         metavar="LAYOUT",
+        multiple=True,
+        callback=once,
         help="Read every date in this fixed layout: %d/%m/%Y, '%d %B %Y' (%Y %m %d %B %b).",
     ),
 ]
@@ -102,12 +115,16 @@ def _reading_options(function: Any) -> Any:
 @click.option(
     "--add",
     metavar="FIELDS",
+    multiple=True,
+    callback=once,
     help="CSV mode: the fields to add per column (same as --fields): bs,weekday,fiscal_year,"
     "quarter,chaumasik,fy_month,bs_year,bs_month,bs_month_name,bs_month_ne,pattern,tithi,…",
 )
 @click.option(
     "--delimiter",
     metavar="CHAR",
+    multiple=True,
+    callback=once,
     help="CSV mode: the cell separator (default ','; ';' as European Excel writes, or tab).",
 )
 @_reading_options
@@ -121,6 +138,8 @@ def _reading_options(function: Any) -> Any:
     "-p",
     "--pattern",
     metavar="PATTERN",
+    multiple=True,
+    callback=once,
     help="Print each BS date in this strftime-style layout instead of records "
     "(%Y %m %d %B %b %A %a; Devanagari %K %n %D %N %G; %-d unpadded). "
     "In CSV mode: the added field 'pattern'.",

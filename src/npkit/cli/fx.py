@@ -9,6 +9,7 @@ import click
 
 from npkit import console
 from npkit import fx as core
+from npkit.cli.date import once
 from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
 from npkit.config import FetchOptions
@@ -97,12 +98,20 @@ def rates(
     epilog=DATE_HELP + FETCH_EPILOG,
 )
 @click.argument("args", nargs=-1, metavar="AMOUNT FROM [TO] | --column NAME [CSV]...")
-@click.option("--date", "date_", metavar="DATE", help="Rates of this day (default: latest).")
+@click.option(
+    "--date",
+    "date_",
+    metavar="DATE",
+    multiple=True,
+    callback=once,
+    help="Rates of this day (default: latest).",
+)
 @click.option(
     "--rate",
     "side",
     type=click.Choice(core.SIDES, case_sensitive=False),
-    default=None,
+    multiple=True,
+    callback=once,
     help="NRB figure to use on every leg (default: what a customer gets: "
     "buy when selling foreign currency for NPR, sell when buying it with NPR).",
 )
@@ -114,13 +123,42 @@ def rates(
     help="Ledger mode: the CSV column of amounts; each row is valued at NRB's rate of its own "
     "date (--date-column), adding NAME_<to>, rate and rate_date.",
 )
-@click.option("--date-column", metavar="NAME", help="Ledger mode: the column of dates.")
-@click.option("--currency", metavar="CODE", help="Ledger mode: every amount is in CODE.")
 @click.option(
-    "--currency-column", metavar="NAME", help="Ledger mode: the column of currency codes."
+    "--date-column",
+    metavar="NAME",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: the column of dates.",
 )
-@click.option("--to", "target", metavar="CODE", help="Ledger mode: value in CODE (default NPR).")
-@click.option("--delimiter", metavar="CHAR", help="Ledger mode: the cell separator (default ,).")
+@click.option(
+    "--currency",
+    metavar="CODE",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: every amount is in CODE.",
+)
+@click.option(
+    "--currency-column",
+    metavar="NAME",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: the column of currency codes.",
+)
+@click.option(
+    "--to",
+    "target",
+    metavar="CODE",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: value in CODE (default NPR).",
+)
+@click.option(
+    "--delimiter",
+    metavar="CHAR",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: the cell separator (default ,).",
+)
 @click.option(
     "--decimal-comma",
     is_flag=True,
