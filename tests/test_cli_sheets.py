@@ -301,12 +301,6 @@ def test_table_of_long_stdin_switches_to_tsv(npkit: Npkit, monkeypatch: pytest.M
 def test_table_mode_memory_stays_flat() -> None:
     """10 MB of dates through the default table: peak memory stays far below the 120× of
     old (the rows past TABLE_ROWS are streamed)."""
-    code = (
-        "import resource, sys;"
-        "from npkit.cli import main;"
-        "main(['date', 'convert', '-q', '-']) if False else None;"
-        "import subprocess;"
-    )
     data = b"2024-11-26\n" * 1_000_000
     script = (
         "import resource,sys\n"
@@ -315,7 +309,6 @@ def test_table_mode_memory_stays_flat() -> None:
         "except SystemExit:\n    pass\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
     )
-    del code
     result = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True)
     peak_kib = int(result.stderr.decode().strip().splitlines()[-1])
     assert result.stdout.count(b"\n") == 1_000_001

@@ -53,6 +53,12 @@ def test_iso_timestamps_are_their_day_in_nepal(text: str, expected: date) -> Non
     assert dates.parse_to_ad(text) == expected
 
 
+def test_commands_for_published_data_read_them_too() -> None:
+    """``npkit gold --date yesterday``, ``npkit fx --date today``: through ``as_date``."""
+    assert dates.as_date("yesterday") == date(2026, 11, 30)
+    dates.check_not_future(dates.as_date("today"), dates.today_ad())
+
+
 def test_npkit_reads_its_own_published_field() -> None:
     assert dates.parse_to_ad("2026-08-17T00:00:24+05:45") == date(2026, 8, 17)
 
