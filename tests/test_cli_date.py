@@ -46,7 +46,7 @@ def test_convert_table_by_default(npkit: Npkit) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["2081-02-33"], "npkit: date: '2081-02-33': AD 2081-02-33 does not exist"),
+        (["ad:2081-02-33"], "npkit: date: 'ad:2081-02-33': AD 2081-02-33 does not exist"),
         (["--from", "bs", "2081-02-33"], "Jestha 2081 has 32 days"),
         (["2150-01-01"], "outside the supported range"),
         (["junk"], "'junk' is not a date I can read"),

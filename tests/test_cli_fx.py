@@ -169,7 +169,7 @@ def test_malformed_code_fails_before_any_request(npkit, nrb) -> None:
         (["--date", "2026-08-12", "--from", "2026-08-10"], "not both"),
         (["--rate", "mid"], "--rate chooses the figure of --wide"),
         (["--offline", "--no-cache"], "contradict"),
-        (["--date", "31/12/2026"], "ambiguous"),
+        (["--date", "11/12/2026"], "ambiguous"),  # 31/12/2026 is now read (issue #10)
         (["--timeout", "0"], "--timeout"),
     ],
 )

@@ -93,7 +93,8 @@ def test_assume_decides_numeric_input_only() -> None:
         ("ad:11 Mangsir 2081", "names a BS month but says ad"),
         ("bs:Nov 26 2024", "names a AD month but says bs"),
         ("2081-02-33 BS", "Jestha 2081 has 32 days"),
-        ("2081-02-33", "a BS date\\? write bs:YYYY-MM-DD"),
+        ("2081-02-33", "Jestha 2081 has 32 days"),  # 2081 can only be BS (issue #10)
+        ("ad:2081-02-33", "a BS date\\? write bs:YYYY-MM-DD"),
         ("2150-01-01", "outside the supported range AD"),
         ("bs:2150-01-01", "outside the supported range BS"),
         ("2024-02-30", "AD 2024-02-30 does not exist"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date as Date
+from typing import Any
 
 import click
 
@@ -12,13 +13,24 @@ from npkit.cli.options import output_options
 from npkit.cli.patro_days import DAY_FIELDS
 from npkit.dates import periods
 from npkit.errors import UsageError
-from npkit.output import OutputSpec, field_names, render
+from npkit.output import OutputSpec, field_names, render, render_rows
+
+
+def once(ctx: click.Context, param: click.Parameter, values: tuple[Any, ...]) -> Any:
+    """Callback of an option declared ``multiple=True`` that may be given once: a repeated
+    option is an error, never silently the last one (issue #11). None when not given."""
+    if len(values) > 1:
+        shown = ", ".join(repr(v) for v in values)
+        raise UsageError(f"{param.opts[-1]} is given {len(values)} times ({shown}): give it once")
+    return values[0] if values else None
+
 
 FROM_OPTION = click.option(
     "--from",
     "from_",
     type=click.Choice(["ad", "bs"], case_sensitive=False),
-    default=None,
+    multiple=True,
+    callback=once,
     help="Calendar of numeric input dates (default: ad; bs for Devanagari digits). "
     "Month names and markers (bs:2081-08-11, '2081-08-11 BS') decide for themselves.",
 )
@@ -35,8 +47,11 @@ def date() -> None:
     """
 
 
-def _parse(text: str, from_: str | None) -> Date:
-    return dates.parse_to_ad(text, from_.lower() if from_ else None)
+def _parse(text: str, reading: Any) -> Date:
+    """``text`` read as ``reading`` (a bulk.Reading, or a --from value) says."""
+    if reading is None or isinstance(reading, str):
+        return dates.parse_to_ad(text, reading.lower() if reading else None)
+    return dates.parse_to_ad(text, reading.assume, order=reading.order, layout=reading.layout)
 
 
 def _formatted(day: Date, pattern: str) -> str:
@@ -48,32 +63,98 @@ def _print_pattern(days: list[Date], pattern: str) -> None:
         click.echo(_formatted(day, pattern))
 
 
+READING_OPTIONS = [
+    click.option(
+        "--dayfirst",
+        "order",
+        flag_value="dmy",
+        default=None,
+        help="Numbers written day first: 05/11/2024 is 5 November (dd/mm/yyyy).",
+    ),
+    click.option(
+        "--monthfirst",
+        "monthfirst",
+        is_flag=True,
+        help="Numbers written month first: 05/11/2024 is May 11 (mm/dd/yyyy).",
+    ),
+    click.option(
+        "--input-format",
+        "layout",
+        metavar="LAYOUT",
+        multiple=True,
+        callback=once,
+        help="Read every date in this fixed layout: %d/%m/%Y, '%d %B %Y' (%Y %m %d %B %b).",
+    ),
+]
+
+
+def _reading(from_: str | None, order: str | None, monthfirst: bool, layout: str | None) -> Any:
+    from npkit.cli import bulk
+
+    if order and monthfirst:
+        raise UsageError("--dayfirst contradicts --monthfirst: give one")
+    return bulk.Reading(from_.lower() if from_ else None, "mdy" if monthfirst else order, layout)
+
+
+def _reading_options(function: Any) -> Any:
+    for option in reversed(READING_OPTIONS):
+        function = option(function)
+    return function
+
+
 @date.command()
-@click.argument("inputs", nargs=-1, metavar="[DATE]... | -")
+@click.argument("inputs", nargs=-1, metavar="[DATE]... | - | [CSV]...")
 @FROM_OPTION
 @click.option(
     "--column",
+    "columns",
     metavar="NAME",
-    help="CSV mode: read CSV on stdin, write it back with NAME converted into new columns.",
+    multiple=True,
+    help="CSV mode: read CSV (files given, else stdin), write it back with NAME converted into "
+    "new columns NAME_<field>. Repeat for several columns.",
 )
+@click.option(
+    "--add",
+    metavar="FIELDS",
+    multiple=True,
+    callback=once,
+    help="CSV mode: the fields to add per column (same as --fields): bs,weekday,fiscal_year,"
+    "quarter,chaumasik,fy_month,bs_year,bs_month,bs_month_name,bs_month_ne,pattern,tithi,…",
+)
+@click.option(
+    "--delimiter",
+    metavar="CHAR",
+    multiple=True,
+    callback=once,
+    help="CSV mode: the cell separator (default ','; ';' as European Excel writes, or tab).",
+)
+@_reading_options
 @click.option(
     "--keep-going",
     is_flag=True,
-    help="Bulk input: report a bad line on stderr, leave its row empty and go on "
-    "(default: stop at the first bad line with exit 2).",
+    help="Bulk input: report a bad line on stderr, leave its row empty and go on, keeping "
+    "output rows aligned with input rows (default: stop at the first bad line with exit 2).",
 )
 @click.option(
     "-p",
     "--pattern",
     metavar="PATTERN",
+    multiple=True,
+    callback=once,
     help="Print each BS date in this strftime-style layout instead of records "
-    "(%Y %m %d %B %b %A %a; Devanagari %K %n %D %N %G; %-d unpadded).",
+    "(%Y %m %d %B %b %A %a; Devanagari %K %n %D %N %G; %-d unpadded). "
+    "In CSV mode: the added field 'pattern'.",
 )
 @output_options
 def convert(
     inputs: tuple[str, ...],
     from_: str | None,
-    column: str | None,
+    columns: tuple[str, ...],
+    add: str | None,
+    delimiter: str | None,
+    order: str | None,
+    monthfirst: bool,
+    layout: str | None,
     keep_going: bool,
     pattern: str | None,
     output: OutputSpec,
@@ -81,78 +162,117 @@ def convert(
     """Convert dates between AD and BS.
 
     Give dates as arguments, or '-' to read one date per line from stdin (streamed, output in
-    input order, blank lines skipped). With --column, stdin is CSV.
+    input order, blank lines skipped). With --column, the input is CSV: files given as
+    arguments, else stdin.
 
     \b
     Examples:
-      npkit date convert 2024-11-26
+      npkit date convert 2024-11-26 today
       npkit date convert --from bs 2081-08-11 '11 Mangsir 2081'
       seq-of-dates | npkit date convert -f csv --fields ad,bs -
-      npkit date convert --column date < sales.csv > sales_bs.csv
+      npkit date convert --column date sales.csv > sales_bs.csv
+      npkit date convert --column date --add bs,fiscal_year,quarter --dayfirst sales.csv
     """
-    assume = from_.lower() if from_ else None
-    if pattern is not None and (output.chosen or column):
-        raise UsageError(
-            "--pattern prints text: it does not combine with --format/--fields/--column"
-        )
-    if column is not None:
-        if inputs not in ((), ("-",)):
-            raise UsageError("--column reads CSV from stdin: give no DATE arguments")
-        _convert_csv(column, assume, keep_going, output)
+    reading = _reading(from_, order, monthfirst, layout)
+    csv_only = [name for name, value in (("--add", add), ("--delimiter", delimiter)) if value]
+    if csv_only and not columns:
+        raise UsageError(f"{' and '.join(csv_only)} only work with --column (CSV mode)")
+    if columns:
+        _convert_csv(inputs, columns, add, delimiter, pattern, reading, keep_going, output)
         return
+    if pattern is not None and output.chosen:
+        raise UsageError("--pattern prints text: it does not combine with --format/--fields")
     if inputs == ("-",) or (not inputs and not sys.stdin.isatty()):
-        _convert_stdin(assume, keep_going, pattern, output)
+        _convert_stdin(reading, keep_going, pattern, output)
         return
     if not inputs:
         raise UsageError("give one or more dates, or '-' to read them from stdin")
     if "-" in inputs:
         raise UsageError("'-' (stdin) cannot be mixed with dates given as arguments")
-    days = [_parse(text, from_) for text in inputs]
+    found = [
+        dates.parse_day(text, reading.assume, order=reading.order, layout=reading.layout)
+        for text in inputs
+    ]
     if pattern is not None:
-        _print_pattern(days, pattern)
+        for day, bs in found:
+            click.echo(dates.format_bs(bs, pattern, day.weekday()))
         return
-    render((dates.conversion(day) for day in days), output, dates.DateConversion)
+    if output.fields and not set(output.fields) <= set(CONVERSION_COLUMNS):
+        from npkit.cli import bulk
+
+        chosen = bulk.day_columns(output)
+        functions = bulk.field_functions(chosen)
+        rows = ([f(day, bs) for f in functions] for day, bs in found)
+        render_rows(rows, output, chosen)
+        return
+    render((dates.conversion(day) for day, _ in found), output, dates.DateConversion)
 
 
-def _convert_stdin(
-    assume: str | None, keep_going: bool, pattern: str | None, output: OutputSpec
+def _convert_stdin(reading: Any, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
+    from npkit.cli import bulk
+
+    if pattern is not None:
+        bulk.write_patterns(sys.stdin.buffer, pattern, reading, keep_going, sys.stdout)
+    elif output.format == "table":
+        bulk.write_table(sys.stdin.buffer, output, reading, keep_going, sys.stdout)
+    else:
+        bulk.convert_stdin(output, reading.assume, keep_going, reading)
+
+
+def _convert_csv(
+    inputs: tuple[str, ...],
+    columns: tuple[str, ...],
+    add: str | None,
+    delimiter: str | None,
+    pattern: str | None,
+    reading: Any,
+    keep_going: bool,
+    output: OutputSpec,
 ) -> None:
-    from npkit.cli import bulk
-
-    if pattern is not None or output.format == "table":
-        # People's formats: a pattern line per date, or a table (which needs every row's width).
-        days = list(bulk.read_days(sys.stdin, assume, bulk.BadInput(keep_going)))
-        if pattern is not None:
-            for found in days:
-                click.echo("" if found is None else dates.format_bs(found[1], pattern))
-            return
-        empty = dates.DateConversion(*[""] * len(CONVERSION_COLUMNS))
-        records = (empty if found is None else dates.conversion(found[0]) for found in days)
-        render(records, output, dates.DateConversion)
-        return
-    bulk.convert_stdin(output, assume, keep_going)
-
-
-def _convert_csv(column: str, assume: str | None, keep_going: bool, output: OutputSpec) -> None:
-    import io
+    from contextlib import ExitStack
 
     from npkit.cli import bulk
 
+    repeated = sorted({name for name in columns if columns.count(name) > 1})
+    if repeated:
+        raise UsageError(f"--column {repeated[0]!r} is given twice")
+    if add is not None and output.fields:
+        raise UsageError("--add and --fields say the same thing: give one")
     out_format = output.format if output.chosen else "csv"
     if out_format == "table":
         raise UsageError("--column writes csv, tsv, json or ndjson, not a table")
-    default_field = "ad" if assume == "bs" else "bs"
-    added = output.columns(CONVERSION_COLUMNS) if output.fields else (default_field,)
-    source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
-    bulk.convert_csv_column(
-        source,
-        column,
-        OutputSpec(out_format),
-        added,
-        assume=assume,
-        keep_going=keep_going,
-        stream=sys.stdout,
-    )
+    names = [n.strip() for n in add.split(",") if n.strip()] if add else list(output.fields or ())
+    if not names:
+        names = ["pattern"] if pattern else ["ad" if reading.assume == "bs" else "bs"]
+    valid = (*bulk.DAY_FIELDS, "pattern")
+    unknown = [name for name in names if name not in valid]
+    if unknown:
+        raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
+    if pattern is not None and "pattern" not in names:
+        raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
+    separator = bulk.parse_delimiter(delimiter)
+    with ExitStack() as stack:
+        sources = []
+        for name in inputs or ("-",):
+            if name == "-":
+                sources.append(bulk.CsvSource(sys.stdin.buffer))
+                continue
+            try:
+                handle = stack.enter_context(open(name, "rb"))
+            except OSError as exc:
+                raise UsageError(f"cannot read {name!r}: {exc.strerror}") from None
+            sources.append(bulk.CsvSource(handle, name))
+        bulk.convert_csv(
+            sources,
+            columns,
+            OutputSpec(out_format),
+            names,
+            reading=reading,
+            pattern=pattern,
+            delimiter=separator,
+            keep_going=keep_going,
+            stream=sys.stdout,
+        )
 
 
 @date.command()
@@ -255,28 +375,57 @@ def _terminal_width() -> int:
 
 
 @date.command()
-@click.argument("day", required=False, metavar="[DATE]")
+@click.argument("day", required=False, metavar="[DATE | YEAR/YY]")
 @FROM_OPTION
+@_reading_options
 @output_options
-def fy(day: str | None, from_: str | None, output: OutputSpec) -> None:
-    """Nepal's fiscal year (Shrawan 1 – end of Asar) containing DATE (default: today).
+def fy(
+    day: str | None,
+    from_: str | None,
+    order: str | None,
+    monthfirst: bool,
+    layout: str | None,
+    output: OutputSpec,
+) -> None:
+    """Nepal's fiscal year (Shrawan 1 – end of Asar) containing DATE (default: today), or the
+    one a label names: 2081/82, or 2081 (the year that starts in Shrawan 2081).
 
     Prints the year (e.g. 2081/82), its quarters Q1–Q4 and its three four-month
     periods (chaumasik) C1–C3, each with start and end in BS and AD.
     """
-    when = _parse(day, from_) if day else dates.today_ad()
-    render(periods.fiscal_year(when), output, periods.FiscalPeriod)
+    reading = _reading(from_, order, monthfirst, layout)
+    start_year = dates.parse_fiscal_label(day) if day and layout is None else None
+    if start_year is not None:
+        rows = periods.fiscal_year(dates.bs_to_ad((start_year, 4, 1)), today=dates.today_ad())
+    else:
+        when = _parse(day, reading) if day else dates.today_ad()
+        rows = periods.fiscal_year(when)
+    render(rows, output, periods.FiscalPeriod)
 
 
 @date.command(context_settings={"ignore_unknown_options": True})
 @click.argument("start", metavar="A")
-@click.argument("end", metavar="B")
+@click.argument("end", metavar="[B]", required=False)
 @FROM_OPTION
+@_reading_options
 @output_options
-def diff(start: str, end: str, from_: str | None, output: OutputSpec) -> None:
-    """Days (and BS years/months/days) from date A to date B; negative when B is earlier."""
-    record = periods.difference(_parse(start, from_), _parse(end, from_))
-    render([record], output, periods.DateDifference)
+def diff(
+    start: str,
+    end: str | None,
+    from_: str | None,
+    order: str | None,
+    monthfirst: bool,
+    layout: str | None,
+    output: OutputSpec,
+) -> None:
+    """Days (and BS years/months/days) from date A to date B; negative when B is earlier.
+    With one date, from today to it (npkit date diff 'Dashain 2083'-style countdowns)."""
+    reading = _reading(from_, order, monthfirst, layout)
+    if end is None:
+        first, last = dates.today_ad(), _parse(start, reading)
+    else:
+        first, last = _parse(start, reading), _parse(end, reading)
+    render([periods.difference(first, last)], output, periods.DateDifference)
 
 
 _UNITS = {
@@ -292,9 +441,20 @@ _UNITS = {
 @click.argument("count", metavar="N")
 @click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
 @FROM_OPTION
+@_reading_options
 @output_options
-def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec) -> None:
-    """DATE moved by N days, weeks, BS months or BS years (N may be negative).
+def add(
+    start: str,
+    count: str,
+    unit: str,
+    from_: str | None,
+    order: str | None,
+    monthfirst: bool,
+    layout: str | None,
+    output: OutputSpec,
+) -> None:
+    """DATE moved by N days, weeks, BS months or BS years (N may be negative; DATE may be
+    today, yesterday or tomorrow).
 
     Month and year steps follow the BS calendar and clamp the day to the target month's
     length (Jestha 32 + 1 month = Asar 31 when Asar has 31 days).
@@ -306,7 +466,7 @@ def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec
     kind = _UNITS.get(unit.lower())
     if kind is None:
         raise UsageError(f"unknown unit {unit!r}: use days, weeks, months or years")
-    day = _parse(start, from_)
+    day = _parse(start, _reading(from_, order, monthfirst, layout))
     if kind in ("days", "weeks"):
         result = periods.add_days(day, steps * (7 if kind == "weeks" else 1))
     else:

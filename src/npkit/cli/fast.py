@@ -69,6 +69,13 @@ def run(args: list[str]) -> bool:
     from npkit import dates
     from npkit.output import output_spec, render
 
+    wanted = [n.strip() for n in options.get("--fields", "").split(",") if n.strip()]
+    if not set(wanted) <= set(dates.DateConversion._fields):
+        from npkit.cli import bulk
+
+        bulk.day_columns(output_spec(None, fields=options["--fields"]))  # a wrong name: error
+        return False  # patro and period fields: Click's path
+
     spec = output_spec(options.get("--format"), fields=options.get("--fields"))
     if reads_stdin:
         from npkit.cli import bulk

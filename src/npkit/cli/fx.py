@@ -9,6 +9,7 @@ import click
 
 from npkit import console
 from npkit import fx as core
+from npkit.cli.date import once
 from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
 from npkit.config import FetchOptions
@@ -93,34 +94,128 @@ def rates(
 
 @fx.command(
     "convert",
-    short_help="Convert an amount between NPR and foreign currencies.",
+    short_help="Convert an amount, or a CSV ledger at each row's date.",
     epilog=DATE_HELP + FETCH_EPILOG,
 )
-@click.argument("amount")
-@click.argument("from_", metavar="FROM")
-@click.argument("to", metavar="[TO]", required=False, default=core.HOME)
-@click.option("--date", "date_", metavar="DATE", help="Rates of this day (default: latest).")
+@click.argument("args", nargs=-1, metavar="AMOUNT FROM [TO] | --column NAME [CSV]...")
+@click.option(
+    "--date",
+    "date_",
+    metavar="DATE",
+    multiple=True,
+    callback=once,
+    help="Rates of this day (default: latest).",
+)
 @click.option(
     "--rate",
     "side",
     type=click.Choice(core.SIDES, case_sensitive=False),
-    default=None,
+    multiple=True,
+    callback=once,
     help="NRB figure to use on every leg (default: what a customer gets: "
     "buy when selling foreign currency for NPR, sell when buying it with NPR).",
+)
+@click.option(
+    "--column",
+    "columns",
+    metavar="NAME",
+    multiple=True,
+    help="Ledger mode: the CSV column of amounts; each row is valued at NRB's rate of its own "
+    "date (--date-column), adding NAME_<to>, rate and rate_date.",
+)
+@click.option(
+    "--date-column",
+    metavar="NAME",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: the column of dates.",
+)
+@click.option(
+    "--currency",
+    metavar="CODE",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: every amount is in CODE.",
+)
+@click.option(
+    "--currency-column",
+    metavar="NAME",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: the column of currency codes.",
+)
+@click.option(
+    "--to",
+    "target",
+    metavar="CODE",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: value in CODE (default NPR).",
+)
+@click.option(
+    "--delimiter",
+    metavar="CHAR",
+    multiple=True,
+    callback=once,
+    help="Ledger mode: the cell separator (default ,).",
+)
+@click.option(
+    "--decimal-comma",
+    is_flag=True,
+    help="Ledger mode: amounts are written 1.250,50 (comma decimal point, dot thousands).",
+)
+@click.option("--dayfirst", "order", flag_value="dmy", default=None, help="Dates are dd/mm/yyyy.")
+@click.option("--monthfirst", "order", flag_value="mdy", help="Dates are mm/dd/yyyy.")
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Ledger mode: a bad row is a warning and empty added cells (default: exit 2).",
 )
 @fetch_options
 @output_options
 def convert(
-    amount: str,
-    from_: str,
-    to: str,
+    args: tuple[str, ...],
     date_: str | None,
     side: str | None,
+    columns: tuple[str, ...],
+    date_column: str | None,
+    currency: str | None,
+    currency_column: str | None,
+    target: str | None,
+    delimiter: str | None,
+    decimal_comma: bool,
+    order: str | None,
+    keep_going: bool,
     fetch: FetchOptions,
     output: OutputSpec,
 ) -> None:
     """Convert AMOUNT of FROM into TO (default NPR) at NRB's rates; either side may be NPR, or
-    neither (a cross rate through NPR). Rates are divided by their unit (INR per 100, …)."""
+    neither (a cross rate through NPR). Rates are divided by their unit (INR per 100, …).
+
+    \b
+    Ledger mode: value every row of a CSV at the rate of its own date (one history fetch):
+      npkit fx convert --column amount --currency USD --date-column date ledger.csv
+      npkit fx convert --column amount --currency-column cur --date-column date --to EUR -
+    """
+    ledger_options = {
+        "--date-column": date_column,
+        "--currency": currency,
+        "--currency-column": currency_column,
+        "--to": target,
+        "--delimiter": delimiter,
+        "--dayfirst/--monthfirst": order,
+        "--decimal-comma": decimal_comma or None,
+        "--keep-going": keep_going or None,
+    }
+    if columns:
+        _convert_ledger(args, columns, side, date_, fetch, output, keep_going, ledger_options)
+        return
+    given = [name for name, value in ledger_options.items() if value]
+    if given:
+        raise UsageError(f"{given[0]} works with --column (ledger mode) only")
+    if not 2 <= len(args) <= 3:
+        raise UsageError("give AMOUNT FROM [TO] (e.g. 100 USD), or --column NAME for a CSV")
+    amount, from_, to = (*args, core.HOME) if len(args) == 2 else args
     conversion = core.convert(
         amount, from_, to, date=date_, side=side.lower() if side else None, options=fetch
     )
@@ -130,6 +225,59 @@ def convert(
     _render_columns(
         [tuple(record[c] for c in core.CONVERSION_COLUMNS)], core.CONVERSION_COLUMNS, output
     )
+
+
+def _convert_ledger(
+    files: tuple[str, ...],
+    columns: tuple[str, ...],
+    side: str | None,
+    date_: str | None,
+    fetch: FetchOptions,
+    output: OutputSpec,
+    keep_going: bool,
+    options: dict[str, Any],
+) -> None:
+    from npkit.cli import ledger
+    from npkit.cli.bulk import Reading
+
+    if len(columns) > 1:
+        raise UsageError(f"ledger mode values one --column, not {len(columns)}")
+    if date_ is not None:
+        raise UsageError("--date contradicts --column: each row is valued at its own date")
+    if not options["--date-column"]:
+        raise UsageError("ledger mode needs --date-column NAME (the column of dates)")
+    currency, column = options["--currency"], options["--currency-column"]
+    if bool(currency) == bool(column):
+        raise UsageError("ledger mode needs one of --currency CODE or --currency-column NAME")
+    codes = [_one(currency)] if currency else []
+    out_format = output.format if output.chosen else "csv"
+    if out_format == "table" or output.fields:
+        raise UsageError("ledger mode writes the CSV back (or -f tsv|json|ndjson), all columns")
+    spec = ledger.LedgerColumns(
+        amount=columns[0],
+        date=options["--date-column"],
+        currency=codes[0] if codes else None,
+        currency_column=column,
+        target=_one(options["--to"] or core.HOME),
+        side=side.lower() if side else None,
+        decimal_comma=bool(options["--decimal-comma"]),
+    )
+    ledger.value_csv(
+        files,
+        spec,
+        OutputSpec(out_format),
+        reading=Reading(order=options["--dayfirst/--monthfirst"]),
+        delimiter=options["--delimiter"],
+        keep_going=keep_going,
+        fetch=fetch,
+    )
+
+
+def _one(text: str) -> str:
+    codes = core.normalize_codes(text)
+    if len(codes) != 1:
+        raise UsageError(f"expected one currency code such as USD, not {text!r}")
+    return codes[0]
 
 
 def _render_columns(

@@ -28,6 +28,7 @@ from npkit.dates.convert import (
 )
 from npkit.dates.format import (
     CONVERSION_FIELDS,
+    PERIOD_FIELDS,
     bs_text_en,
     bs_text_ne,
     conversion,
@@ -41,6 +42,7 @@ from npkit.dates.parse import (
     parse_bs_month,
     parse_date,
     parse_day,
+    parse_fiscal_label,
     parse_number,
     parse_to_ad,
 )
@@ -56,6 +58,7 @@ __all__ = [
     "MONTHS_NE",
     "MONTHS_SHORT",
     "NEPAL_TZ",
+    "PERIOD_FIELDS",
     "UNVERIFIED_YEARS",
     "WEEKDAYS_EN",
     "WEEKDAYS_NE",
@@ -78,6 +81,7 @@ __all__ = [
     "parse_bs_month",
     "parse_date",
     "parse_day",
+    "parse_fiscal_label",
     "parse_number",
     "parse_to_ad",
     "requested_days",

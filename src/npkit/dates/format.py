@@ -101,6 +101,30 @@ CONVERSION_FIELDS: dict[str, Callable[[date, BSDate], str]] = {
 }
 
 
+def _fy_month(bs: BSDate) -> int:
+    """1 for Shrawan … 12 for Asar: the month of Nepal's fiscal year."""
+    return (bs.month - 4) % 12 + 1
+
+
+def _fiscal_label(bs: BSDate) -> str:
+    start = bs.year if bs.month >= 4 else bs.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+# Fields of a day beyond the DateConversion record, for spreadsheets (``--column --fields``):
+# the fiscal year and its periods (as ``npkit date fy`` names them), and the BS parts.
+PERIOD_FIELDS: dict[str, Callable[[date, BSDate], str | int]] = {
+    "fiscal_year": lambda day, bs: _fiscal_label(bs),
+    "quarter": lambda day, bs: f"Q{(_fy_month(bs) - 1) // 3 + 1}",
+    "chaumasik": lambda day, bs: f"C{(_fy_month(bs) - 1) // 4 + 1}",
+    "fy_month": lambda day, bs: _fy_month(bs),
+    "bs_year": lambda day, bs: bs.year,
+    "bs_month": lambda day, bs: bs.month,
+    "bs_month_name": lambda day, bs: MONTHS_EN[bs.month - 1],
+    "bs_month_ne": lambda day, bs: MONTHS_NE[bs.month - 1],
+}
+
+
 def conversion(day: date) -> DateConversion:
     """The record for an AD day (range-checked)."""
     bs = ad_to_bs(day)

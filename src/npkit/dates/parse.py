@@ -10,11 +10,22 @@ import unicodedata
 from collections import namedtuple
 from datetime import date
 
-from npkit.dates.convert import ad_to_bs, bs_to_ad, last_day
-from npkit.dates.names import AD_MONTH_NAMES, BS_MONTH_NAMES, name_key
+from npkit.dates.convert import FIRST_BS_YEAR, ad_to_bs, bs_to_ad, last_bs_year, last_day
+from npkit.dates.names import AD_MONTH_NAMES, BS_MONTH_NAMES, MONTHS_EN, name_key
 from npkit.dates.records import BSDate
 from npkit.digits import TO_ASCII, has_devanagari_digit
 from npkit.errors import UsageError
+from npkit.text import quote
+
+HINT = "write YYYY-MM-DD (bs: for BS) or DAY MONTH YEAR like '11 Mangsir 2081'"
+"""What to do about an unreadable date (docs/exit-codes.md promises it on every such error)."""
+ORDERS = ("dmy", "mdy")
+"""``order`` for numeric dates written day or month first: ``dmy`` (26/11/2024), ``mdy``."""
+BS_ONLY_YEARS = (2045, 2100)
+"""Numeric years that can only be BS in the supported range (AD ends in 2044): read as BS."""
+RELATIVE_DAYS = {
+    "today": 0, "yesterday": -1, "tomorrow": 1, "आज": 0, "हिजो": -1, "भोलि": 1, "भोली": 1,
+}  # fmt: skip
 
 MAX_NUMBER_DIGITS = 9
 """Longer numbers are refused before ``int()``: no date needs them, and Python refuses
@@ -42,23 +53,56 @@ class ParsedDate(namedtuple("ParsedDate", "calendar year month day")):
             ) from None
 
 
-def parse_date(text: str, assume: str | None = None) -> ParsedDate:
+def parse_date(
+    text: str,
+    assume: str | None = None,
+    *,
+    order: str | None = None,
+    layout: str | None = None,
+) -> ParsedDate:
     """Read a date as people type it; raises UsageError naming the input when it can't.
 
     Accepts ``2081-08-11``, ``2081/8/11``, ``2081.08.11``, Devanagari digits (``२०८१-०८-११``),
     month names in English or Nepali in any order (``11 Mangsir 2081``, ``मंसिर ११, २०८१``,
-    ``Nov 26, 2024``), and an explicit calendar as a prefix (``bs:2081-08-11``) or suffix
-    (``2081-08-11 BS``, ``२०८१ मंसिर ११ वि.सं.``). The calendar comes from, in order: a marker,
-    a month name (BS and AD month names differ), ``assume`` (the user's ``--from``), Devanagari
-    digits (BS), and otherwise AD. Day-first numeric forms (``11/08/2081``) are refused as
-    ambiguous.
+    ``Nov 26, 2024``), an explicit calendar as a prefix (``bs:2081-08-11``) or suffix
+    (``2081-08-11 BS``, ``२०८१ मंसिर ११ वि.सं.``), ``today``/``yesterday``/``tomorrow``
+    (in Nepal), and ISO 8601 timestamps (``2026-08-17T10:15:00+05:45``: the day in Nepal).
+    The calendar comes from, in order: a marker, a month name (BS and AD month names differ),
+    ``assume`` (the user's ``--from``), Devanagari digits (BS), a year only BS can have in the
+    supported range (2045–2100, with a note), and otherwise AD. Numbers written day or month
+    first are read when only one reading is a date (``26/11/2024``) or ``order`` (``dmy``,
+    ``mdy``) says which; otherwise refused as ambiguous. ``layout`` is a fixed input layout
+    (``%d/%m/%Y``; see ``parse_layout``).
     """
+    if layout is not None:
+        return parse_layout(text, layout, assume)
     if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
         # The commonest input, ISO YYYY-MM-DD, without loading the general parser.
         year, month, day = text[:4], text[5:7], text[8:]
         if year.isdigit() and month.isdigit() and day.isdigit():
-            return ParsedDate(assume or "ad", int(year), int(month), int(day))
-    return parse_text(text, assume)
+            number = int(year)
+            return ParsedDate(
+                assume or _numeric_calendar(number, text), number, int(month), int(day)
+            )
+    return parse_text(text, assume, order=order)
+
+
+_noted: set[str] = set()
+
+
+def _numeric_calendar(year: int, original: str) -> str:
+    """AD, unless the year is one only BS has in the supported range (a note says so once)."""
+    if not BS_ONLY_YEARS[0] <= year <= BS_ONLY_YEARS[1]:
+        return "ad"
+    if "bs-year" not in _noted:
+        _noted.add("bs-year")
+        from npkit import console
+
+        console.note(
+            f"date: read {quote(original)} as BS: AD dates end in 2044 "
+            "(write ad:YYYY-MM-DD to insist)"
+        )
+    return "bs"
 
 
 # Words people write around a date that carry no date information.
@@ -75,7 +119,12 @@ _MARKERS = {
 }  # fmt: skip
 _MARKER_PREFIX = re.compile(r"^(ad|bs)\s*:\s*", re.IGNORECASE)
 _NUMERIC_YMD = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII)
-_NUMERIC_DAY_FIRST = re.compile(r"\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{4}", re.ASCII)
+_NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})", re.ASCII)
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?",
+    re.ASCII | re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[^\s,\-/]+")
 
 
@@ -83,12 +132,23 @@ def _marker_key(word: str) -> str:
     return unicodedata.normalize("NFC", word).casefold().replace(" ", "")
 
 
-def parse_text(text: str, assume: str | None = None) -> ParsedDate:
+def parse_text(text: str, assume: str | None = None, *, order: str | None = None) -> ParsedDate:
     """``npkit.dates.parse_date`` for everything but plain ISO input (rules documented there)."""
     original = text
     text = unicodedata.normalize("NFC", text).strip()
     if not text:
         raise UsageError("empty date")
+    relative = RELATIVE_DAYS.get(text.casefold())
+    if relative is not None:
+        from datetime import timedelta
+
+        from npkit.dates.convert import today_ad
+
+        moved = today_ad() + timedelta(days=relative)
+        return ParsedDate("ad", moved.year, moved.month, moved.day)
+    stamp = _TIMESTAMP.fullmatch(text)
+    if stamp:
+        return _timestamp_day(original, stamp)
     had_devanagari = has_devanagari_digit(text)
     text = text.translate(TO_ASCII)
     calendar: str | None = None
@@ -106,14 +166,71 @@ def parse_text(text: str, assume: str | None = None) -> ParsedDate:
     numeric = _NUMERIC_YMD.fullmatch(text)
     if numeric:
         year, _, month, day = numeric.groups()
-        default = assume or ("bs" if had_devanagari else "ad")
-        return ParsedDate(calendar or default, int(year), int(month), int(day))
-    if _NUMERIC_DAY_FIRST.fullmatch(text):
-        raise UsageError(
-            f"{original!r} is ambiguous (day first or month first?): write YYYY-MM-DD, "
-            "or use a month name like '11 Mangsir 2081'"
+        return ParsedDate(
+            calendar or _default_calendar(int(year), assume, had_devanagari, original),
+            int(year),
+            int(month),
+            int(day),
         )
+    day_first = _NUMERIC_DAY_FIRST.fullmatch(text)
+    if day_first:
+        first, _, second, written_year = day_first.groups()
+        number = int(written_year)
+        chosen = calendar or _default_calendar(number, assume, had_devanagari, original)
+        month_number, day_number = _month_and_day(original, int(first), int(second), order)
+        return ParsedDate(chosen, number, month_number, day_number)
     return _parse_named(original, text, calendar, assume, had_devanagari)
+
+
+def _default_calendar(year: int, assume: str | None, had_devanagari: bool, original: str) -> str:
+    if assume:
+        return assume
+    return "bs" if had_devanagari else _numeric_calendar(year, original)
+
+
+def _month_and_day(original: str, first: int, second: int, order: str | None) -> tuple[int, int]:
+    """(month, day) of ``first/second/year``: by ``order``, else the only reading that can be a
+    date (a number over 12 is the day), else a refusal."""
+    if order not in (None, *ORDERS):
+        raise UsageError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+    if order == "dmy":
+        return second, first
+    if order == "mdy":
+        return first, second
+    if first > 12 and second > 12:
+        raise UsageError(f"{_quoted(original)} is not a date I can read: {HINT}")
+    if first == second or first > 12:
+        return second, first
+    if second > 12:
+        return first, second
+    raise UsageError(
+        f"{_quoted(original)} is ambiguous (day first or month first?): write YYYY-MM-DD, "
+        "use a month name like '11 Mangsir 2081', or say --dayfirst or --monthfirst"
+    )
+
+
+def _timestamp_day(original: str, stamp: re.Match[str]) -> ParsedDate:
+    """The day of an ISO 8601 timestamp: in Nepal when it has an offset, else as written."""
+    from datetime import datetime, timedelta, timezone
+
+    year, month, day, hour, minute, second, zone = stamp.groups()
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError as exc:
+        raise UsageError(f"{_quoted(original)} is not a time that exists ({exc})") from None
+    if zone:
+        if zone.upper() == "Z":
+            offset = timedelta(0)
+        else:
+            digits = zone[1:].replace(":", "")
+            offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            offset = -offset if zone[0] == "-" else offset
+        if offset >= timedelta(hours=24):
+            raise UsageError(f"{_quoted(original)} has an impossible UTC offset")
+        from npkit.dates.convert import NEPAL_TZ
+
+        moment = moment.replace(tzinfo=timezone(offset)).astimezone(NEPAL_TZ)
+    return ParsedDate("ad", moment.year, moment.month, moment.day)
 
 
 def _parse_named(
@@ -134,23 +251,119 @@ def _parse_named(
         elif key in AD_MONTH_NAMES and month is None:
             month, named_calendar = AD_MONTH_NAMES[key], "ad"
         else:
-            raise UsageError(f"{original!r} is not a date I can read (unexpected {token!r})")
+            unexpected = f"unexpected {_quoted(token)}{_did_you_mean(key)}"
+            if token == original.strip() and not _did_you_mean(key):
+                raise UsageError(f"{_quoted(original)} is not a date I can read: {HINT}")
+            raise UsageError(f"{_quoted(original)} is not a date I can read ({unexpected}): {HINT}")
     years = [n for n in numbers if len(n) == 4]
     days = [n for n in numbers if len(n) <= 2]
     if month is None or len(years) != 1 or len(days) != 1 or len(numbers) != 2:
-        raise UsageError(
-            f"{original!r} is not a date I can read: use YYYY-MM-DD or 'DAY MONTH YEAR'"
-        )
+        raise UsageError(f"{_quoted(original)} is not a date I can read: {HINT}")
     if calendar and named_calendar and calendar != named_calendar:
-        raise UsageError(f"{original!r} names a {named_calendar.upper()} month but says {calendar}")
+        raise UsageError(
+            f"{_quoted(original)} names a {named_calendar.upper()} month but says {calendar}"
+        )
     chosen = calendar or named_calendar or assume or ("bs" if had_devanagari else "ad")
     return ParsedDate(chosen, int(years[0]), month, int(days[0]))
 
 
+def _did_you_mean(key: str) -> str:
+    """``; did you mean 'Mangsir'?`` for a word close to a month spelling, else ''."""
+    if key.isdigit() or len(key) < 3:
+        return ""
+    import difflib
+
+    names = [*BS_MONTH_NAMES, *AD_MONTH_NAMES]
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
+    if not close:
+        return ""
+    match = close[0]
+    if match in BS_MONTH_NAMES:
+        shown = MONTHS_EN[BS_MONTH_NAMES[match] - 1] if match.isascii() else match
+    else:
+        shown = match.capitalize()
+    return f"; did you mean {shown!r}?"
+
+
+_LAYOUT_DIRECTIVES = {
+    "Y": r"(?P<year>\d{4})",
+    "m": r"(?P<month>\d{1,2})",
+    "d": r"(?P<day>\d{1,2})",
+    "B": r"(?P<name>[^\W\d_]+)",
+    "b": r"(?P<name>[^\W\d_]+)",
+    "%": "%",
+}
+
+
+def parse_layout(text: str, layout: str, assume: str | None = None) -> ParsedDate:
+    """Read ``text`` in a fixed ``layout`` (``--input-format``): ``%Y`` year, ``%m`` month,
+    ``%d`` day (one or two digits), ``%B``/``%b`` a month name (BS or AD, which decides the
+    calendar), ``%%``; other characters as written (a space matches any run of spaces). Digits
+    may be Devanagari. The calendar, when no name decides: ``assume``, else as for numbers."""
+    pattern = _layout_pattern(layout)
+    original = text
+    had_devanagari = has_devanagari_digit(text)
+    text = unicodedata.normalize("NFC", text).strip().translate(TO_ASCII)
+    found = pattern.fullmatch(text)
+    if found is None:
+        raise UsageError(f"{_quoted(original)} does not match --input-format {layout!a}")
+    parts = found.groupdict()
+    year, day = int(parts["year"]), int(parts["day"])
+    name = parts.get("name")
+    if name is not None:
+        key = name_key(name)
+        if key in BS_MONTH_NAMES:
+            return ParsedDate("bs", year, BS_MONTH_NAMES[key], day)
+        if key in AD_MONTH_NAMES:
+            return ParsedDate("ad", year, AD_MONTH_NAMES[key], day)
+        raise UsageError(f"{_quoted(original)}: unknown month {_quoted(name)}{_did_you_mean(key)}")
+    calendar = _default_calendar(year, assume, had_devanagari, original)
+    return ParsedDate(calendar, year, int(parts["month"]), day)
+
+
+_layouts: dict[str, re.Pattern[str]] = {}
+
+
+def _layout_pattern(layout: str) -> re.Pattern[str]:
+    compiled = _layouts.get(layout)
+    if compiled is not None:
+        return compiled
+    pieces: list[str] = []
+    index = 0
+    while index < len(layout):
+        char = layout[index]
+        if char == "%":
+            code = layout[index + 1 : index + 2]
+            if code == "-":  # %-d, %-m: padding never matters when reading
+                code = layout[index + 2 : index + 3]
+                index += 1
+            if code not in _LAYOUT_DIRECTIVES:
+                raise UsageError(
+                    f"unknown directive '%{ascii(code)[1:-1]}' in --input-format {layout!a} "
+                    "(use %Y %m %d %B %b %%)"
+                )
+            pieces.append(_LAYOUT_DIRECTIVES[code])
+            index += 2
+            continue
+        pieces.append(r"\s+" if char.isspace() else re.escape(char))
+        index += 1
+    source = "".join(pieces)
+    needed = ("(?P<year>", "(?P<day>")
+    if not all(group in source for group in needed) or (
+        "(?P<month>" not in source and "(?P<name>" not in source
+    ):
+        raise UsageError(f"--input-format {layout!a} needs %Y, %d and %m (or %B)")
+    try:
+        compiled = re.compile(source, re.ASCII if "(?P<name>" not in source else 0)
+    except re.error:
+        raise UsageError(f"--input-format {layout!a} repeats a directive") from None
+    _layouts[layout] = compiled
+    return compiled
+
+
 def _quoted(text: str, limit: int = 40) -> str:
-    """``text`` for a one-line message: escaped, and shortened past ``limit`` characters."""
-    shown = text if len(text) <= limit else text[:limit] + "…"
-    return repr(shown)
+    """``text`` for a one-line message: quoted, controls escaped, shortened past ``limit``."""
+    return quote(text, limit)
 
 
 def parse_number(text: str, what: str) -> int:
@@ -173,9 +386,16 @@ def parse_bs_month(text: str) -> int:
     return month
 
 
-def parse_day(text: str, assume: str | None = None) -> tuple[date, BSDate]:
-    """The (AD, BS) pair of ``parse_date(text, assume)``, range-checked; errors name the input."""
-    parsed = parse_date(text, assume)
+def parse_day(
+    text: str,
+    assume: str | None = None,
+    *,
+    order: str | None = None,
+    layout: str | None = None,
+) -> tuple[date, BSDate]:
+    """The (AD, BS) pair of ``parse_date(text, assume, …)``, range-checked; errors name the
+    input."""
+    parsed = parse_date(text, assume, order=order, layout=layout)
     try:
         day = parsed.to_ad()
         return day, ad_to_bs(day)
@@ -183,9 +403,30 @@ def parse_day(text: str, assume: str | None = None) -> tuple[date, BSDate]:
         hint = ""
         if parsed.calendar == "ad" and parsed.year > last_day()[0].year:
             hint = " (a BS date? write bs:YYYY-MM-DD or use --from bs)"
-        raise UsageError(f"{text!r}: {exc}{hint}") from None
+        raise UsageError(f"{_quoted(text)}: {exc}{hint}") from None
 
 
-def parse_to_ad(text: str, assume: str | None = None) -> date:
-    """The AD date of ``parse_date(text, assume)``, range-checked; errors name the input."""
-    return parse_day(text, assume)[0]
+def parse_to_ad(
+    text: str, assume: str | None = None, *, order: str | None = None, layout: str | None = None
+) -> date:
+    """The AD date of ``parse_date(text, assume, …)``, range-checked; errors name the input."""
+    return parse_day(text, assume, order=order, layout=layout)[0]
+
+
+def parse_fiscal_label(text: str) -> int | None:
+    """The BS year a fiscal year label starts in: ``2081/82``, ``2081/2082``, ``२०८१/८२``, or a
+    bare year ``2081`` (FY 2081/82); None when ``text`` is not a label (a date, then)."""
+    ascii_text = text.strip().translate(TO_ASCII).removeprefix("FY").removeprefix("fy").strip()
+    found = re.fullmatch(r"(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?", ascii_text, re.ASCII)
+    if found is None:
+        return None
+    start = int(found.group(1))
+    if not FIRST_BS_YEAR <= start <= last_bs_year():
+        raise UsageError(
+            f"fiscal year {_quoted(text)} is outside BS {FIRST_BS_YEAR}–{last_bs_year()}"
+        )
+    end = found.group(2)
+    following = f"{(start + 1) % 100:02d}"
+    if end is not None and int(end) % 100 != int(following):
+        raise UsageError(f"fiscal year {_quoted(text)} does not exist: write {start}/{following}")
+    return start

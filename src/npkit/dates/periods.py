@@ -96,8 +96,12 @@ def fiscal_year_start(day: date) -> int:
     return bs.year if bs.month >= 4 else bs.year - 1
 
 
-def fiscal_year(day: date) -> list[FiscalPeriod]:
-    """The fiscal year containing ``day`` and its quarters and chaumasik, as records."""
+def fiscal_year(day: date, *, today: date | None = None) -> list[FiscalPeriod]:
+    """The fiscal year containing ``day`` and its quarters and chaumasik, as records.
+
+    ``current`` marks the periods containing ``day``, or ``today`` when given (a year asked
+    for by its label: the periods running now, none for another year)."""
+    mark = today if today is not None else day
     start_year = fiscal_year_start(day)
     label = f"{start_year}/{(start_year + 1) % 100:02d}"
     shrawan_1 = BSDate(start_year, 4, 1)
@@ -117,7 +121,7 @@ def fiscal_year(day: date) -> list[FiscalPeriod]:
                 start_ad=start_ad.isoformat(),
                 end_ad=end_ad.isoformat(),
                 days=(end_ad - start_ad).days + 1,
-                current=start_ad <= day <= end_ad,
+                current=start_ad <= mark <= end_ad,
             )
         )
     return periods
