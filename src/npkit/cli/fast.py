@@ -70,7 +70,7 @@ def run(args: list[str]) -> bool:
     from npkit.output import output_spec, render
 
     wanted = [n.strip() for n in options.get("--fields", "").split(",") if n.strip()]
-    if not set(wanted) <= set(dates.DateConversion._fields):
+    if args[1] == "convert" and not set(wanted) <= set(dates.DateConversion._fields):
         from npkit.cli import bulk
 
         bulk.day_columns(output_spec(None, fields=options["--fields"]))  # a wrong name: error
