@@ -8,7 +8,9 @@ from datetime import date as Date
 import click
 
 from npkit import console, dates
-from npkit.cli.options import output_options
+from npkit.cli.commands import docs
+from npkit.cli.groups import HelpGroup
+from npkit.cli.options import complete_months, output_options
 from npkit.dates import periods
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, field_names, render
@@ -24,13 +26,22 @@ FROM_OPTION = click.option(
 CONVERSION_COLUMNS = field_names(dates.DateConversion)
 
 
-@click.group()
+@click.group(cls=HelpGroup, epilog=f"Documentation: {docs('date')}")
 def date() -> None:
     """Convert dates AD↔BS, today in Nepal, calendar, fiscal year.
 
     Dates are read as people type them: 2024-11-26 (AD), bs:2081-08-11 or '2081-08-11 BS',
     २०८१-०८-११ (Devanagari digits: BS), '11 Mangsir 2081', 'मंसिर ११, २०८१', 'Nov 26 2024'.
-    Supported: BS 1975-01-01 to 2100-12-30 (AD 1918-04-13 to 2044-04-12). See docs/date.md.
+    Supported: BS 1975-01-01 to 2100-12-30 (AD 1918-04-13 to 2044-04-12).
+
+    \b
+    Examples:
+      npkit date today                   today in Nepal
+      npkit date convert 2024-11-26      AD to BS
+      npkit date cal                     this BS month as a grid
+      npkit date fy                      this fiscal year and its quarters
+      npkit date diff 2026-01-01 2026-12-01   days between
+      npkit date add 2026-12-01 3 months
     """
 
 
@@ -47,7 +58,7 @@ def _print_pattern(days: list[Date], pattern: str) -> None:
         click.echo(_formatted(day, pattern))
 
 
-@date.command()
+@date.command(short_help="Convert dates between AD and BS (or stdin, CSV).")
 @click.argument("inputs", nargs=-1, metavar="[DATE]... | -")
 @FROM_OPTION
 @click.option(
@@ -154,11 +165,19 @@ def _convert_csv(column: str, assume: str | None, keep_going: bool, output: Outp
     )
 
 
-@date.command()
+@date.command(short_help="Today in Nepal, in BS and AD.")
 @click.option("-p", "--pattern", metavar="PATTERN", help="Print in this layout (see convert).")
 @output_options
 def today(pattern: str | None, output: OutputSpec) -> None:
-    """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone."""
+    """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone. On a
+    terminal one line (weekday, BS date, both ISO dates); -f table gives the table.
+
+    \b
+    Examples:
+      npkit date today
+      npkit date today --fields bs -f raw        2083-08-15
+      npkit date today -p '%A, %d %B %Y'
+    """
     day = dates.today_ad()
     if pattern is not None:
         _print_pattern([day], pattern)
@@ -166,9 +185,9 @@ def today(pattern: str | None, output: OutputSpec) -> None:
     render([dates.conversion(day)], output, dates.DateConversion)
 
 
-@date.command()
+@date.command(short_help="A BS month (or year) as a calendar grid.")
 @click.argument("year", required=False)
-@click.argument("month", required=False)
+@click.argument("month", required=False, shell_complete=complete_months)
 @output_options
 def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
     """A BS month as a grid (Sunday–Saturday) with the AD day in each cell.
@@ -176,6 +195,12 @@ def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
     YEAR is a BS year (default: this year in Nepal); MONTH a number or name (default: this
     month; with only YEAR, the whole year). --json and the other formats give the days as
     records.
+
+    \b
+    Examples:
+      npkit date cal
+      npkit date cal 2083 Mangsir
+      npkit date cal 2083 8 --json
     """
     today = dates.today_ad()
     current = dates.ad_to_bs(today)
@@ -202,7 +227,7 @@ def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
     render(records, output, dates.DateConversion)
 
 
-@date.command()
+@date.command(short_help="The fiscal year of a date, its quarters and periods.")
 @click.argument("day", required=False, metavar="[DATE]")
 @FROM_OPTION
 @output_options
@@ -210,19 +235,35 @@ def fy(day: str | None, from_: str | None, output: OutputSpec) -> None:
     """Nepal's fiscal year (Shrawan 1 – end of Asar) containing DATE (default: today).
 
     Prints the year (e.g. 2081/82), its quarters Q1–Q4 and its three four-month
-    periods (chaumasik) C1–C3, each with start and end in BS and AD.
+    periods (chaumasik) C1–C3, each with start and end in BS and AD. On a terminal a
+    short summary (the year, its current quarter and period); -f table gives the table.
+
+    \b
+    Examples:
+      npkit date fy
+      npkit date fy 2024-11-26 -f table
+      npkit date fy --json
     """
     when = _parse(day, from_) if day else dates.today_ad()
     render(periods.fiscal_year(when), output, periods.FiscalPeriod)
 
 
-@date.command(context_settings={"ignore_unknown_options": True})
+@date.command(
+    short_help="Days (and BS years/months/days) between two dates.",
+    context_settings={"ignore_unknown_options": True},
+)
 @click.argument("start", metavar="A")
 @click.argument("end", metavar="B")
 @FROM_OPTION
 @output_options
 def diff(start: str, end: str, from_: str | None, output: OutputSpec) -> None:
-    """Days (and BS years/months/days) from date A to date B; negative when B is earlier."""
+    """Days (and BS years/months/days) from date A to date B; negative when B is earlier.
+
+    \b
+    Examples:
+      npkit date diff 2026-01-01 2026-12-01
+      npkit date diff bs:2083-01-01 2026-12-01 --fields days -f raw
+    """
     record = periods.difference(_parse(start, from_), _parse(end, from_))
     render([record], output, periods.DateDifference)
 
@@ -235,7 +276,10 @@ _UNITS = {
 }  # fmt: skip
 
 
-@date.command(context_settings={"ignore_unknown_options": True})
+@date.command(
+    short_help="A date moved by N days, weeks, BS months or years.",
+    context_settings={"ignore_unknown_options": True},
+)
 @click.argument("start", metavar="DATE")
 @click.argument("count", metavar="N")
 @click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
@@ -246,6 +290,12 @@ def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec
 
     Month and year steps follow the BS calendar and clamp the day to the target month's
     length (Jestha 32 + 1 month = Asar 31 when Asar has 31 days).
+
+    \b
+    Examples:
+      npkit date add 2026-12-01 30
+      npkit date add bs:2083-02-32 1 month
+      npkit date add 2026-12-01 -2 weeks
     """
     try:
         steps = int(count)

@@ -9,15 +9,14 @@ import click
 
 from npkit import console
 from npkit import fx as core
+from npkit.cli.commands import docs
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
+from npkit.cli.options import FETCH_EPILOG, complete_currencies, fetch_options, output_options
 from npkit.config import FetchOptions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, render, render_rows
 
 DEFAULT_COMMAND = "rates"
-RATE_TABLE_FIELDS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell")
-CONVERSION_TABLE_FIELDS = ("amount", "from", "to", "rate", "result", "rate_side", "date")
 DATE_HELP = """\b
 Dates: AD 2024-11-26; BS bs:2081-08-11, '2081-08-11 BS', २०८१-०८-११
 (Devanagari digits mean BS), or with a month name: '11 Mangsir 2081',
@@ -29,7 +28,8 @@ Dates: AD 2024-11-26; BS bs:2081-08-11, '2081-08-11 BS', २०८१-०८-१
     cls=DefaultCommandGroup,
     default_command=DEFAULT_COMMAND,
     usages=("[rates] [CODE]... [OPTIONS]", "convert AMOUNT FROM [TO] [OPTIONS]"),
-    epilog=DATE_HELP + FETCH_EPILOG,
+    takes_words=True,
+    epilog=DATE_HELP + FETCH_EPILOG + f"Documentation: {docs('fx')}\n",
 )
 def fx() -> None:
     """Nepal Rastra Bank exchange rates: latest, by date, history, convert.
@@ -51,7 +51,7 @@ def fx() -> None:
 @fx.command(
     "rates", short_help="Rates: latest, one day or a history.", epilog=DATE_HELP + FETCH_EPILOG
 )
-@click.argument("codes", nargs=-1, metavar="[CODE]...")
+@click.argument("codes", nargs=-1, metavar="[CODE]...", shell_complete=complete_currencies)
 @click.option("--date", "date_", metavar="DATE", help="One day (default: the latest published).")
 @click.option("--from", "start", metavar="DATE", help="History from this day (paged politely).")
 @click.option("--to", "end", metavar="DATE", help="History up to this day (default: today).")
@@ -64,7 +64,7 @@ def fx() -> None:
     help="The figure --wide shows: buy (default), sell or mid.",
 )
 @fetch_options
-@output_options
+@output_options(record=core.Rate)
 def rates(
     codes: tuple[str, ...],
     date_: str | None,
@@ -76,9 +76,19 @@ def rates(
     output: OutputSpec,
 ) -> None:
     """Exchange rates for CODEs (ISO 4217, any case; default: all): the latest published day,
-    one --date, or a history --from/--to (one record per day and currency, sorted by date)."""
+    one --date, or a history --from/--to (one record per day and currency, sorted by date).
+
+    \b
+    Examples:
+      npkit fx                         the latest published day, every currency
+      npkit fx usd eur --date 2026-08-12
+      npkit fx USD --from 2026-08-01 -f csv > usd.csv
+      npkit fx --from 2026-08-01 --wide --rate sell -f csv
+    """
     if side is not None and not wide:
         raise UsageError("--rate chooses the figure of --wide; without --wide both are shown")
+    if not wide:
+        output.check(core.Rate)  # a bad --fields fails before any request
     records = core.rates(codes, date=date_, start=start, end=end, options=fetch)
     if not records:
         console.warn("NRB published no rates for these dates")
@@ -86,8 +96,6 @@ def rates(
         currencies, rows = core.wide(records, (side or "buy").lower())
         _render_columns(rows, ("date", "date_bs", *currencies), output)
         return
-    if output.format == "table" and not output.fields:
-        output = OutputSpec(output.format, RATE_TABLE_FIELDS, output.chosen)
     render(records, output, core.Rate)
 
 
@@ -97,8 +105,10 @@ def rates(
     epilog=DATE_HELP + FETCH_EPILOG,
 )
 @click.argument("amount")
-@click.argument("from_", metavar="FROM")
-@click.argument("to", metavar="[TO]", required=False, default=core.HOME)
+@click.argument("from_", metavar="FROM", shell_complete=complete_currencies)
+@click.argument(
+    "to", metavar="[TO]", required=False, default=core.HOME, shell_complete=complete_currencies
+)
 @click.option("--date", "date_", metavar="DATE", help="Rates of this day (default: latest).")
 @click.option(
     "--rate",
@@ -109,7 +119,7 @@ def rates(
     "buy when selling foreign currency for NPR, sell when buying it with NPR).",
 )
 @fetch_options
-@output_options
+@output_options(record=core.Conversion)
 def convert(
     amount: str,
     from_: str,
@@ -120,16 +130,20 @@ def convert(
     output: OutputSpec,
 ) -> None:
     """Convert AMOUNT of FROM into TO (default NPR) at NRB's rates; either side may be NPR, or
-    neither (a cross rate through NPR). Rates are divided by their unit (INR per 100, …)."""
+    neither (a cross rate through NPR). Rates are divided by their unit (INR per 100, …).
+    On a terminal the answer is one sentence; -f table gives the table.
+
+    \b
+    Examples:
+      npkit fx convert 100 USD                    100 US dollars in rupees
+      npkit fx convert 5000 NPR INR --date 2026-08-12
+      npkit fx convert 100 USD --fields result -f raw     just the number
+    """
+    output.check(core.Conversion)  # a bad --fields fails before any request
     conversion = core.convert(
         amount, from_, to, date=date_, side=side.lower() if side else None, options=fetch
     )
-    if output.format == "table" and not output.fields:
-        output = OutputSpec(output.format, CONVERSION_TABLE_FIELDS, output.chosen)
-    record = conversion.as_record()
-    _render_columns(
-        [tuple(record[c] for c in core.CONVERSION_COLUMNS)], core.CONVERSION_COLUMNS, output
-    )
+    render([conversion], output, core.Conversion)
 
 
 def _render_columns(
