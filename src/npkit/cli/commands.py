@@ -21,36 +21,36 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "date": (
         "npkit.cli.date",
         "date",
-        "Convert dates AD↔BS, today in Nepal, calendar, fiscal year.",
+        "Dates AD↔BS, today in Nepal, calendar, fiscal year.",
     ),
     "fx": (
         "npkit.cli.fx",
         "fx",
-        "Nepal Rastra Bank exchange rates: latest, by date, history, convert.",
+        "NRB exchange rates: latest, by date, history, convert.",
     ),
     "gold": (
         "npkit.cli.gold",
         "gold",
-        "FENEGOSIDA gold and silver prices, history, value of a weight.",
+        "Gold and silver prices, history, value of a weight.",
     ),
     "news": (
         "npkit.cli.news",
         "news",
-        "Headlines from Nepali news sites, merged and filtered; read an article.",
+        "Headlines from Nepali news sites; read an article.",
     ),
     "config": (
         "npkit.cli.settings",
         "config_command",
-        "The config file's path and every setting in effect, with its origin.",
+        "The config file and every setting in effect.",
     ),
     "cache": (
         "npkit.cli.cache",
         "cache",
-        "The HTTP cache: where it is and how big (info), or empty it (clear).",
+        "The HTTP cache: where, how big (info); clear it.",
     ),
     "completion": (
         "npkit.cli.completion",
         "completion",
-        "Print a shell completion script for bash, zsh or fish.",
+        "A shell completion script for bash, zsh or fish.",
     ),
 }

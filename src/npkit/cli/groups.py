@@ -103,4 +103,7 @@ class DefaultCommandGroup(HelpGroup):
                 if isinstance(param, click.Argument):
                     items += param.shell_complete(sub_ctx, incomplete)
                     break
-        return items
+        unique: dict[Any, CompletionItem] = {}
+        for item in items:
+            unique.setdefault(item.value, item)
+        return list(unique.values())

@@ -3,8 +3,8 @@
 ``npkit date today`` on a terminal prints ``Tuesday, 15 Mangsir 2083 (2083-08-15 BS =
 2026-12-01 AD)`` rather than a one-row table; ``-f table`` still gives the table and the data
 formats are unchanged. A card is a list of lines, each a tuple of pieces: a line wider than the
-terminal puts each piece on a line of its own, so a 40-column phone screen reads as well as a
-wide one. Neither Click nor tabulate is needed (the fast path prints cards too).
+terminal continues on the next line at a piece boundary, so a 40-column phone screen reads as
+well as a wide one. Neither Click nor tabulate is needed (the fast path prints cards too).
 
 Cards are chosen by the record type's name, so this layer needs no import of the fx or gold
 packages (they sit above it); the records are read by attribute only.
@@ -119,9 +119,14 @@ def card_text(records: Sequence[Any], record_type: type, width: int | None) -> s
         return None
     out = []
     for pieces in lines:
-        joined = " ".join(pieces)
-        if width is None or cell_width(joined) <= width or len(pieces) == 1:
-            out.append(joined)
-        else:
-            out.extend(piece.removeprefix("(").removesuffix(")") for piece in pieces)
+        current = ""
+        for piece in pieces:
+            joined = f"{current} {piece}" if current else piece
+            if not current or width is None or cell_width(joined) <= width:
+                current = joined
+                continue
+            out.append(current)
+            bracketed = piece.startswith("(") and piece.endswith(")")
+            current = piece[1:-1] if bracketed else piece  # a line of its own needs no brackets
+        out.append(current)
     return "\n".join(out) + "\n"

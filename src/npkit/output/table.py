@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 ELLIPSIS = "…"
 MIN_TEXT = 12
-"""A text column is not shortened below this many cells while a column can still be dropped."""
+"""While a column can still be dropped, the text column being shortened keeps at least this
+many cells, or half the terminal's width if more (a headline cut to 12 cells tells nothing)."""
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -60,19 +61,26 @@ def cell_width(text: str) -> int:
 
 
 def shorten(text: str, cells: int) -> str:
-    """``text`` cut to at most ``cells`` terminal cells, ending in ``…`` when cut."""
+    """``text`` cut to at most ``cells`` terminal cells, ending in ``…`` when cut.
+
+    Widths are measured on the prefix as a whole (Devanagari conjuncts are not the sum of their
+    characters), and the cut never leaves a vowel sign or a virama without its letter."""
     if cell_width(text) <= cells:
         return text
-    from wcwidth import wcwidth
+    import unicodedata
 
-    kept, used = [], 0
-    for char in text:
-        width = max(wcwidth(char), 0)
-        if used + width > cells - 1:
-            break
-        kept.append(char)
-        used += width
-    return "".join(kept).rstrip() + ELLIPSIS
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits beside the ellipsis
+        middle = (low + high + 1) // 2
+        if cell_width(text[:middle]) <= cells - 1:
+            low = middle
+        else:
+            high = middle - 1
+    while low > 0 and (
+        unicodedata.category(text[low]).startswith("M") or text[low - 1] == "\u094d"
+    ):
+        low -= 1
+    return text[:low].rstrip() + ELLIPSIS
 
 
 def nepali_grouping(digits: str) -> str:
@@ -171,12 +179,12 @@ def fit(
     """Draw the table, shortening the widest text column and dropping ``drop`` columns (least
     wanted first) until no line is wider than ``width``; the best effort if it never fits."""
     droppable = [name for name in drop if name in columns]
-    while True:
+    for _ in range(4 * len(columns) + 4):  # each turn drops a column or shortens one
         lines = _draw(body, columns, right, style)
         excess = max(cell_width(line) for line in lines) - width
         if excess <= 0:
             return lines
-        base = MIN_TEXT if droppable else 1 + len(ELLIPSIS)
+        base = max(MIN_TEXT, width // 2) if droppable else 1 + len(ELLIPSIS)
         candidates = []
         for i, is_right in enumerate(right):
             floor = max(base, cell_width(columns[i]))
@@ -196,6 +204,7 @@ def fit(
         for row in body:
             del row[index]
         del columns[index], right[index]
+    return _draw(body, columns, right, style)
 
 
 def render_table(
