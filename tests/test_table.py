@@ -66,7 +66,7 @@ def test_money_grouped_signed_and_decimals_aligned_in_tables_only() -> None:
         MetalPrice("2026-08-17", "2083-05-01", "silver", "10g", Decimal("4089"), Decimal("0"),
                    "fenegosida"),
     ]  # fmt: skip
-    header, rule, *rows = drawn(records, MetalPrice).splitlines()
+    header, _, *rows = drawn(records, MetalPrice).splitlines()
     assert "requested" not in header  # sparse: no row has one
     assert "1,35,20,250.00" in rows[0] and "▲ 100.00" in rows[0]
     assert "4,770.50" in rows[1] and "▼ 60.25" in rows[1]

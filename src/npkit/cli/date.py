@@ -79,7 +79,7 @@ def _print_pattern(days: list[Date], pattern: str) -> None:
     help="Print each BS date in this strftime-style layout instead of records "
     "(%Y %m %d %B %b %A %a; Devanagari %K %n %D %N %G; %-d unpadded).",
 )
-@output_options
+@output_options(record=dates.DateConversion)
 def convert(
     inputs: tuple[str, ...],
     from_: str | None,
@@ -167,7 +167,7 @@ def _convert_csv(column: str, assume: str | None, keep_going: bool, output: Outp
 
 @date.command(short_help="Today in Nepal, in BS and AD.")
 @click.option("-p", "--pattern", metavar="PATTERN", help="Print in this layout (see convert).")
-@output_options
+@output_options(record=dates.DateConversion)
 def today(pattern: str | None, output: OutputSpec) -> None:
     """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone. On a
     terminal one line (weekday, BS date, both ISO dates); -f table gives the table.
@@ -188,7 +188,7 @@ def today(pattern: str | None, output: OutputSpec) -> None:
 @date.command(short_help="A BS month (or year) as a calendar grid.")
 @click.argument("year", required=False)
 @click.argument("month", required=False, shell_complete=complete_months)
-@output_options
+@output_options(record=dates.DateConversion)
 def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
     """A BS month as a grid (Sunday–Saturday) with the AD day in each cell.
 
@@ -230,7 +230,7 @@ def cal(year: str | None, month: str | None, output: OutputSpec) -> None:
 @date.command(short_help="The fiscal year of a date, its quarters and periods.")
 @click.argument("day", required=False, metavar="[DATE]")
 @FROM_OPTION
-@output_options
+@output_options(record=periods.FiscalPeriod)
 def fy(day: str | None, from_: str | None, output: OutputSpec) -> None:
     """Nepal's fiscal year (Shrawan 1 – end of Asar) containing DATE (default: today).
 
@@ -255,7 +255,7 @@ def fy(day: str | None, from_: str | None, output: OutputSpec) -> None:
 @click.argument("start", metavar="A")
 @click.argument("end", metavar="B")
 @FROM_OPTION
-@output_options
+@output_options(record=periods.DateDifference)
 def diff(start: str, end: str, from_: str | None, output: OutputSpec) -> None:
     """Days (and BS years/months/days) from date A to date B; negative when B is earlier.
 
@@ -284,7 +284,7 @@ _UNITS = {
 @click.argument("count", metavar="N")
 @click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
 @FROM_OPTION
-@output_options
+@output_options(record=dates.DateConversion)
 def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec) -> None:
     """DATE moved by N days, weeks, BS months or BS years (N may be negative).
 
