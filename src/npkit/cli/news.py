@@ -246,9 +246,8 @@ def read(url: str, fetch: FetchOptions, output: OutputSpec) -> None:
         render([article], output, core.ArticleText)
         return
     about = " · ".join(part for part in (article.published, article.source) if part)
-    text = f"{article.title}\n{about}\n{article.url}\n\n{article.text}\n"
     if not sys.stdout.isatty():
-        sys.stdout.write(text)
+        sys.stdout.write(f"{article.title}\n{about}\n{article.url}\n\n{article.text}\n")
         sys.stdout.flush()
         return
     import shutil
@@ -256,12 +255,16 @@ def read(url: str, fetch: FetchOptions, output: OutputSpec) -> None:
 
     size = shutil.get_terminal_size()
     width = min(size.columns, 100)
-    paragraphs = text.split("\n")
-    wrapped = "\n".join(
-        textwrap.fill(p, width, break_on_hyphens=False) if p else p for p in paragraphs
-    )
-    if wrapped.count("\n") >= size.lines - 1:
-        click.echo_via_pager(wrapped)
+
+    def wrap(text: str) -> str:  # len() ≥ display width for Devanagari: lines never overflow
+        return "\n".join(
+            textwrap.fill(p, width, break_on_hyphens=False) if p else p for p in text.split("\n")
+        )
+
+    # the URL stays whole, so the terminal can open it
+    shown = f"{wrap(article.title)}\n{wrap(about)}\n{article.url}\n\n{wrap(article.text)}\n"
+    if shown.count("\n") >= size.lines - 1:
+        click.echo_via_pager(shown)
     else:
-        sys.stdout.write(wrapped)
+        sys.stdout.write(shown)
         sys.stdout.flush()
