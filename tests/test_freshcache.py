@@ -6,8 +6,6 @@ GET). Real HTTP against local servers; the warm commands run in fresh interprete
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from npkit import freshcache, http
 from npkit.config import FetchOptions
 from npkit.errors import ParseError
 from npkit.gold import PROVIDERS, Provider, chain, fenegosida, hamropatro, nepalipatro
+from tests.support.probes import probe_commands
 from tests.support.servers import LocalServer, Reply
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -32,16 +31,8 @@ def parse_json(content: bytes, url: str) -> object:
 
 def imported_by(argv: list[str]) -> tuple[int, set[str]]:
     """Exit code of ``npkit *argv`` in a new interpreter, and which of HEAVY it imported."""
-    code = (
-        "import sys\nfrom npkit.cli import main\n"
-        f"try:\n    main({argv!r})\nexcept SystemExit as exit:\n    status = exit.code or 0\n"
-        f"print('RESULT', status, *sorted(set({HEAVY!r}) & set(sys.modules)), file=sys.stderr)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    last = done.stderr.splitlines()[-1] if done.stderr else ""
-    assert last.startswith("RESULT "), done.stderr
-    _, status, *heavy = last.split()
-    return int(status), set(heavy)
+    probe = probe_commands([argv], HEAVY)
+    return probe.statuses[0], probe.modules
 
 
 # ---------------------------------------------------------------- the index and fetch_parsed

@@ -20,17 +20,11 @@ from hypothesis import strategies as st
 
 from npkit import fx
 from npkit.errors import ParseError
+from tests.support import golden
 
 NRB = Path(__file__).parent / "fixtures" / "nrb"
 URL = "https://www.nrb.org.np/api/forex/v1/rates"
-CASES = sorted(p for p in NRB.glob("*.json") if not p.name.endswith(".expected.json"))
-
-
-def as_json(records: list[fx.Rate]) -> list[dict[str, object]]:
-    return [
-        {k: str(v) if isinstance(v, Decimal) else v for k, v in dataclasses.asdict(r).items()}
-        for r in records
-    ]
+CASES = golden.cases(NRB, (".json",))
 
 
 def by(records: list[fx.Rate], day: str, code: str) -> fx.Rate:
@@ -40,8 +34,7 @@ def by(records: list[fx.Rate], day: str, code: str) -> fx.Rate:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_golden(case: Path) -> None:
-    expected = json.loads(case.with_name(case.stem + ".expected.json").read_text())
-    assert as_json(fx.parse(case.read_bytes(), URL)) == expected
+    assert golden.plain(fx.parse(case.read_bytes(), URL)) == golden.expected(case)
 
 
 def test_recent_shape_oldest_first_22_currencies() -> None:

@@ -8,7 +8,6 @@ separately, so a wrong expected file cannot hide a wrong parser.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import re
 from datetime import date
@@ -23,6 +22,7 @@ from npkit import dates
 from npkit.errors import ParseError
 from npkit.gold import fenegosida, hamropatro, nepalipatro
 from npkit.gold.records import MetalPrice, fill_changes
+from tests.support import golden
 
 GOLD = Path(__file__).parent / "fixtures" / "gold"
 FEN_URL = "https://api.fenegosida.org/api/website/v1/Dashboard/today"
@@ -35,13 +35,6 @@ HAMRO = (GOLD / "hamropatro_gold_excerpt_2026-08-17.html").read_bytes()
 AUG_17 = date(2026, 8, 17)
 
 
-def as_json(records: list[MetalPrice]) -> list[dict[str, object]]:
-    return [
-        {k: str(v) if isinstance(v, Decimal) else v for k, v in dataclasses.asdict(r).items()}
-        for r in records
-    ]
-
-
 def parse_case(case: Path) -> list[MetalPrice]:
     content = case.read_bytes()
     if case.name.startswith("fenegosida"):
@@ -51,14 +44,12 @@ def parse_case(case: Path) -> list[MetalPrice]:
     return hamropatro.parse(content, HP_URL, today=AUG_17)
 
 
-CASES = sorted(p for p in GOLD.iterdir() if p.suffix in (".json", ".html"))
-CASES = [p for p in CASES if not p.name.endswith(".expected.json")]
+CASES = golden.cases(GOLD, (".json", ".html"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_golden(case: Path) -> None:
-    expected = json.loads(case.with_name(case.stem + ".expected.json").read_text("utf-8"))
-    assert as_json(parse_case(case)) == expected
+    assert golden.plain(parse_case(case)) == golden.expected(case)
 
 
 def figures(records: list[MetalPrice]) -> dict[tuple[str, str, str], tuple[Decimal, Decimal]]:

@@ -3,8 +3,6 @@ tests/fixtures/news/README.md) and on pages that are not articles."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from npkit import dates
 from npkit.errors import ParseError
 from npkit.news import article as reader
 from npkit.news import parse_article
+from tests.support import golden
 
 NEWS = Path(__file__).parent / "fixtures" / "news"
 OK_URL = (
@@ -34,9 +33,9 @@ def read(case: str) -> tuple[bytes, str]:
 @pytest.mark.parametrize("case", sorted(PAGES))
 def test_page_matches_golden(case: str) -> None:
     url, source = PAGES[case]
-    result = dataclasses.asdict(parse_article(read(case)[0], url, source))
+    (result,) = golden.plain([parse_article(read(case)[0], url, source)])
     result["text"] = result["text"].split("\n\n")
-    assert result == json.loads((NEWS / f"{case}.expected.json").read_bytes())
+    assert result == golden.expected(NEWS / f"{case}.html")
 
 
 def test_onlinekhabar_page_by_hand() -> None:

@@ -5,8 +5,6 @@ from the recorded bytes, so a wrong expected file cannot hide a wrong parser."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import re
 import time
 from pathlib import Path
@@ -18,6 +16,7 @@ from hypothesis import strategies as st
 from npkit.errors import ParseError
 from npkit.news import clean, feeds
 from npkit.news.records import Article
+from tests.support import golden
 
 NEWS = Path(__file__).parent / "fixtures" / "news"
 PROSPECT = "https://swelbyboy.github.io/prospect-rss-feeds/"
@@ -55,8 +54,7 @@ def item(title: str, link: str, extra: str = "") -> str:
 def test_recorded_feed_matches_golden(case: str) -> None:
     url, source, lang = GOLDEN[case]
     articles = feeds.parse(recorded(f"{case}.xml"), url, source, lang)
-    expected = json.loads((NEWS / f"{case}.expected.json").read_bytes())
-    assert [dataclasses.asdict(a) for a in articles] == expected
+    assert golden.plain(articles) == golden.expected(NEWS / f"{case}.xml")
 
 
 def test_onlinekhabar_items_read_by_hand() -> None:

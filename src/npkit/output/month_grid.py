@@ -34,7 +34,7 @@ def render_month(year: int, month: int, today: date | None = None, colour: bool 
     header = "".join(f" {name:>{_CELL}} " for name in _WEEK_HEADER)
     if colour:
         header = header[: 6 * (_CELL + 2)] + _RED + header[6 * (_CELL + 2) :] + _RESET
-    lines.append(header)
+    lines.append(header.rstrip())
     cells = [" " * (_CELL + 2)] * _sunday_index(first)
     for offset in range(length):
         day = first + timedelta(days=offset)
