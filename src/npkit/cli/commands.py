@@ -5,6 +5,7 @@ Read by ``npkit --help`` and the entry point without importing any command's mod
 
 from __future__ import annotations
 
+PROJECT_URL = "https://github.com/npkit/npkit"
 DOCS_URL = "https://github.com/npkit/npkit/tree/main/docs"
 DOCS_PAGE = "https://github.com/npkit/npkit/blob/main/docs/{page}.md"
 """Where the documentation is (help texts point here, not to a source checkout's paths)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from npkit.cli.commands import docs
+from npkit.cli.commands import PROJECT_URL
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -16,7 +16,7 @@ SHELLS = ("bash", "zsh", "fish")
 @click.command(
     "completion",
     short_help="A shell completion script for bash, zsh or fish.",
-    epilog=f"Documentation: {docs('configuration')}#shell-completion",
+    epilog=f"Documentation: {PROJECT_URL}#shell-completion",
 )
 @click.argument("shell", type=click.Choice(SHELLS))
 def completion(shell: str) -> None:
