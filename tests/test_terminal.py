@@ -183,7 +183,10 @@ GOLD = ["gold", "--unit", "tola"]
     ],
 )
 def test_colour_on_a_terminal(
-    sources, flags: list[str], env: dict[str, str], coloured: bool  # noqa: F811
+    sources,
+    flags: list[str],
+    env: dict[str, str],
+    coloured: bool,  # noqa: F811
 ) -> None:
     code, shown = on_terminal([*GOLD, *flags], 100, NPKIT_TODAY="2026-08-17", **env)
     assert code == 0, shown

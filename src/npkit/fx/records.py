@@ -14,6 +14,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from npkit.output.spec import field_names
+
 SOURCE = "nrb"
 SIDES = ("buy", "sell", "mid")
 HOME = "NPR"
@@ -78,8 +80,8 @@ class Conversion:
         return dict(zip(CONVERSION_COLUMNS, dataclasses.astuple(self), strict=True))
 
 
-CONVERSION_COLUMNS = tuple(f.name.removesuffix("_") for f in dataclasses.fields(Conversion))
-"""The columns users see (``from``, not ``from_``), in field order."""
+CONVERSION_COLUMNS = field_names(Conversion)
+"""The columns users see (``from``, not ``from_``), in field order (``output.field_names``)."""
 
 
 @dataclass(frozen=True, slots=True)
