@@ -183,10 +183,10 @@ GOLD = ["gold", "--unit", "tola"]
     ],
 )
 def test_colour_on_a_terminal(
-    sources,
+    sources,  # noqa: F811
     flags: list[str],
     env: dict[str, str],
-    coloured: bool,  # noqa: F811
+    coloured: bool,
 ) -> None:
     code, shown = on_terminal([*GOLD, *flags], 100, NPKIT_TODAY="2026-08-17", **env)
     assert code == 0, shown
