@@ -228,3 +228,37 @@ def test_news_read_wraps_to_the_terminal_and_pages_when_long(pages) -> None:  # 
     assert fits("\n".join(line for line in text if line != url), 40)
     piped = in_a_pipe(["news", "read", url])
     assert "paged:" not in piped.stdout and max(map(len, piped.stdout.splitlines())) > 40
+
+
+def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
+    probe = (
+        "import sys\nfrom npkit.cli import fast\nassert fast.run(['date', 'today'])\n"
+        "print(sorted(m for m in ('click', 'tabulate') if m in sys.modules))"
+    )
+    code, shown = on_terminal([], 40, code=probe)
+    assert code == 0 and shown.splitlines()[-1] == "[]" and "BS =" in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "kept"),
+    [
+        (["gold"], ["metal", "unit", "price", "change"]),
+        (["fx"], ["currency", "unit", "buy", "sell"]),
+        (
+            ["fx", "convert", "100", "USD", "-f", "table"],
+            ["amount", "from", "to", "rate", "result"],
+        ),
+        (["gold", "value", "2", "tola", "5", "aana", "-f", "table"], ["weight", "metal", "value"]),
+    ],
+)
+def test_40_columns_drop_whole_columns_rather_than_cut_short_ones(
+    sources,
+    nrb,
+    args: list[str],
+    kept: list[str],  # noqa: F811
+) -> None:
+    code, shown = on_terminal(args, 40, NPKIT_TODAY="2026-08-17", NO_COLOR="1")
+    assert code == 0, shown
+    assert fits(shown, 40), shown
+    assert shown.splitlines()[0].split() == kept
+    assert "…" not in shown  # nothing here is long text: columns go, cells stay whole

@@ -77,7 +77,7 @@ class FiscalPeriod:
     current: bool
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
-    TABLE_DROP = ("fiscal_year", "current", "days", "start_ad", "end_ad")
+    TABLE_DROP = ("fiscal_year", "current", "days", "start_ad", "end_ad", "end_bs")
 
 
 # (period id, name, first month, month count) with months counted from Shrawan (month 4).

@@ -61,7 +61,7 @@ class MetalPrice:
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_SPARSE = ("requested",)
-    TABLE_DROP = ("source", "date_bs", "requested")
+    TABLE_DROP = ("source", "date_bs", "requested", "date")
     TABLE_MONEY = ("price",)
     TABLE_SIGNED = ("change",)
 
@@ -84,7 +84,7 @@ class Valuation:
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_SPARSE = ("requested",)
-    TABLE_DROP = ("source", "date_bs", "grams", "rate_unit", "tola", "requested", "date")
+    TABLE_DROP = ("source", "date_bs", "grams", "rate_unit", "tola", "requested", "date", "rate")
     TABLE_MONEY = ("rate", "value")
 
 

@@ -24,6 +24,9 @@ ELLIPSIS = "…"
 MIN_TEXT = 12
 """While a column can still be dropped, the text column being shortened keeps at least this
 many cells, or half the terminal's width if more (a headline cut to 12 cells tells nothing)."""
+MIN_CUT = 10
+"""No column is cut below this many cells (a date cut to ``202…`` says nothing): a table whose
+record type declares too few columns to drop may stay wider than the terminal."""
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -184,7 +187,7 @@ def fit(
         excess = max(cell_width(line) for line in lines) - width
         if excess <= 0:
             return lines
-        base = max(MIN_TEXT, width // 2) if droppable else 1 + len(ELLIPSIS)
+        base = max(MIN_TEXT, width // 2) if droppable else MIN_CUT
         candidates = []
         for i, is_right in enumerate(right):
             floor = max(base, cell_width(columns[i]))
