@@ -182,8 +182,8 @@ GOLD = ["gold", "--unit", "tola"]
         (["--color", "always"], {"NO_COLOR": "1"}, True),
     ],
 )
+@pytest.mark.usefixtures("sources")
 def test_colour_on_a_terminal(
-    sources,  # noqa: F811
     flags: list[str],
     env: dict[str, str],
     coloured: bool,
@@ -251,11 +251,10 @@ def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
         (["gold", "value", "2", "tola", "5", "aana", "-f", "table"], ["weight", "metal", "value"]),
     ],
 )
+@pytest.mark.usefixtures("sources", "nrb")
 def test_40_columns_drop_whole_columns_rather_than_cut_short_ones(
-    sources,
-    nrb,
     args: list[str],
-    kept: list[str],  # noqa: F811
+    kept: list[str],
 ) -> None:
     code, shown = on_terminal(args, 40, NPKIT_TODAY="2026-08-17", NO_COLOR="1")
     assert code == 0, shown
