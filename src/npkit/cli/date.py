@@ -294,7 +294,7 @@ def add(start: str, count: str, unit: str, from_: str | None, output: OutputSpec
     \b
     Examples:
       npkit date add 2026-12-01 30
-      npkit date add bs:2083-02-32 1 month
+      npkit date add '32 Jestha 2081' 1 month
       npkit date add 2026-12-01 -2 weeks
     """
     try:
