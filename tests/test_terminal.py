@@ -233,9 +233,11 @@ def test_news_read_wraps_to_the_terminal_and_pages_when_long(pages) -> None:  # 
 def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
     probe = (
         "import sys\nfrom npkit.cli import fast\nassert fast.run(['date', 'today'])\n"
-        "print(sorted(m for m in ('click', 'tabulate') if m in sys.modules))"
+        "print(sorted(m for m in ('click', 'tabulate', 'wcwidth') if m in sys.modules))"
     )
     code, shown = on_terminal([], 40, code=probe)
+    assert code == 0 and shown.splitlines()[-1] == "['wcwidth']" and "BS =" in shown
+    code, shown = on_terminal([], 80, code=probe)  # a line that fits needs no measuring
     assert code == 0 and shown.splitlines()[-1] == "[]" and "BS =" in shown
 
 

@@ -112,6 +112,13 @@ def has_card(record_type: type) -> bool:
     return record_type.__name__ in CARDS
 
 
+def _fits(text: str, width: int | None) -> bool:
+    """Whether ``text`` fits ``width`` cells. A card's text has no wide (CJK) characters, so
+    ``len()`` is never less than its width: only a line longer than that is measured (wcwidth
+    costs ~40 ms to import, more than the rest of ``npkit date today``)."""
+    return width is None or len(text) <= width or cell_width(text) <= width
+
+
 def card_text(records: Sequence[Any], record_type: type, width: int | None) -> str | None:
     """The card for ``records`` fitted to ``width`` cells, or None when a table fits better."""
     lines = CARDS[record_type.__name__](records) if records else None
@@ -122,7 +129,7 @@ def card_text(records: Sequence[Any], record_type: type, width: int | None) -> s
         current = ""
         for piece in pieces:
             joined = f"{current} {piece}" if current else piece
-            if not current or width is None or cell_width(joined) <= width:
+            if not current or _fits(joined, width):
                 current = joined
                 continue
             out.append(current)
