@@ -95,8 +95,9 @@ def test_table_shows_twenty_by_default(npkit, configured) -> None:
     result = npkit("news")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["published", "source", "title"]
+    assert lines[0].split() == ["#", "published", "source", "title"]  # numbered: `news read N`
     assert len(lines) == 2 + 20
+    assert lines[-1].split()[0] == "20"
     assert "Laligurans Municipality declares public holiday" in result.stdout
     assert "निर्धक्क भएर" not in result.stdout  # OnlineKhabar's items are the oldest
     assert result.stderr == ""

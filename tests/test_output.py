@@ -97,7 +97,7 @@ def test_table_aligns_devanagari_and_strips_escapes() -> None:
     assert "छापावाल सुन" in body[0] and "306800.00" in body[0]
     # numbers are right-aligned: the price column ends where its rule ends
     price_end = starts[2] - 2
-    assert display_slice(body[1], price_end - 3, price_end) == "0.1"
+    assert display_slice(body[1], price_end - 4, price_end) == "0.10"  # decimals aligned
 
 
 def test_json_stays_valid_when_rendering_fails_midway() -> None:
@@ -147,5 +147,5 @@ def test_render_rows_with_data_dependent_columns() -> None:
 
 
 def test_formats_and_field_names() -> None:
-    assert FORMATS == ("table", "json", "ndjson", "csv", "tsv")
+    assert FORMATS == ("table", "json", "ndjson", "csv", "tsv", "raw")
     assert field_names(Sample) == ("name", "price", "unit", "open")

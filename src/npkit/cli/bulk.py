@@ -244,7 +244,7 @@ class _UnverifiedYearWarning:
             self.warned = True
             console.warn(
                 f"date: BS {bs.year} has 364 days in the calendar data (impossible): "
-                "dates in it may be off by one day (docs/date.md#accuracy)"
+                "dates in it may be off by one day (see the accuracy section of the date docs)"
             )
 
 

@@ -9,7 +9,9 @@ from typing import Any
 import click
 
 from npkit import console, dates
-from npkit.cli.options import output_options
+from npkit.cli.commands import docs
+from npkit.cli.groups import HelpGroup
+from npkit.cli.options import complete_months, output_options
 from npkit.cli.patro_days import DAY_FIELDS
 from npkit.dates import periods
 from npkit.errors import UsageError
@@ -37,13 +39,22 @@ FROM_OPTION = click.option(
 CONVERSION_COLUMNS = field_names(dates.DateConversion)
 
 
-@click.group()
+@click.group(cls=HelpGroup, epilog=f"Documentation: {docs('date')}")
 def date() -> None:
     """Convert dates AD↔BS, today in Nepal, the patro (tithi, festivals, holidays), fiscal year.
 
     Dates are read as people type them: 2024-11-26 (AD), bs:2081-08-11 or '2081-08-11 BS',
     २०८१-०८-११ (Devanagari digits: BS), '11 Mangsir 2081', 'मंसिर ११, २०८१', 'Nov 26 2024'.
-    Supported: BS 1975-01-01 to 2100-12-30 (AD 1918-04-13 to 2044-04-12). See docs/date.md.
+    Supported: BS 1975-01-01 to 2100-12-30 (AD 1918-04-13 to 2044-04-12).
+
+    \b
+    Examples:
+      npkit date today                   today in Nepal
+      npkit date convert 2024-11-26      AD to BS
+      npkit date cal                     this BS month as a grid
+      npkit date fy                      this fiscal year and its quarters
+      npkit date diff 2026-01-01 2026-12-01   days between
+      npkit date add 2026-12-01 3 months
     """
 
 
@@ -102,7 +113,7 @@ def _reading_options(function: Any) -> Any:
     return function
 
 
-@date.command()
+@date.command(short_help="Convert dates between AD and BS (or stdin, CSV).")
 @click.argument("inputs", nargs=-1, metavar="[DATE]... | - | [CSV]...")
 @FROM_OPTION
 @click.option(
@@ -145,7 +156,7 @@ def _reading_options(function: Any) -> Any:
     "(%Y %m %d %B %b %A %a; Devanagari %K %n %D %N %G; %-d unpadded). "
     "In CSV mode: the added field 'pattern'.",
 )
-@output_options
+@output_options(record=dates.DateConversion)
 def convert(
     inputs: tuple[str, ...],
     from_: str | None,
@@ -265,7 +276,7 @@ def _convert_csv(
         bulk.convert_csv(
             sources,
             columns,
-            OutputSpec(out_format),
+            OutputSpec(out_format, header=output.header),
             names,
             reading=reading,
             pattern=pattern,
@@ -275,15 +286,23 @@ def _convert_csv(
         )
 
 
-@date.command()
+@date.command(short_help="Today in Nepal, in BS and AD.")
 @click.option("-p", "--pattern", metavar="PATTERN", help="Print in this layout (see convert).")
-@output_options
+@output_options(record=dates.DateConversion)
 def today(pattern: str | None, output: OutputSpec) -> None:
     """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone, with
     its patro: tithi, lunar month, Nepal Sambat, sunrise and sunset, festivals, holiday.
 
-    A table shows one field per line; --json and the other formats give one record
-    (fields: docs/date.md). NPKIT_TODAY=2026-12-01 pretends today is that day.
+    On a terminal one line (weekday, BS date, both ISO dates) and the day's patro; -f table
+    shows one field per line; --json and the other formats give one record (fields:
+    the date documentation). NPKIT_TODAY=2026-12-01 pretends today is that day.
+
+    \b
+    Examples:
+      npkit date today
+      npkit date today --fields bs -f raw        2083-08-15
+      npkit date today --fields tithi_name,holiday --json
+      npkit date today -p '%A, %d %B %Y'
     """
     if pattern is not None and output.chosen:
         raise UsageError("--pattern prints text: it does not combine with --format/--fields")
@@ -299,9 +318,9 @@ def today(pattern: str | None, output: OutputSpec) -> None:
     render_card(patro.day(day), output)
 
 
-@date.command()
+@date.command(short_help="A BS month (or year) as a calendar grid.")
 @click.argument("year", required=False)
-@click.argument("month", required=False)
+@click.argument("month", required=False, shell_complete=complete_months)
 @click.option(
     "--ne",
     "--nepali",
@@ -327,7 +346,13 @@ def cal(
 
     YEAR is a BS year (default: this year in Nepal); MONTH a number or name (default: this
     month; with only YEAR, the whole year). --json and the other formats give one record per
-    day with its tithi, lunar month, sunrise, events and holiday (docs/date.md).
+    day with its tithi, lunar month, sunrise, events and holiday.
+
+    \b
+    Examples:
+      npkit date cal
+      npkit date cal 2083 Mangsir --nepali
+      npkit date cal 2083 8 --json
     """
     today = dates.today_ad()
     current = dates.ad_to_bs(today)
@@ -374,11 +399,11 @@ def _terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
-@date.command()
+@date.command(short_help="The fiscal year of a date, its quarters and periods.")
 @click.argument("day", required=False, metavar="[DATE | YEAR/YY]")
 @FROM_OPTION
 @_reading_options
-@output_options
+@output_options(record=periods.FiscalPeriod)
 def fy(
     day: str | None,
     from_: str | None,
@@ -391,7 +416,14 @@ def fy(
     one a label names: 2081/82, or 2081 (the year that starts in Shrawan 2081).
 
     Prints the year (e.g. 2081/82), its quarters Q1–Q4 and its three four-month
-    periods (chaumasik) C1–C3, each with start and end in BS and AD.
+    periods (chaumasik) C1–C3, each with start and end in BS and AD. On a terminal a
+    short summary (the year, its current quarter and period); -f table gives the table.
+
+    \b
+    Examples:
+      npkit date fy
+      npkit date fy 2024-11-26 -f table
+      npkit date fy --json
     """
     reading = _reading(from_, order, monthfirst, layout)
     start_year = dates.parse_fiscal_label(day) if day and layout is None else None
@@ -403,12 +435,15 @@ def fy(
     render(rows, output, periods.FiscalPeriod)
 
 
-@date.command(context_settings={"ignore_unknown_options": True})
+@date.command(
+    short_help="Days (and BS years/months/days) between two dates.",
+    context_settings={"ignore_unknown_options": True},
+)
 @click.argument("start", metavar="A")
 @click.argument("end", metavar="[B]", required=False)
 @FROM_OPTION
 @_reading_options
-@output_options
+@output_options(record=periods.DateDifference)
 def diff(
     start: str,
     end: str | None,
@@ -419,7 +454,14 @@ def diff(
     output: OutputSpec,
 ) -> None:
     """Days (and BS years/months/days) from date A to date B; negative when B is earlier.
-    With one date, from today to it (npkit date diff 'Dashain 2083'-style countdowns)."""
+    With one date, from today to it.
+
+    \b
+    Examples:
+      npkit date diff 2026-01-01 2026-12-01
+      npkit date diff bs:2083-06-24                days from today
+      npkit date diff bs:2083-01-01 2026-12-01 --fields days -f raw
+    """
     reading = _reading(from_, order, monthfirst, layout)
     if end is None:
         first, last = dates.today_ad(), _parse(start, reading)
@@ -436,13 +478,16 @@ _UNITS = {
 }  # fmt: skip
 
 
-@date.command(context_settings={"ignore_unknown_options": True})
+@date.command(
+    short_help="A date moved by N days, weeks, BS months or years.",
+    context_settings={"ignore_unknown_options": True},
+)
 @click.argument("start", metavar="DATE")
 @click.argument("count", metavar="N")
 @click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
 @FROM_OPTION
 @_reading_options
-@output_options
+@output_options(record=dates.DateConversion)
 def add(
     start: str,
     count: str,
@@ -458,6 +503,12 @@ def add(
 
     Month and year steps follow the BS calendar and clamp the day to the target month's
     length (Jestha 32 + 1 month = Asar 31 when Asar has 31 days).
+
+    \b
+    Examples:
+      npkit date add 2026-12-01 30
+      npkit date add '32 Jestha 2081' 1 month
+      npkit date add 2026-12-01 -2 weeks
     """
     try:
         steps = int(count)

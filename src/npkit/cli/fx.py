@@ -9,16 +9,15 @@ import click
 
 from npkit import console
 from npkit import fx as core
+from npkit.cli.commands import docs
 from npkit.cli.date import once
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
+from npkit.cli.options import FETCH_EPILOG, complete_currencies, fetch_options, output_options
 from npkit.config import FetchOptions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, render, render_rows
 
 DEFAULT_COMMAND = "rates"
-RATE_TABLE_FIELDS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell")
-CONVERSION_TABLE_FIELDS = ("amount", "from", "to", "rate", "result", "rate_side", "date")
 DATE_HELP = """\b
 Dates: AD 2024-11-26; BS bs:2081-08-11, '2081-08-11 BS', २०८१-०८-११
 (Devanagari digits mean BS), or with a month name: '11 Mangsir 2081',
@@ -30,7 +29,8 @@ Dates: AD 2024-11-26; BS bs:2081-08-11, '2081-08-11 BS', २०८१-०८-१
     cls=DefaultCommandGroup,
     default_command=DEFAULT_COMMAND,
     usages=("[rates] [CODE]... [OPTIONS]", "convert AMOUNT FROM [TO] [OPTIONS]"),
-    epilog=DATE_HELP + FETCH_EPILOG,
+    takes_words=True,
+    epilog=DATE_HELP + FETCH_EPILOG + f"Documentation: {docs('fx')}\n",
 )
 def fx() -> None:
     """Nepal Rastra Bank exchange rates: latest, by date, history, convert.
@@ -52,7 +52,7 @@ def fx() -> None:
 @fx.command(
     "rates", short_help="Rates: latest, one day or a history.", epilog=DATE_HELP + FETCH_EPILOG
 )
-@click.argument("codes", nargs=-1, metavar="[CODE]...")
+@click.argument("codes", nargs=-1, metavar="[CODE]...", shell_complete=complete_currencies)
 @click.option("--date", "date_", metavar="DATE", help="One day (default: the latest published).")
 @click.option("--from", "start", metavar="DATE", help="History from this day (paged politely).")
 @click.option("--to", "end", metavar="DATE", help="History up to this day (default: today).")
@@ -65,7 +65,7 @@ def fx() -> None:
     help="The figure --wide shows: buy (default), sell or mid.",
 )
 @fetch_options
-@output_options
+@output_options(record=core.Rate)
 def rates(
     codes: tuple[str, ...],
     date_: str | None,
@@ -77,9 +77,19 @@ def rates(
     output: OutputSpec,
 ) -> None:
     """Exchange rates for CODEs (ISO 4217, any case; default: all): the latest published day,
-    one --date, or a history --from/--to (one record per day and currency, sorted by date)."""
+    one --date, or a history --from/--to (one record per day and currency, sorted by date).
+
+    \b
+    Examples:
+      npkit fx                         the latest published day, every currency
+      npkit fx usd eur --date 2026-08-12
+      npkit fx USD --from 2026-08-01 -f csv > usd.csv
+      npkit fx --from 2026-08-01 --wide --rate sell -f csv
+    """
     if side is not None and not wide:
         raise UsageError("--rate chooses the figure of --wide; without --wide both are shown")
+    if not wide:
+        output.check(core.Rate)  # a bad --fields fails before any request
     records = core.rates(codes, date=date_, start=start, end=end, options=fetch)
     if not records:
         console.warn("NRB published no rates for these dates")
@@ -87,8 +97,6 @@ def rates(
         currencies, rows = core.wide(records, (side or "buy").lower())
         _render_columns(rows, ("date", "date_bs", *currencies), output)
         return
-    if output.format == "table" and not output.fields:
-        output = OutputSpec(output.format, RATE_TABLE_FIELDS, output.chosen)
     render(records, output, core.Rate)
 
 
@@ -97,7 +105,12 @@ def rates(
     short_help="Convert an amount, or a CSV ledger at each row's date.",
     epilog=DATE_HELP + FETCH_EPILOG,
 )
-@click.argument("args", nargs=-1, metavar="AMOUNT FROM [TO] | --column NAME [CSV]...")
+@click.argument(
+    "args",
+    nargs=-1,
+    metavar="AMOUNT FROM [TO] | --column NAME [CSV]...",
+    shell_complete=complete_currencies,
+)
 @click.option(
     "--date",
     "date_",
@@ -172,7 +185,7 @@ def rates(
     help="Ledger mode: a bad row is a warning and empty added cells (default: exit 2).",
 )
 @fetch_options
-@output_options
+@output_options(record=core.Conversion)
 def convert(
     args: tuple[str, ...],
     date_: str | None,
@@ -191,6 +204,13 @@ def convert(
 ) -> None:
     """Convert AMOUNT of FROM into TO (default NPR) at NRB's rates; either side may be NPR, or
     neither (a cross rate through NPR). Rates are divided by their unit (INR per 100, …).
+    On a terminal the answer is one sentence; -f table gives the table.
+
+    \b
+    Examples:
+      npkit fx convert 100 USD                    100 US dollars in rupees
+      npkit fx convert 5000 NPR INR --date 2026-08-12
+      npkit fx convert 100 USD --fields result -f raw     just the number
 
     \b
     Ledger mode: value every row of a CSV at the rate of its own date (one history fetch):
@@ -215,16 +235,12 @@ def convert(
         raise UsageError(f"{given[0]} works with --column (ledger mode) only")
     if not 2 <= len(args) <= 3:
         raise UsageError("give AMOUNT FROM [TO] (e.g. 100 USD), or --column NAME for a CSV")
+    output.check(core.Conversion)  # a bad --fields fails before any request
     amount, from_, to = (*args, core.HOME) if len(args) == 2 else args
     conversion = core.convert(
         amount, from_, to, date=date_, side=side.lower() if side else None, options=fetch
     )
-    if output.format == "table" and not output.fields:
-        output = OutputSpec(output.format, CONVERSION_TABLE_FIELDS, output.chosen)
-    record = conversion.as_record()
-    _render_columns(
-        [tuple(record[c] for c in core.CONVERSION_COLUMNS)], core.CONVERSION_COLUMNS, output
-    )
+    render([conversion], output, core.Conversion)
 
 
 def _convert_ledger(
@@ -265,7 +281,7 @@ def _convert_ledger(
     ledger.value_csv(
         files,
         spec,
-        OutputSpec(out_format),
+        OutputSpec(out_format, header=output.header),
         reading=Reading(order=options["--dayfirst/--monthfirst"]),
         delimiter=options["--delimiter"],
         keep_going=keep_going,

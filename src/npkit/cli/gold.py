@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date as Date
 
 import click
 
 from npkit import console, dates
 from npkit import gold as core
+from npkit.cli.commands import docs
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
+from npkit.cli.options import FETCH_EPILOG, complete_words, fetch_options, output_options
 from npkit.config import FetchOptions
-from npkit.gold.records import PRICE_FIELDS, MetalPrice, Valuation, bs_text
+from npkit.gold.records import MetalPrice, Valuation, bs_text
 from npkit.output import OutputSpec, render
 
 DEFAULT_COMMAND = "prices"
@@ -43,7 +43,7 @@ SOURCE_OPTION = click.option(
     cls=DefaultCommandGroup,
     default_command=DEFAULT_COMMAND,
     usages=("[prices] [OPTIONS]", "value WEIGHT [UNIT]... [OPTIONS]"),
-    epilog=DATE_HELP + SOURCE_HELP + FETCH_EPILOG,
+    epilog=DATE_HELP + SOURCE_HELP + FETCH_EPILOG + f"Documentation: {docs('gold')}\n",
 )
 def gold() -> None:
     """FENEGOSIDA gold and silver prices: latest, by date, history, value of a weight.
@@ -83,11 +83,12 @@ def gold() -> None:
     default="all",
     show_default=True,
     metavar="fine_gold|silver|tejabi_gold|all",
+    shell_complete=complete_words("fine_gold", "silver", "tejabi_gold", "all", "gold"),
     help="Which metal ('gold' means fine_gold; tejabi only where a source still publishes it).",
 )
 @SOURCE_OPTION
 @fetch_options
-@output_options
+@output_options(record=MetalPrice)
 def prices(
     date_: str | None,
     start: str | None,
@@ -99,7 +100,15 @@ def prices(
     output: OutputSpec,
 ) -> None:
     """Gold and silver prices: the latest published day, one --date, or a history --from/--to
-    (one record per trading day, metal and unit, sorted by date)."""
+    (one record per trading day, metal and unit, sorted by date).
+
+    \b
+    Examples:
+      npkit gold                               the latest day
+      npkit gold --metal silver --unit tola
+      npkit gold --from 2026-08-06 --to 2026-08-17 -f csv
+    """
+    output.check(MetalPrice)  # a bad --fields fails before any request
     records = core.prices(
         date=date_, start=start, end=end, unit=unit, metal=metal, source=source, options=fetch
     )
@@ -111,11 +120,6 @@ def prices(
         console.warn(_substitute_note(records[0]))
     elif date_ is None and start is None and end is None:
         _warn_if_old(records[-1])
-    fields = PRICE_FIELDS
-    if output.format == "table" and not any(r.requested for r in records):
-        fields = tuple(f for f in PRICE_FIELDS if f != "requested")
-    if not output.fields:
-        output = OutputSpec(output.format, fields, output.chosen)
     render(records, output, MetalPrice)
 
 
@@ -141,18 +145,25 @@ def _warn_if_old(record: MetalPrice | Valuation) -> None:
     short_help="What a weight of gold or silver is worth.",
     epilog=DATE_HELP + SOURCE_HELP + FETCH_EPILOG,
 )
-@click.argument("weight", nargs=-1, required=True, metavar="WEIGHT [UNIT]...")
+@click.argument(
+    "weight",
+    nargs=-1,
+    required=True,
+    metavar="WEIGHT [UNIT]...",
+    shell_complete=complete_words("tola", "aana", "lal", "g", "gram", "kg", "mg"),
+)
 @click.option(
     "--metal",
     default="fine_gold",
     show_default=True,
     metavar="fine_gold|silver",
+    shell_complete=complete_words("fine_gold", "silver", "gold", "hallmark", "chandi"),
     help="The metal ('gold' and 'hallmark' mean fine_gold; 'chandi' silver).",
 )
 @click.option("--date", "date_", metavar="DATE", help="Rates of this day (default: latest).")
 @SOURCE_OPTION
 @fetch_options
-@output_options
+@output_options(record=Valuation)
 def value(
     weight: tuple[str, ...],
     metal: str,
@@ -165,16 +176,20 @@ def value(
     number of tola. 1 tola = 16 aana = 100 lal = 11.6638038 g.
 
     Tola/aana/lal are priced at the published per-tola rate, grams at the per-10 g rate; the
-    value is rounded half-up to the paisa. The rate used and its date are shown."""
+    value is rounded half-up to the paisa. The rate used and its date are shown; on a
+    terminal as two lines, with -f table as a table.
+
+    \b
+    Examples:
+      npkit gold value 2 tola 5 aana
+      npkit gold value 15.5g --metal silver
+      npkit gold value 1 tola --fields value -f raw
+    """
     parsed = core.parse_weight(*weight)
+    output.check(Valuation)  # a bad --fields fails before any request
     valuation = core.value(parsed, metal=metal, date=date_, source=source, options=fetch)
     if valuation.requested:
         console.warn(_substitute_note(valuation))
     elif date_ is None:
         _warn_if_old(valuation)
-    columns = tuple(f.name for f in dataclasses.fields(Valuation))
-    if output.format == "table" and not valuation.requested:
-        columns = tuple(c for c in columns if c != "requested")
-    if not output.fields:
-        output = OutputSpec(output.format, columns, output.chosen)
     render([valuation], output, Valuation)

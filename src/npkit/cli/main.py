@@ -10,13 +10,51 @@ from __future__ import annotations
 import os
 import sys
 
+from npkit import console
 from npkit.cli.commands import SUBCOMMANDS
 from npkit.errors import ExitCode, NpkitError
+
+GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose", "--debug")
+"""The global options without a value; with ``--color WHEN`` they work anywhere on the line."""
 
 
 def _subcommand(args: list[str]) -> str:
     """The command group named in ``args`` ('date', 'fx', …), for prefixing error messages."""
     return next((a for a in args if a in SUBCOMMANDS), "")
+
+
+def split_global_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """``args`` split into the global options (wherever they were typed, up to a ``--``) and
+    the rest: ``npkit fx usd -q`` is ``npkit -q fx usd``."""
+    found: list[str] = []
+    rest: list[str] = []
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            rest += [token, *tokens]
+        elif token in GLOBAL_FLAGS or token.startswith("--color="):
+            found.append(token)
+        elif token == "--color":
+            found += [token, *[value for value in [next(tokens, None)] if value is not None]]
+        else:
+            rest.append(token)
+    return found, rest
+
+
+def _apply_global_options(found: list[str]) -> bool:
+    """Set verbosity and colour from the global options; False if one is malformed (Click
+    then says why)."""
+    quiet = any(t in ("-q", "--quiet") for t in found)
+    verbose = any(t in ("-v", "--verbose") for t in found)
+    console.set_verbosity(
+        console.QUIET if quiet else console.VERBOSE if verbose else console.NORMAL
+    )
+    modes = [t.partition("=")[2] for t in found if t.startswith("--color=")]
+    modes += [found[i + 1] for i, t in enumerate(found[:-1]) if t == "--color"]
+    if "--color" in found[-1:] or any(m not in console.COLOUR_MODES for m in modes):
+        return False
+    console.set_colour(modes[-1] if modes else "auto")
+    return True
 
 
 def _use_utf8(stream: object) -> None:
@@ -82,11 +120,12 @@ def main(argv: list[str] | None = None) -> None:
     group = _subcommand(args)
     _use_utf8(sys.stdout)
     _use_utf8(sys.stderr)
+    found, rest = split_global_options(args)
     try:
         from npkit.cli import fast
 
-        if not fast.run(args):
-            _run_click(args)
+        if not (_apply_global_options(found) and fast.run(rest)):
+            _run_click([*found, *rest])
     except NpkitError as exc:
         _fail(f"{group}: {exc}" if group else str(exc), exc.exit_code)
     except KeyboardInterrupt:

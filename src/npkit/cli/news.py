@@ -3,35 +3,35 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from npkit import console
 from npkit import news as core
+from npkit.cli.commands import docs
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
+from npkit.cli.options import FETCH_EPILOG, complete_source_ids, fetch_options, output_options
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError, UsageError
 from npkit.news.registry import LANGS
-from npkit.output import OutputSpec, field_names, render
+from npkit.output import OutputSpec, render, render_rows, row_values
 from npkit.text import clean
 
 DEFAULT_COMMAND = "headlines"
 TABLE_LIMIT = 20
-HEADLINE_TABLE_FIELDS = ("published", "source", "title")
-SOURCE_TABLE_FIELDS = ("id", "name", "lang", "url")
-CHECK_TABLE_FIELDS = ("id", "status", "items", "latency_ms", "error")
-NEWS_EPILOG = """\b
+NEWS_EPILOG = f"""\b
 Sources: `npkit news sources` lists them; add or override one in the config
 file (NPKIT_CONFIG) with a [news.sources.ID] table: url, name, lang, or
-enabled = false (docs/news.md).
+enabled = false.
+Documentation: {docs("news")}
 """
 
 
 @click.group(
     cls=DefaultCommandGroup,
     default_command=DEFAULT_COMMAND,
-    usages=("[headlines] [OPTIONS]", "sources [--check] [OPTIONS]", "read URL [OPTIONS]"),
+    usages=("[headlines] [OPTIONS]", "sources [--check] [OPTIONS]", "read URL|N [OPTIONS]"),
     epilog=NEWS_EPILOG + FETCH_EPILOG,
 )
 def news() -> None:
@@ -49,6 +49,7 @@ def news() -> None:
       npkit news --json -n 0 | jq -r '.[].url'
       npkit news --feed https://example.org/feed.xml
       npkit news sources --check          is every feed answering?
+      npkit news read 3                   the 3rd headline of the last table
       npkit news read URL                 an article as text
     """
 
@@ -57,6 +58,7 @@ def news() -> None:
     "headlines", short_help="Headlines, merged and filtered.", epilog=NEWS_EPILOG + FETCH_EPILOG
 )
 @click.option("-s", "--source", "source_ids", multiple=True, metavar="ID",
+              shell_complete=complete_source_ids,
               help="Only this source (repeat, or a,b); default: every source.")  # fmt: skip
 @click.option("--lang", type=click.Choice(LANGS), default=None,
               help="Only headlines in this language (detected from the script).")  # fmt: skip
@@ -74,7 +76,7 @@ def news() -> None:
               "sources are read.")  # fmt: skip
 @click.option("--strict", is_flag=True, help="Exit non-zero (3, or 4) if any source fails.")
 @fetch_options
-@output_options
+@output_options(record=core.Article)
 def headlines(
     source_ids: tuple[str, ...],
     lang: str | None,
@@ -87,10 +89,16 @@ def headlines(
     output: OutputSpec,
 ) -> None:
     """Headlines of every source (or the -s sources and --feed URLs), de-duplicated by URL,
-    newest first: published (Nepal time), source, lang, title, url, summary."""
-    if output.format == "table" and not output.fields:
-        output = OutputSpec(output.format, HEADLINE_TABLE_FIELDS, output.chosen)
-    output.columns(field_names(core.Article))  # a bad --fields fails before any request
+    newest first: published (Nepal time), source, lang, title, url, summary. A table numbers
+    them: `npkit news read N` reads the Nth.
+
+    \b
+    Examples:
+      npkit news -n 5                     five headlines, then `npkit news read 2`
+      npkit news --lang en --since today
+      npkit news -k budget --fields url -f raw
+    """
+    output.check(core.Article)  # a bad --fields fails before any request
     if limit is None:
         limit = TABLE_LIMIT if output.format == "table" else 0
     result = core.headlines(
@@ -106,7 +114,11 @@ def headlines(
         console.warn("no news source to read (every source disabled in the config file?)")
     for failure in result.failures:
         console.warn(f"{failure.source}: {failure.message}")
-    render(result.articles, output, core.Article)
+    if output.format == "table":
+        _remember(result.articles)
+        _render_numbered(result.articles, output)
+    else:
+        render(result.articles, output, core.Article)
     if result.all_failed or (strict and result.failures):
         count = len(result.failures)
         message = (
@@ -117,30 +129,78 @@ def headlines(
         raise (ParseError if result.exit_code == 4 else FetchError)(message)
 
 
+def _render_numbered(articles: list[core.Article], output: OutputSpec) -> None:
+    """The headline table with a row number first (what `npkit news read N` takes)."""
+    from npkit.output.render import table_columns
+    from npkit.output.table import layout_of
+
+    columns = table_columns(output, core.Article, articles)
+    rows = [(n, *row_values(a, columns)) for n, a in enumerate(articles, 1)]
+    render_rows(rows, output, ("#", *columns), layout=layout_of(core.Article))
+
+
+def _listing_path() -> Path:
+    from npkit import config
+    from npkit.cli.cache import NEWS_LISTING
+
+    return config.cache_dir() / NEWS_LISTING
+
+
+def _remember(articles: list[core.Article]) -> None:
+    """Keep the URLs of the table just printed, for `npkit news read N` (best effort)."""
+    import json
+
+    try:
+        path = _listing_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps([a.url for a in articles]), encoding="utf-8")
+    except OSError:
+        pass
+
+
+def _listed_url(number: int) -> str:
+    """The URL of headline ``number`` of the last table."""
+    import json
+
+    try:
+        urls = json.loads(_listing_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        urls = []
+    if not 1 <= number <= len(urls):
+        raise UsageError(
+            f"no headline {number} in the last listing ({len(urls)} headlines); "
+            "run `npkit news` to list them"
+        )
+    return str(urls[number - 1])
+
+
 @news.command("sources", short_help="The news sources; --check fetches each.", epilog=NEWS_EPILOG)
 @click.option("--check", is_flag=True, help="Fetch every feed now: status, items, latency.")
 @click.option("-s", "--source", "source_ids", multiple=True, metavar="ID",
+              shell_complete=complete_source_ids,
               help="With --check: only this source (repeat, or a,b).")  # fmt: skip
 @fetch_options
-@output_options
+@output_options(record=core.SourceCheck)
 def sources(
     check: bool, source_ids: tuple[str, ...], fetch: FetchOptions, output: OutputSpec
 ) -> None:
     """The news sources: built-in ones and those of the config file ([news.sources.ID]).
     With --check, each feed is fetched now (never from the cache) and the answer reported:
-    status, item count, latency in milliseconds and, on failure, why."""
+    status, item count, latency in milliseconds and, on failure, why.
+
+    \b
+    Examples:
+      npkit news sources
+      npkit news sources --check -s onlinekhabar
+    """
     if not check:
         if source_ids:
             raise UsageError("-s chooses the sources of --check")
-        if output.format == "table" and not output.fields:
-            output = OutputSpec(output.format, SOURCE_TABLE_FIELDS, output.chosen)
         render(core.sources(), output, core.Source)
         return
     if fetch.offline:
         raise UsageError("--check asks every server now; it cannot be --offline")
-    if output.format == "table" and not output.fields:
-        output = OutputSpec(output.format, CHECK_TABLE_FIELDS, output.chosen)
-    output.columns(field_names(core.SourceCheck))
+    output.check(core.SourceCheck)
     outcomes = core.check(source_ids, FetchOptions(no_cache=True, timeout=fetch.timeout))
     render(
         (
@@ -160,20 +220,51 @@ def sources(
     )
 
 
-@news.command("read", short_help="An article as text.", epilog=FETCH_EPILOG)
-@click.argument("url")
+@news.command("read", short_help="An article as text (URL, or N of the last table).",
+              epilog=FETCH_EPILOG)  # fmt: skip
+@click.argument("url", metavar="URL|N")
 @fetch_options
-@output_options
+@output_options(record=core.ArticleText)
 def read(url: str, fetch: FetchOptions, output: OutputSpec) -> None:
-    """The article at URL as text: title, date (Nepal time), source, then the body without
-    AI summaries, share bars or related links. --json gives title, url, published, source,
-    text."""
+    """The article at URL, or the Nth headline of the last `npkit news` table, as text:
+    title, date (Nepal time), source, then the body without AI summaries, share bars or
+    related links. On a terminal the text is wrapped to its width, and a long article opens
+    in a pager ($PAGER). --json gives title, url, published, source, text.
+
+    \b
+    Examples:
+      npkit news read 1
+      npkit news read https://kathmandupost.com/national/2026/12/01/example
+      npkit news read 2 --fields text -f raw | wc -w
+    """
     if output.format != "table" or output.fields:
-        output.columns(field_names(core.ArticleText))
+        output.check(core.ArticleText)
+    if url.isdigit():
+        url = _listed_url(int(url))
     article = core.read(url, fetch)
     if output.format != "table" or output.fields:
         render([article], output, core.ArticleText)
         return
     about = " · ".join(part for part in (article.published, article.source) if part)
-    sys.stdout.write(f"{article.title}\n{about}\n{article.url}\n\n{article.text}\n")
-    sys.stdout.flush()
+    if not sys.stdout.isatty():
+        sys.stdout.write(f"{article.title}\n{about}\n{article.url}\n\n{article.text}\n")
+        sys.stdout.flush()
+        return
+    import shutil
+    import textwrap
+
+    size = shutil.get_terminal_size()
+    width = min(size.columns, 100)
+
+    def wrap(text: str) -> str:  # len() ≥ display width for Devanagari: lines never overflow
+        return "\n".join(
+            textwrap.fill(p, width, break_on_hyphens=False) if p else p for p in text.split("\n")
+        )
+
+    # the URL stays whole, so the terminal can open it
+    shown = f"{wrap(article.title)}\n{wrap(about)}\n{article.url}\n\n{wrap(article.text)}\n"
+    if shown.count("\n") >= size.lines - 1:
+        click.echo_via_pager(shown)
+    else:
+        sys.stdout.write(shown)
+        sys.stdout.flush()

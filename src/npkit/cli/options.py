@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import click
 
 from npkit.config import MAX_TIMEOUT, FetchOptions
 from npkit.errors import UsageError
-from npkit.output import FORMATS, output_spec
+from npkit.output import FORMATS, field_names, output_spec
+from npkit.output.spec import STYLES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,7 +25,7 @@ server fails, an expired copy is shown with a warning giving its age.
 Settings: flag > environment > config file (NPKIT_CONFIG) > default.
 Environment: NPKIT_TIMEOUT, NPKIT_CACHE_DIR, NPKIT_CONFIG, and a base URL
 per source: NPKIT_NRB_URL, NPKIT_FENEGOSIDA_URL, NPKIT_NEPALIPATRO_URL,
-NPKIT_HAMROPATRO_URL (docs/configuration.md).
+NPKIT_HAMROPATRO_URL. `npkit config` shows every setting in effect.
 """
 
 
@@ -58,8 +59,34 @@ def fetch_options(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def output_options(func: F) -> F:
-    """Give a Click command ``-f/--format``, ``--json`` and ``--fields``, passed as ``output``."""
+def _complete_fields(record_type: type | None) -> Any:
+    """Shell completion of ``--fields a,b,…``: the record's field names after the last comma."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        if record_type is None:
+            return []
+        done, _, last = incomplete.rpartition(",")
+        prefix = done + "," if done else ""
+        chosen = set(done.split(","))
+        return [
+            prefix + name
+            for name in field_names(record_type)
+            if name.startswith(last) and name not in chosen
+        ]
+
+    return complete
+
+
+@overload
+def output_options(func: F) -> F: ...
+@overload
+def output_options(*, record: type | None = None) -> Callable[[F], F]: ...
+def output_options(func: F | None = None, *, record: type | None = None) -> Any:
+    """Give a Click command ``-f/--format``, ``--json``, ``--fields``, ``--no-header`` and
+    ``--style``, passed as ``output``; ``record`` (the record type printed) lets the shell
+    complete ``--fields``. Use as ``@output_options`` or ``@output_options(record=Rate)``."""
+    if func is None:
+        return functools.partial(output_options, record=record)
 
     @click.option(
         "-f",
@@ -67,19 +94,79 @@ def output_options(func: F) -> F:
         "format_",
         type=click.Choice(FORMATS, case_sensitive=False),
         default=None,
-        help="Output format (default: table).",
+        help="Output format (default: table; a card for one answer on a terminal). "
+        "raw: only the values, tab-separated, one record per line.",
     )
     @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
     @click.option(
         "--fields",
         metavar="A,B,…",
         default=None,
+        shell_complete=_complete_fields(record),
         help="Only these fields, in this order (comma-separated).",
+    )
+    @click.option("--no-header", is_flag=True, help="csv/tsv: no header line.")
+    @click.option(
+        "--style",
+        type=click.Choice(STYLES, case_sensitive=False),
+        default=None,
+        help="Table style (tabulate's): github/markdown to paste, grid, plain… (default: simple).",
     )
     @functools.wraps(func)
     def wrapper(
-        *args: Any, format_: str | None, as_json: bool, fields: str | None, **kw: Any
+        *args: Any,
+        format_: str | None,
+        as_json: bool,
+        fields: str | None,
+        no_header: bool,
+        style: str | None,
+        **kw: Any,
     ) -> Any:
-        return func(*args, output=output_spec(format_, as_json, fields), **kw)
+        spec = output_spec(format_, as_json, fields, header=not no_header, style=style)
+        return func(*args, output=spec, **kw)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
+
+
+# Shell completion of values (imports happen only when the shell asks).
+
+
+def _matching(words: Any, incomplete: str, upper: bool = False) -> list[str]:
+    typed = incomplete.upper() if upper else incomplete.lower()
+    return [w for w in words if (w.upper() if upper else w.lower()).startswith(typed)]
+
+
+def complete_currencies(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """ISO codes NRB quotes (NPR too, for convert)."""
+    from npkit.fx.records import KNOWN_CURRENCIES
+
+    return _matching(("NPR", *KNOWN_CURRENCIES), incomplete, upper=True)
+
+
+def complete_source_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """News source ids (built-in and from the config file)."""
+    from npkit.news import registry
+
+    try:
+        ids = [source.id for source in registry.load()]
+    except UsageError:
+        ids = [source.id for source in registry.builtin()]
+    done, _, last = incomplete.rpartition(",")
+    prefix = done + "," if done else ""
+    return [prefix + i for i in _matching(ids, last)]
+
+
+def complete_months(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """BS month names (Baishakh … Chaitra)."""
+    from npkit.dates.names import MONTHS_EN
+
+    return _matching(MONTHS_EN, incomplete)
+
+
+def complete_words(*words: str) -> Callable[[click.Context, click.Parameter, str], list[str]]:
+    """Completion from a fixed list of words (metals, units)."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        return _matching(words, incomplete)
+
+    return complete

@@ -82,7 +82,7 @@ SCOPE_OPTION = click.option(
     metavar="SCOPE",
     default=None,
     help="Who gets the day off: everyone, women, civil_servants, kathmandu_valley, newar, … "
-    "(docs/patro.md lists them; your config's own scopes work too).",
+    "(the patro documentation lists them; your config's own scopes work too).",
 )
 
 
@@ -95,6 +95,11 @@ def festivals(year: str | None, output: OutputSpec) -> None:
     source is "computed" (from the festival rules) or the notice or announcement that fixed
     the day for that year. Festivals are computed for every supported year, with or without a
     holiday notice.
+
+    \b
+    Examples:
+      npkit date festivals                     this BS year
+      npkit date festivals 2083 --json
     """
     from npkit import patro
 
@@ -117,6 +122,12 @@ def next_(name: str, after: str | None, output: OutputSpec) -> None:
     FESTIVAL is an id (vijaya_dashami), a name or a common name (dashain, tihar, holi,
     teej, …: 'npkit date festivals' lists them); 'holiday' is the next public holiday for
     everyone (Saturdays aside).
+
+    \b
+    Examples:
+      npkit date next dashain
+      npkit date next holiday --fields name,ad,days
+      npkit date next tihar --after 2026-12-01 --json
     """
     from npkit import patro
 
@@ -144,9 +155,15 @@ def holidays(year: str | None, scope: str | None, output: OutputSpec) -> None:
     """The public holidays of a BS year (default: this one), one record per day.
 
     From the Ministry of Home Affairs notice of that year (source names the row's origin), with
-    your own days from the config file ([[holidays]]: docs/patro.md). A year with no notice yet
-    has no confirmed holidays: a warning says so, and the festivals that were holidays for
-    everyone in the last year with a notice are listed with their computed days instead.
+    your own days from the config file ([[holidays]] tables: see the patro documentation). A
+    year with no notice yet has no confirmed holidays: a warning says so, and the festivals
+    that were holidays for everyone in the last year with a notice are listed with their
+    computed days instead.
+
+    \b
+    Examples:
+      npkit date holidays                      this BS year, every scope
+      npkit date holidays 2083 --scope women -f csv
     """
     from npkit import patro
 
@@ -218,6 +235,12 @@ def is_holiday(
     For cron: 'npkit date is-holiday -s || run-the-report'. Holidays for everyone count for
     every --scope (default everyone); Saturday counts unless --no-saturday. Prints one line
     (or, with --json, a record) unless -s.
+
+    \b
+    Examples:
+      npkit date is-holiday                    today, for everyone
+      npkit date is-holiday 2026-10-20 --scope women --no-saturday
+      npkit date is-holiday -s || run-the-report
     """
     from npkit import patro
 

@@ -86,13 +86,14 @@ def render_days(days: Iterable[PatroDay], spec: OutputSpec) -> None:
 
 
 def render_card(day: PatroDay, spec: OutputSpec) -> None:
-    """One day for people (``date today``): a field/value table, one line per field (its
-    19 fields side by side would be ~250 columns). Other formats: the one record."""
+    """One day for people (``date today``): on a terminal a short card; as a table one line
+    per field (its 19 fields side by side would be ~250 columns). Other formats: the record."""
     from npkit.output import render_rows
+    from npkit.output.render import is_terminal
     from npkit.output.values import text_value
 
-    if spec.format != "table":
-        render_days([day], spec)
+    if spec.format != "table" or (not spec.chosen and not spec.fields and is_terminal(sys.stdout)):
+        render_days([day], spec)  # on a terminal render() prints the DayRecord card
         return
     columns = spec.columns(DAY_FIELDS)
     record = next(day_records([day], as_text=True))

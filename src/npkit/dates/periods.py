@@ -76,6 +76,9 @@ class FiscalPeriod:
     days: int
     current: bool
 
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_DROP = ("fiscal_year", "current", "days", "start_ad", "end_ad", "end_bs")
+
 
 # (period id, name, first month, month count) with months counted from Shrawan (month 4).
 _FISCAL_PERIODS = (
@@ -140,6 +143,9 @@ class DateDifference:
     bs_years: int
     bs_months: int
     bs_days: int
+
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_DROP = ("weeks", "from_bs", "to_bs")
 
 
 def difference(start: date, end: date) -> DateDifference:

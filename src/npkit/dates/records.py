@@ -35,3 +35,6 @@ class DateConversion(namedtuple("DateConversion", "ad bs weekday bs_en bs_ne wee
     bs_en: str
     bs_ne: str
     weekday_ne: str
+
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_DROP = ("weekday_ne", "bs_ne", "bs_en", "weekday")

@@ -14,6 +14,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from npkit.output.spec import field_names
+
 SOURCE = "nrb"
 SIDES = ("buy", "sell", "mid")
 HOME = "NPR"
@@ -38,6 +40,11 @@ class Rate:
     published_on: str | None  # ISO 8601 with +05:45
     source: str = SOURCE
 
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_COLUMNS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell")
+    TABLE_DROP = ("date_bs", "name", "date", "unit")
+    TABLE_MONEY = ("buy", "sell")
+
     def value(self, side: str) -> Decimal | None:
         """The buy, sell or mid (their mean) figure per ``unit``; None when not quoted."""
         if side == "mid":
@@ -52,7 +59,7 @@ class Conversion:
     """``amount`` of ``from_`` makes ``result`` of ``to``; ``rate``: ``to`` per 1 ``from_``.
 
     ``from`` is a Python keyword, so the field is ``from_`` (PEP 8's spelling) and users see
-    the column ``from`` (``as_record``, ``CONVERSION_COLUMNS``)."""
+    the column ``from`` (``npkit.output.field_names`` drops the trailing ``_``)."""
 
     amount: Decimal
     from_: str
@@ -63,14 +70,18 @@ class Conversion:
     date: str | None
     date_bs: str | None
     source: str = SOURCE
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_COLUMNS = ("amount", "from", "to", "rate", "result", "rate_side", "date")
+    TABLE_DROP = ("rate_side", "date", "rate")
+    TABLE_MONEY = ("result",)
 
     def as_record(self) -> dict[str, Any]:
         """Column name → value, in column order."""
         return dict(zip(CONVERSION_COLUMNS, dataclasses.astuple(self), strict=True))
 
 
-CONVERSION_COLUMNS = tuple(f.name.removesuffix("_") for f in dataclasses.fields(Conversion))
-"""The columns users see (``from``, not ``from_``), in field order."""
+CONVERSION_COLUMNS = field_names(Conversion)
+"""The columns users see (``from``, not ``from_``), in field order (``output.field_names``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,12 @@ class MetalPrice:
     source: str
     requested: str | None = None
 
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_SPARSE = ("requested",)
+    TABLE_DROP = ("source", "date_bs", "requested", "date")
+    TABLE_MONEY = ("price",)
+    TABLE_SIGNED = ("change",)
+
 
 @dataclass(frozen=True, slots=True)
 class Valuation:
@@ -75,6 +81,11 @@ class Valuation:
     date_bs: str | None
     source: str
     requested: str | None = None
+
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_SPARSE = ("requested",)
+    TABLE_DROP = ("source", "date_bs", "grams", "rate_unit", "tola", "requested", "date", "rate")
+    TABLE_MONEY = ("rate", "value")
 
 
 PRICE_FIELDS = tuple(f.name for f in dataclasses.fields(MetalPrice))

@@ -16,6 +16,10 @@ class Article:
     url: str  # absolute; relative feed links resolved against the feed's URL
     summary: str | None  # plain text without datelines, "[…]" or read-more tails
 
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_COLUMNS = ("published", "source", "title")
+    TABLE_DROP = ("source", "published")
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleText:
@@ -39,6 +43,10 @@ class SourceCheck:
     latency_ms: int
     error: str | None
     url: str
+
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_COLUMNS = ("id", "status", "items", "latency_ms", "error")
+    TABLE_DROP = ("latency_ms", "items")
 
 
 @dataclass(frozen=True, slots=True)

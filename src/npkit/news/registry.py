@@ -37,6 +37,10 @@ class Source:
     site: str | None = None  # the site's home page: maps article URLs to this source
     notes: str = ""
 
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_COLUMNS = ("id", "name", "lang", "url")
+    TABLE_DROP = ("name", "lang")
+
     @property
     def host(self) -> str:
         """``host[:port]`` of the feed, lower-case: requests to one host are never concurrent."""

@@ -1,4 +1,7 @@
-"""The line formats (json, ndjson, csv, tsv): rows streamed and flushed one by one.
+"""The line formats (json, ndjson, csv, tsv, raw): rows streamed and flushed one by one.
+
+raw is for scripts: just the values, tab-separated, one record per line, no header
+(``npkit fx convert 100 USD --fields result -f raw`` prints ``15240.00``).
 
 JSON stays valid from the first byte to ``close`` (``[]`` when empty), so a run stopped
 part-way by a bad row still leaves a readable document.
@@ -69,11 +72,11 @@ class RowWriter:
             self.encode = lambda values: encode_object(values) + "\n"
         elif self.format == "csv":
             self.encode = _encode_csv
-        elif self.format == "tsv":
+        elif self.format in ("tsv", "raw"):
             self.encode = _encode_tsv
         else:
             raise ValueError(f"RowWriter does not handle {self.format!r}")
-        if self.format in ("csv", "tsv"):
+        if self.format in ("csv", "tsv") and spec.header:
             self.stream.write(self.encode(self.columns))
 
     def encode_columns(self, columns: Sequence[Sequence[str]]) -> list[str]:

@@ -1,22 +1,62 @@
-"""Records to stdout in the requested format: the one entry point every command uses."""
+"""Records to stdout in the requested format: the one entry point every command uses.
+
+A record type may declare how its table looks (class attributes, read only for tables):
+``TABLE_COLUMNS`` the default columns of a table (else every field), ``TABLE_SPARSE`` columns
+shown only when some row has a value, and the Layout attributes of ``npkit.output.table``
+(``TABLE_DROP``, ``TABLE_MONEY``, ``TABLE_SIGNED``). JSON, ndjson, csv, tsv and raw always
+carry every field (or the ``--fields`` asked for).
+"""
 
 from __future__ import annotations
 
 import sys
 
+from npkit import console
 from npkit.output.lines import RowWriter
 from npkit.output.spec import OutputSpec, field_names
-from npkit.output.table import render_table
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import IO, Any
 
+    from npkit.output.table import Layout
+
 
 def row_values(record: Any, columns: Sequence[str]) -> tuple[Any, ...]:
-    """The values of ``columns`` taken from a record dataclass."""
-    return tuple(getattr(record, name) for name in columns)
+    """The values of ``columns`` taken from a record (the column ``from`` is attribute
+    ``from_``)."""
+    return tuple(
+        getattr(record, name) if hasattr(record, name) else getattr(record, name + "_")
+        for name in columns
+    )
+
+
+def is_terminal(stream: IO[str]) -> bool:
+    """Whether ``stream`` is a terminal (tables are fitted and cards shown only there)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def terminal_width(stream: IO[str]) -> int | None:
+    """The width to fit tables to: the terminal's (``COLUMNS`` wins), None when not a terminal."""
+    if not is_terminal(stream):
+        return None
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 20)
+
+
+def table_columns(spec: OutputSpec, record_type: type, records: Sequence[Any]) -> tuple[str, ...]:
+    """A table's columns: ``--fields``, else the record type's TABLE_COLUMNS less the sparse
+    columns no row fills."""
+    available = field_names(record_type)
+    if spec.fields:
+        return spec.columns(available)
+    columns = tuple(getattr(record_type, "TABLE_COLUMNS", available))
+    sparse = set(getattr(record_type, "TABLE_SPARSE", ()))
+    filled = {name for name in sparse if any(row_values(r, (name,))[0] for r in records)}
+    return tuple(c for c in columns if c not in sparse or c in filled)
 
 
 def render(
@@ -25,9 +65,29 @@ def render(
     record_type: type,
     stream: IO[str] | None = None,
 ) -> int:
-    """Write record dataclasses in the requested format; returns how many rows were written."""
-    columns = spec.columns(field_names(record_type))
-    return render_rows((row_values(r, columns) for r in records), spec, columns, stream)
+    """Write records in the requested format; returns how many records were written.
+
+    On a terminal, with no format chosen, one answer (a record type with a card in
+    ``npkit.output.card``) is printed as a short card instead of a table."""
+    stream = stream if stream is not None else sys.stdout
+    if spec.format != "table":
+        columns = spec.columns(field_names(record_type))
+        return render_rows((row_values(r, columns) for r in records), spec, columns, stream)
+    body = list(records)
+    if not spec.chosen and not spec.fields and is_terminal(stream):
+        from npkit.output import card
+
+        if card.has_card(record_type):
+            text = card.card_text(body, record_type, terminal_width(stream))
+            if text is not None:
+                stream.write(text)
+                stream.flush()
+                return len(body)
+    from npkit.output.table import layout_of
+
+    columns = table_columns(spec, record_type, body)
+    rows = [row_values(r, columns) for r in body]
+    return render_rows(rows, spec, columns, stream, layout=layout_of(record_type))
 
 
 def render_rows(
@@ -35,13 +95,28 @@ def render_rows(
     spec: OutputSpec,
     columns: Sequence[str],
     stream: IO[str] | None = None,
+    layout: Layout | None = None,
 ) -> int:
     """Write rows of values under ``columns`` (already chosen: for layouts whose columns depend
     on the data, such as one column per currency). Returns how many rows were written."""
     stream = stream if stream is not None else sys.stdout
     if spec.format == "table":
+        from npkit.output.table import render_table
+
         body = list(rows)
-        render_table(body, columns, stream)
+        if not body:
+            if is_terminal(stream):
+                console.say("no results")
+            return 0
+        render_table(
+            body,
+            columns,
+            stream,
+            style=spec.style,
+            width=terminal_width(stream),
+            layout=layout,
+            colour=console.colour_enabled(stream),
+        )
         stream.flush()
         return len(body)
     writer = RowWriter(spec, columns, stream)

@@ -10,17 +10,28 @@ TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-FORMATS = ("table", "json", "ndjson", "csv", "tsv")
+FORMATS = ("table", "json", "ndjson", "csv", "tsv", "raw")
+STYLES = ("simple", "plain", "github", "markdown", "grid", "rounded_grid", "psql", "rst", "pipe")
+"""Table styles offered by ``--style`` (tabulate's names; ``markdown`` is ``github``)."""
 
 
-class OutputSpec(namedtuple("OutputSpec", "format fields chosen", defaults=("table", None, False))):
-    """What the user asked for: a format, optionally a subset of fields in order, and whether
-    the format was chosen (``chosen``) or is the default."""
+class OutputSpec(
+    namedtuple(
+        "OutputSpec",
+        "format fields chosen header style",
+        defaults=("table", None, False, True, "simple"),
+    )
+):
+    """What the user asked for: a format, optionally a subset of fields in order, whether the
+    format was chosen (``chosen``) or is the default, whether csv/tsv start with a header line
+    and the table style (tabulate's ``tablefmt``)."""
 
     __slots__ = ()
     format: str
     fields: tuple[str, ...] | None
     chosen: bool
+    header: bool
+    style: str
 
     def columns(self, available: Sequence[str]) -> tuple[str, ...]:
         """The columns to print; an unknown field name is a usage error naming the valid ones."""
@@ -32,21 +43,42 @@ class OutputSpec(namedtuple("OutputSpec", "format fields chosen", defaults=("tab
             raise UsageError(f"unknown field {names}; valid fields: {','.join(available)}")
         return self.fields
 
+    def check(self, record_type: type) -> None:
+        """Fail now (before any network call) if ``--fields`` names a field the record lacks."""
+        self.columns(field_names(record_type))
 
-def field_names(record_type: type) -> tuple[str, ...]:
-    """The column names of a record type (dataclass or namedtuple), in declaration order."""
+
+def attribute_names(record_type: type) -> tuple[str, ...]:
+    """The attribute names of a record type (dataclass or namedtuple), in declaration order."""
     dataclass_fields = getattr(record_type, "__dataclass_fields__", None)
     if dataclass_fields is not None:
         return tuple(dataclass_fields)
     return tuple(record_type._fields)  # type: ignore[attr-defined]
 
 
+def field_names(record_type: type) -> tuple[str, ...]:
+    """The column names of a record type, in declaration order. An attribute named with a
+    trailing ``_`` because its name is a Python keyword (``from_``) is the column ``from``."""
+    return tuple(name.removesuffix("_") for name in attribute_names(record_type))
+
+
 def output_spec(
-    format_: str | None, as_json: bool = False, fields: str | None = None
+    format_: str | None,
+    as_json: bool = False,
+    fields: str | None = None,
+    *,
+    header: bool = True,
+    style: str | None = None,
 ) -> OutputSpec:
-    """The OutputSpec for ``-f/--format``, ``--json`` and ``--fields`` as typed."""
+    """The OutputSpec for ``-f/--format``, ``--json``, ``--fields``, ``--no-header`` and
+    ``--style`` as typed."""
     if as_json and format_ not in (None, "json"):
         raise UsageError(f"--json contradicts --format {format_}")
     chosen = "json" if as_json else (format_ or "table").lower()
     names = tuple(n.strip() for n in fields.split(",") if n.strip()) if fields else None
-    return OutputSpec(chosen, names, chosen=bool(format_ or as_json))
+    if not header and chosen not in ("csv", "tsv"):
+        raise UsageError(f"--no-header is for csv and tsv, not {chosen}")
+    if style is not None and chosen != "table":
+        raise UsageError(f"--style draws tables; it does not apply to {chosen}")
+    table_style = "github" if style == "markdown" else (style or "simple").lower()
+    return OutputSpec(chosen, names, bool(format_ or as_json or style), header, table_style)

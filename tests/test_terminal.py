@@ -1,0 +1,271 @@
+"""Behaviour that depends on a terminal, tested on a real pseudo-terminal of a given width:
+cards for one answer, tables fitted with ``…``, colour auto/always/never, NO_COLOR and
+TERM=dumb, "no results" on stderr, news text wrapped and paged. The same commands in a pipe
+print the plain tables and data they always did."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+
+import pytest
+from wcwidth import wcswidth
+
+from tests.test_cli_gold import sources  # noqa: F401  (fixture)
+from tests.test_cli_news import OK_PAGE, configured, pages, sites  # noqa: F401  (fixtures)
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def on_terminal(
+    args: list[str], columns: int = 80, code: str | None = None, **env: str
+) -> tuple[int, str]:  # stdin too: a pager runs only when stdin and stdout are terminals
+    """Run ``npkit args`` (or python ``code``) with stdout and stderr on a pseudo-terminal
+    ``columns`` wide; returns the exit code and what the terminal showed (\\r\\n → \\n)."""
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "COLUMNS": str(columns),
+        "LINES": "24",
+        "TERM": "xterm-256color",
+        "NPKIT_TODAY": "2026-12-01",
+        "PAGER": "cat",
+        **env,
+    }
+    for name in [k for k, v in env.items() if v == ""]:
+        environment.pop(name)
+    command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "npkit", *args]
+    process = subprocess.Popen(
+        command, stdin=terminal, stdout=terminal, stderr=terminal, env=environment
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([controller], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    return process.wait(timeout=60), shown.decode("utf-8").replace("\r\n", "\n")
+
+
+def in_a_pipe(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path),
+                   "NPKIT_TODAY": "2026-12-01", "COLUMNS": "40", **env}  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "npkit", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def fits(text: str, columns: int) -> bool:
+    return all(wcswidth(ANSI.sub("", line)) <= columns for line in text.splitlines())
+
+
+# ---------------------------------------------------------------- cards
+
+
+def test_date_today_is_one_line_on_a_wide_terminal_and_a_table_in_a_pipe() -> None:
+    code, shown = on_terminal(["date", "today"], 120)
+    assert code == 0
+    assert shown.splitlines() == [  # the day in both calendars, then its patro (issue #9)
+        "Tuesday, 15 Mangsir 2083 (2083-08-15 BS = 2026-12-01 AD)",
+        "मंगलबार, १५ मंसिर २०८३",
+        "Ashtami (अष्टमी), krishna paksha of Kartik, NS 1147",
+        "sunrise 06:37, sunset 17:08",
+    ]
+    piped = in_a_pipe(["date", "today"]).stdout.splitlines()  # one field a line: 19 of them
+    assert piped[0].split() == ["field", "value"] and piped[2].split() == ["ad", "2026-12-01"]
+
+
+def test_date_today_fits_40_columns() -> None:
+    code, shown = on_terminal(["date", "today"], 40)
+    assert code == 0 and fits(shown, 40)
+    assert shown.splitlines() == [
+        "Tuesday, 15 Mangsir 2083",
+        "2083-08-15 BS = 2026-12-01 AD",
+        "मंगलबार, १५ मंसिर २०८३",
+        "Ashtami (अष्टमी),",
+        "krishna paksha of Kartik, NS 1147",
+        "sunrise 06:37, sunset 17:08",
+    ]
+
+
+def test_format_table_still_gives_the_table_and_json_is_unchanged() -> None:
+    _, table = on_terminal(["date", "convert", "2024-11-26", "-f", "table"], 120)
+    assert table.splitlines()[0].split()[:3] == ["ad", "bs", "weekday"]
+    _, as_json = on_terminal(["date", "convert", "2024-11-26", "--json"], 40)
+    assert as_json == in_a_pipe(["date", "convert", "2024-11-26", "--json"]).stdout
+
+
+@pytest.mark.parametrize("args", [["date", "today"], ["date", "convert", "2024-11-26"]])
+@pytest.mark.parametrize("columns", [40, 120])
+def test_the_fast_path_prints_the_same_card_as_click(args: list[str], columns: int) -> None:
+    fast = f"from npkit.cli import fast; assert fast.run({args!r})"
+    click = f"from npkit.cli.main import _run_click; _run_click({args!r})"
+    shown = [on_terminal([], columns, code=code)[1] for code in (fast, click)]
+    assert shown[0] == shown[1] and "BS =" in shown[0]
+
+
+def test_date_diff_and_fy_are_cards() -> None:
+    _, diff = on_terminal(["date", "diff", "2026-01-01", "2026-12-01"], 80)
+    assert diff.splitlines()[0] == "334 days (47.71 weeks) from 2026-01-01 to 2026-12-01"
+    _, fy = on_terminal(["date", "fy"], 40)
+    assert fy.splitlines()[0] == "Fiscal year 2083/84:" and fits(fy, 40)
+    assert any(line.startswith("Q2 Second quarter") for line in fy.splitlines())
+
+
+def test_fx_convert_is_a_sentence(nrb) -> None:
+    code, shown = on_terminal(["fx", "convert", "100", "USD", "--date", "2026-08-12"], 80)
+    assert code == 0, shown
+    first, second = shown.splitlines()
+    assert re.fullmatch(r"100 USD = [\d,]+\.\d\d NPR", first)
+    assert second.startswith("1 USD = ") and "(NRB buy rate of 2026-08-12)" in second
+
+
+def test_gold_value_is_a_card(sources) -> None:  # noqa: F811
+    code, shown = on_terminal(["gold", "value", "2", "tola", "5", "aana"], 80,
+                              NPKIT_TODAY="2026-08-17")  # fmt: skip
+    assert code == 0, shown
+    assert shown.splitlines()[0] == "2 tola 5 aana of fine gold = NPR 7,09,475.00"
+    assert "at NPR 3,06,800.00 per tola" in shown
+
+
+# ---------------------------------------------------------------- tables fitted
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+def test_date_fy_table_fits(columns: int) -> None:
+    code, shown = on_terminal(["date", "fy", "-f", "table"], columns)
+    assert code == 0 and fits(shown, columns), shown
+    assert max(map(len, in_a_pipe(["date", "fy"]).stdout.splitlines())) > 110  # never in a pipe
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_news_titles_are_shortened_with_an_ellipsis(configured, columns: int) -> None:  # noqa: F811
+    code, shown = on_terminal(["news"], columns)
+    assert code == 0, shown
+    lines = shown.splitlines()
+    assert fits(shown, columns), shown
+    assert lines[0].split()[0] == "#" and lines[2].split()[0] == "1"
+    assert "…" in shown
+    piped = in_a_pipe(["news"]).stdout
+    assert "…" not in piped and max(wcswidth(line) for line in piped.splitlines()) > 120
+
+
+# ---------------------------------------------------------------- colour
+
+
+GOLD = ["gold", "--unit", "tola"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "env", "coloured"),
+    [
+        ([], {}, True),
+        (["--color", "never"], {}, False),
+        ([], {"NO_COLOR": "1"}, False),
+        ([], {"TERM": "dumb"}, False),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+    ],
+)
+@pytest.mark.usefixtures("sources")
+def test_colour_on_a_terminal(
+    flags: list[str],
+    env: dict[str, str],
+    coloured: bool,
+) -> None:
+    code, shown = on_terminal([*GOLD, *flags], 100, NPKIT_TODAY="2026-08-17", **env)
+    assert code == 0, shown
+    assert ("\x1b[" in shown) is coloured, shown
+    assert "▲" in shown
+
+
+def test_colour_in_a_pipe_only_when_asked(sources) -> None:  # noqa: F811
+    plain = in_a_pipe(GOLD, NPKIT_TODAY="2026-08-17")
+    assert plain.returncode == 0 and "\x1b[" not in plain.stdout
+    forced = in_a_pipe([*GOLD, "--color", "always"], NPKIT_TODAY="2026-08-17")
+    assert "\x1b[32m▲" in forced.stdout
+
+
+def test_month_grid_honours_color_never() -> None:
+    _, auto = on_terminal(["date", "cal"], 80)
+    _, never = on_terminal(["date", "cal", "--color", "never"], 80)
+    assert "\x1b[" in auto and "\x1b[" not in never
+
+
+# ---------------------------------------------------------------- empty results, news read
+
+
+def test_empty_results_say_so_on_a_terminal_only(configured) -> None:  # noqa: F811
+    code, shown = on_terminal(["news", "-k", "zzzz"], 80)
+    assert code == 0 and shown == "npkit: no results\n"
+    piped = in_a_pipe(["news", "-k", "zzzz"])
+    assert piped.returncode == 0 and piped.stdout == "" and piped.stderr == ""
+
+
+def test_news_read_wraps_to_the_terminal_and_pages_when_long(pages) -> None:  # noqa: F811
+    url = pages.url + OK_PAGE
+    code, shown = on_terminal(["news", "read", url], 40, PAGER="sed s/^/paged:/")
+    assert code == 0, shown
+    lines = shown.splitlines()
+    assert all(line.startswith("paged:") for line in lines if line)  # longer than 24 lines
+    text = [line.removeprefix("paged:") for line in lines]
+    assert url in text  # the URL stays whole (the terminal can open it)
+    assert fits("\n".join(line for line in text if line != url), 40)
+    piped = in_a_pipe(["news", "read", url])
+    assert "paged:" not in piped.stdout and max(map(len, piped.stdout.splitlines())) > 40
+
+
+def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
+    probe = (
+        "import sys\nfrom npkit.cli import fast\nassert fast.run(['date', 'today'])\n"
+        "print(sorted(m for m in ('click', 'tabulate', 'wcwidth') if m in sys.modules))"
+    )
+    code, shown = on_terminal([], 40, code=probe)
+    assert code == 0 and shown.splitlines()[-1] == "['wcwidth']" and "BS =" in shown
+    code, shown = on_terminal([], 80, code=probe)  # a line that fits needs no measuring
+    assert code == 0 and shown.splitlines()[-1] == "[]" and "BS =" in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "kept"),
+    [
+        (["gold"], ["metal", "unit", "price", "change"]),
+        (["fx"], ["currency", "unit", "buy", "sell"]),
+        (
+            ["fx", "convert", "100", "USD", "-f", "table"],
+            ["amount", "from", "to", "rate", "result"],
+        ),
+        (["gold", "value", "2", "tola", "5", "aana", "-f", "table"], ["weight", "metal", "value"]),
+    ],
+)
+@pytest.mark.usefixtures("sources", "nrb")
+def test_40_columns_drop_whole_columns_rather_than_cut_short_ones(
+    args: list[str],
+    kept: list[str],
+) -> None:
+    code, shown = on_terminal(args, 40, NPKIT_TODAY="2026-08-17", NO_COLOR="1")
+    assert code == 0, shown
+    assert fits(shown, 40), shown
+    assert shown.splitlines()[0].split() == kept
+    assert "…" not in shown  # nothing here is long text: columns go, cells stay whole
