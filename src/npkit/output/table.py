@@ -154,10 +154,45 @@ def _column_texts(
     return texts, True
 
 
+def _import_tabulate() -> Any:
+    """tabulate, imported without importlib.metadata.
+
+    tabulate's first statement reads its own version through ``importlib.metadata``, which
+    imports the ``email`` package and costs ~100 ms: more than everything else ``npkit date
+    today`` does. When nothing has loaded that module yet, a stand-in answers tabulate's one
+    question ("not found": tabulate then calls itself version "unknown", which npkit never
+    reads) and is removed at once, so any later ``import importlib.metadata`` gets the real
+    one. benchmarks/bench_date.py measures the difference."""
+    import sys
+
+    if "tabulate" in sys.modules or "importlib.metadata" in sys.modules:
+        import tabulate
+
+        return tabulate
+    import types
+
+    class PackageNotFoundError(ModuleNotFoundError):
+        pass
+
+    def version(name: str) -> str:
+        raise PackageNotFoundError(name)
+
+    stand_in = types.ModuleType("importlib.metadata")
+    stand_in.version = version  # type: ignore[attr-defined]
+    stand_in.PackageNotFoundError = PackageNotFoundError  # type: ignore[attr-defined]
+    sys.modules["importlib.metadata"] = stand_in
+    try:
+        import tabulate
+    finally:
+        if sys.modules.get("importlib.metadata") is stand_in:
+            del sys.modules["importlib.metadata"]
+    return tabulate
+
+
 def _draw(
     body: Sequence[Sequence[str]], columns: Sequence[str], right: Sequence[bool], style: str
 ) -> list[str]:
-    import tabulate
+    tabulate = _import_tabulate()
 
     tabulate.PRESERVE_WHITESPACE = False
     tabulate.MIN_PADDING = 0  # columns as wide as their widest cell or header, no wider
