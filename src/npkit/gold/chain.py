@@ -21,6 +21,7 @@ from npkit.errors import combined_exit_code as combined
 from npkit.gold import fenegosida, hamropatro, nepalipatro
 from npkit.gold.provider import Provider
 from npkit.gold.window import Batch, Window
+from npkit.text import quote
 
 PROVIDERS: tuple[Provider, ...] = (fenegosida, nepalipatro, hamropatro)
 """Every source, in the order ``auto`` asks them."""
@@ -36,7 +37,7 @@ _ALL_FAILED: dict[ExitCode, type[NpkitError]] = {
 def plan(source: str, window: Window, today: Date) -> list[Provider]:
     """The providers to ask, in order; an explicit source that cannot answer is a UsageError."""
     if source not in SOURCES:
-        raise UsageError(f"unknown source {source!r}; sources: {', '.join(SOURCES)}")
+        raise UsageError(f"unknown source {quote(source)}; sources: {', '.join(SOURCES)}")
     if source == "auto":
         return [p for p in PROVIDERS if p.cannot_answer(window, today) is None]
     chosen = _BY_NAME[source]
