@@ -45,6 +45,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import (
     ConnectTimeoutError,
+    InvalidHeader,
     MaxRetryError,
     NameResolutionError,
     NewConnectionError,
@@ -106,6 +107,8 @@ class _Deadline:
     def __exit__(self, *exc: object) -> None:
         self._timer.cancel()
         _local.deadline = None
+        with self._lock:
+            self._sockets.clear()
 
     def attach(self, sock: socket.socket | None) -> None:
         if sock is None:
@@ -212,6 +215,14 @@ class _Retry(Retry):
     longer than ``RETRY_AFTER_MAX`` is respected by not retrying at all; so is a wait that
     would end past the request's deadline (``--timeout`` bounds the retries too).
     """
+
+    def get_retry_after(self, response: Any) -> float | None:
+        """A Retry-After that is neither seconds nor a date is ignored (urllib3 would raise,
+        with the header's text in the message, and leave the connection open)."""
+        try:
+            return super().get_retry_after(response)
+        except (InvalidHeader, ValueError, OverflowError):
+            return None
 
     def increment(  # type: ignore[override]
         self,
@@ -387,10 +398,9 @@ def _new_session(directory: Path, *, memory: bool = False) -> requests_cache.Cac
             directory.mkdir(parents=True, exist_ok=True)
             backend = _open_cache(directory / CACHE_FILE)
         except (OSError, sqlite3.Error) as exc:
-            console.warn(
-                f"cannot use the cache dir {quote(str(directory), limit=200)} ({_one_line(exc)}); "
-                "going on without the HTTP cache"
-            )
+            shown = quote(str(directory / CACHE_FILE), limit=200)
+            why = "is locked by another process" if _is_locked(exc) else f"({_one_line(exc)})"
+            console.warn(f"the HTTP cache {shown} {why}: going on without it")
             backend = "memory"
     new = requests_cache.CachedSession(
         backend=backend,
