@@ -19,6 +19,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,7 +36,7 @@ DEFAULT_URLS: dict[str, str] = {
 """Base URL of every remote source; each is overridable by ``NPKIT_<NAME>_URL``."""
 
 DEFAULT_TIMEOUT = 15.0
-"""Seconds to wait for a server to send the next bytes (the read timeout)."""
+"""Seconds a whole request may take: connect, headers and body (and its retries)."""
 
 CONNECT_TIMEOUT = 5.0
 """Seconds to wait for a TCP/TLS connection; never longer than the read timeout."""
@@ -58,7 +59,9 @@ class FetchOptions:
 
     offline: bool = False  # cached data only; a miss is FetchError
     no_cache: bool = False  # always ask the server; neither read nor write the cache
-    timeout: float | None = None  # read timeout in seconds; None = env, config file, default
+    timeout: float | None = None  # seconds for a whole request; None = env, config file, default
+    max_age: timedelta | None = None  # a cached copy older than this is never served
+    strict: bool = False  # a stale copy (served after a failure) is a failure too
 
 
 def config_path() -> Path:

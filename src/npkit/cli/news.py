@@ -72,7 +72,6 @@ def news() -> None:
 @click.option("--feed", "feed_urls", multiple=True, metavar="URL",
               help="Also read this RSS/Atom feed; with --feed only the named feeds and -s "
               "sources are read.")  # fmt: skip
-@click.option("--strict", is_flag=True, help="Exit non-zero (3, or 4) if any source fails.")
 @fetch_options
 @output_options
 def headlines(
