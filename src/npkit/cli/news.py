@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Sequence
 
 import click
 
@@ -12,6 +14,7 @@ from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import FETCH_EPILOG, fetch_options, output_options
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError, UsageError
+from npkit.news.records import Failure
 from npkit.news.registry import LANGS
 from npkit.output import OutputSpec, field_names, render
 from npkit.text import clean
@@ -103,17 +106,30 @@ def headlines(
     )
     if not result.sources:
         console.warn("no news source to read (every source disabled in the config file?)")
+    error = ParseError if result.exit_code == 4 else FetchError
+    count = len(result.failures)
+    if result.all_failed and count > 1 and _same_reason(result.failures):
+        first = result.failures[0]  # no network: one line, not one per source
+        if output.format == "json":
+            render([], output, core.Article)
+        raise error(f"every source failed the same way ({count} of {count}), e.g. "
+                    f"{first.source}: {first.message}")  # fmt: skip
     for failure in result.failures:
         console.warn(f"{failure.source}: {failure.message}")
-    render(result.articles, output, core.Article)
-    if result.all_failed or (strict and result.failures):
-        count = len(result.failures)
-        message = (
-            f"every source failed ({count} of {count}: reasons above)"
-            if result.all_failed
-            else f"{count} of {result.sources} sources failed (--strict)"
-        )
-        raise (ParseError if result.exit_code == 4 else FetchError)(message)
+    if not result.all_failed or output.format == "json":  # JSON stays valid: []
+        render(result.articles, output, core.Article)  # (no CSV header, no empty table)
+    if result.all_failed:
+        raise error(f"every source failed ({count} of {count}: reasons above)")
+    if strict and result.failures:
+        raise error(f"{count} of {result.sources} sources failed (--strict)")
+
+
+_HOST = re.compile(r"\[[0-9a-f:.]+\](?::\d+)?|[\w.-]+\.[a-z]{2,}(?::\d+)?|[\d.]+:\d+", re.I)
+
+
+def _same_reason(failures: Sequence[Failure]) -> bool:
+    """Did every source fail for one reason, hosts aside (no network, a proxy down)?"""
+    return len({(f.exit_code, _HOST.sub("HOST", f.message)) for f in failures}) == 1
 
 
 @news.command("sources", short_help="The news sources; --check fetches each.", epilog=NEWS_EPILOG)
