@@ -253,3 +253,19 @@ def test_an_unusable_cache_file_is_moved_aside_with_one_warning(
     assert result.stderr.count("\n") == 1 and "warning" in result.stderr
     again = npkit("fx", "USD", "--json")
     assert again.exit_code == 0 and again.stderr == ""
+
+
+# ---------------------------------------------------------------- quietly wrong: extra days
+
+
+def test_days_outside_the_requested_window_are_never_used(
+    npkit, monkeypatch: pytest.MonkeyPatch, today: None
+) -> None:
+    """The recorded reply holds 2026-08-10…17; asked for 2026-08-05 only, none of it applies."""
+    with RawServer(send(response(RATES))) as server:
+        monkeypatch.setenv("NPKIT_NRB_URL", server.url)
+        result = npkit("fx", "USD", "--date", "2026-08-05", "--json")
+        converted = npkit("fx", "convert", "100", "USD", "--date", "2026-08-05", "--json")
+    assert result.exit_code == 0 and result.stdout.strip() == "[]", result.stdout
+    assert converted.exit_code != 0 or "2026-08-05" in converted.stdout
+    assert "2026-08-1" not in converted.stdout
