@@ -102,7 +102,7 @@ def test_refused_connection_is_one_line_and_not_retried(local_server: LocalServe
     with pytest.raises(FetchError) as caught:
         http.fetch(url, options=FAST)
     host = url[len("http://") : -len("/a")]
-    assert str(caught.value) == f"{host} refused the connection (server down?) (no cached copy)"
+    assert str(caught.value) == f"{host} refused the connection (server down?; no cached copy)"
 
 
 def test_slow_server_times_out_once_without_retry(local_server: LocalServer) -> None:

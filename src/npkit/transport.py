@@ -564,10 +564,19 @@ def _send(
             requests.RequestException, Urllib3HTTPError, http.client.HTTPException, OSError,
             ValueError,  # a redirect to a Location that is not UTF-8, or not a URL
         ) as exc:  # fmt: skip
-            suffix = " (--no-cache)" if options.no_cache else " (no cached copy)"
+            note = "--no-cache" if options.no_cache else "no cached copy"
             if deadline.cut:
-                raise FetchError(f"{host} timed out after {timeouts[1]:g} s{suffix}") from None
-            raise FetchError(describe(exc, host, timeouts) + suffix) from None
+                message = f"{host} timed out after {timeouts[1]:g} s"
+            else:
+                message = describe(exc, host, timeouts)
+            raise FetchError(_noted(message, note)) from None
+
+
+def _noted(message: str, note: str) -> str:
+    """``message (note)``, or ``message (…; note)`` when it ends in parentheses already."""
+    if message.endswith(")") and "(" in message:
+        return f"{message[:-1]}; {note})"
+    return f"{message} ({note})"
 
 
 def _timed_out(host: str, seconds: float) -> FetchError:
