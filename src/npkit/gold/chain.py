@@ -80,8 +80,8 @@ def run(providers: list[Provider], window: Window, options: FetchOptions) -> Bat
         http.report_stale(chosen.responses)
         return chosen
     if len(failures) > 1 and not _same_reason(failures):
-        for name, exc in failures:
-            console.warn(f"{name} failed: {exc}")
+        for name, error in failures:
+            console.warn(f"{name} failed: {error}")
     raise _all_failed(failures)
 
 
