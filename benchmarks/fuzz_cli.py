@@ -107,8 +107,10 @@ class Runner:
         counter["escapes"] += bool(HOSTILE.search(text))
         counter["seconds"] += round(time.monotonic() - started, 2)
         if process.returncode == 1 or "Traceback" in text or hung or HOSTILE.search(text):
-            self.examples.setdefault(kind, []).append(f"{args or shell} -> {process.returncode}: "
-                                                      f"{err.decode('utf-8', 'replace')[-200:]!r}")  # fmt: skip
+            tail = err.decode("utf-8", "replace")[-200:]
+            self.examples.setdefault(kind, []).append(
+                f"{args or shell} -> {process.returncode}: {tail!r}"
+            )
 
 
 def main() -> None:
@@ -132,7 +134,8 @@ def main() -> None:
         return {**base, "NPKIT_CACHE_DIR": f"{work}/c{i}"}
 
     for i in range(options.n):  # arguments
-        jobs.append(lambda i=i, a=sample_args(rng): runner.run("arguments", a, env=cache(i)))
+        sampled = sample_args(rng)
+        jobs.append(lambda i=i, a=sampled: runner.run("arguments", a, env=cache(i)))
     for i in range(options.n):  # stdin bytes into the bulk date path
         data = rng.choice([os.urandom(rng.randint(0, 400)), ("2081-08-11\n" * 50).encode(),
                            "\u202e2081-01-01\x1b]0;x\x07\n".encode(), b"\xff\xfe\x00"])  # fmt: skip
@@ -197,8 +200,8 @@ def main() -> None:
     print(f"{len(jobs)} invocations in {time.monotonic() - started:.0f} s (src: {options.src})")
     print(f"{'class':18} {'runs':>5} {'exit 1':>7} {'tracebacks':>10} {'hangs':>6} {'escapes':>8}")
     for kind, counter in runner.stats.items():
-        print(f"{kind:18} {counter['invocations']:5} {counter['exit 1']:7} "
-              f"{counter['tracebacks']:10} {counter['hangs']:6} {counter['escapes']:8}")  # fmt: skip
+        row = [counter[k] for k in ("invocations", "exit 1", "tracebacks", "hangs", "escapes")]
+        print(f"{kind:18} {row[0]:5} {row[1]:7} {row[2]:10} {row[3]:6} {row[4]:8}")
     for kind, examples in runner.examples.items():
         for example in examples[:4]:
             print(f"  {kind}: {example}")
