@@ -267,8 +267,8 @@ def test_server_down_and_no_cache_is_exit_3(npkit, nrb, monkeypatch) -> None:
     assert result.exit_code == 3
     assert result.stdout == ""
     assert one_line(result.stderr) == (
-        f"npkit: fx: {url.removeprefix('http://')} refused the connection (server down?) "
-        "(no cached copy)\n"
+        f"npkit: fx: {url.removeprefix('http://')} refused the connection (server down?; "
+        "no cached copy)\n"
     )
 
 

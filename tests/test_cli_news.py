@@ -242,6 +242,7 @@ def test_all_sources_failing_is_exit_3_with_valid_json(npkit, configured) -> Non
     # it exit 4 (errors.combined_exit_code, the next test).
     for server in configured.values():
         server.route("/feed", Reply(b"no", status=403, content_type="text/plain"))
+    configured["nepalitimes"].route("/feed", Reply(b"no", status=500, content_type="text/plain"))
     result = npkit("news", "--json")
     assert result.exit_code == 3
     assert json.loads(result.stdout) == []
@@ -252,6 +253,19 @@ def test_all_sources_failing_is_exit_3_with_valid_json(npkit, configured) -> Non
     table = npkit("-q", "news")
     assert table.exit_code == 3 and table.stdout == ""
     assert table.stderr == "npkit: news: every source failed (3 of 3: reasons above)\n"
+
+
+def test_all_sources_failing_the_same_way_is_one_line(npkit, configured) -> None:
+    """Issue #10: no network is one line, not a warning per source and a summary; and with
+    every source failed, csv prints no header row (issue #12)."""
+    for server in configured.values():
+        server.route("/feed", Reply(b"no", status=403, content_type="text/plain"))
+    for args in (("--json",), ("-f", "csv"), ()):
+        result = npkit("news", *args)
+        assert result.exit_code == 3
+        assert result.stdout == ("[]\n" if args == ("--json",) else "")
+        assert result.stderr.count("\n") == 1
+        assert result.stderr.startswith("npkit: news: every source failed the same way (3 of 3)")
 
 
 def test_all_failing_with_one_unreadable_reply_is_exit_4(npkit, configured) -> None:

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from npkit.errors import UsageError
+from npkit.text import quote
 
 DEFAULT_URLS: dict[str, str] = {
     "nrb": "https://www.nrb.org.np",
@@ -33,12 +36,21 @@ DEFAULT_URLS: dict[str, str] = {
 """Base URL of every remote source; each is overridable by ``NPKIT_<NAME>_URL``."""
 
 DEFAULT_TIMEOUT = 15.0
-"""Seconds to wait for a server to send the next bytes (the read timeout)."""
+"""Seconds a whole request may take: connect, headers and body (and its retries)."""
 
 CONNECT_TIMEOUT = 5.0
 """Seconds to wait for a TCP/TLS connection; never longer than the read timeout."""
 
 MAX_TIMEOUT = 600.0
+
+MAX_CONFIG_BYTES = 1024 * 1024
+"""A config file larger than this is refused unread (a real one is a few hundred bytes)."""
+
+MAX_KEY_PARTS = 64
+"""Most parts a dotted key or table name may have (``a.b.c`` has 3): tomllib's work grows
+faster than the square of the parts, so a 100,000-part key would hang the command."""
+
+_KEY_PART = re.compile(r"^\s*\[*\s*([^=\"'#]*)")
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,9 @@ class FetchOptions:
 
     offline: bool = False  # cached data only; a miss is FetchError
     no_cache: bool = False  # always ask the server; neither read nor write the cache
-    timeout: float | None = None  # read timeout in seconds; None = env, config file, default
+    timeout: float | None = None  # seconds for a whole request; None = env, config file, default
+    max_age: timedelta | None = None  # a cached copy older than this is never served
+    strict: bool = False  # a stale copy (served after a failure) is a failure too
 
 
 def config_path() -> Path:
@@ -63,15 +77,43 @@ def config_path() -> Path:
 def load_file() -> dict[str, Any]:
     """The parsed config file, or ``{}`` when there is none; a broken file is a UsageError."""
     path = config_path()
+    shown = quote(str(path), limit=200)
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return {}
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read config file {shown}: {_reason(exc)}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise UsageError(f"config file {shown} is larger than {MAX_CONFIG_BYTES // 1024} KiB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"cannot read config file {shown}: not UTF-8 text") from None
+    _check_key_depth(text, shown)
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"config file {path} is not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read config file {path}: {exc}") from None
+        raise UsageError(f"config file {shown} is not valid TOML: {_reason(exc)}") from None
+    except RecursionError:
+        raise UsageError(f"config file {shown} nests arrays or tables too deep") from None
+
+
+def _check_key_depth(text: str, shown: str) -> None:
+    """Refuse a dotted key or table name of more than ``MAX_KEY_PARTS`` parts before tomllib
+    sees it (a cheap, generous over-count: every dot before the first ``=`` or quote)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _KEY_PART.match(line)
+        if match and match.group(1).count(".") >= MAX_KEY_PARTS:
+            raise UsageError(
+                f"config file {shown}, line {number}: a key of more than {MAX_KEY_PARTS} parts"
+            )
+
+
+def _reason(exc: BaseException) -> str:
+    """An exception's text for a message: one line, controls escaped."""
+    return quote(" ".join(str(exc).split()), limit=200)[1:-1]
 
 
 def _file_value(data: dict[str, Any], *keys: str) -> tuple[Any, str] | None:
@@ -80,11 +122,13 @@ def _file_value(data: dict[str, Any], *keys: str) -> tuple[Any, str] | None:
     for depth, key in enumerate(keys):
         if not isinstance(node, dict):
             table = ".".join(keys[:depth])
-            raise UsageError(f"config file {config_path()}: {table} must be a table")
+            raise UsageError(
+                f"config file {quote(str(config_path()), limit=200)}: {table} must be a table"
+            )
         if key not in node:
             return None
         node = node[key]
-    return node, f"config file {config_path()}: {'.'.join(keys)}"
+    return node, f"config file {quote(str(config_path()), limit=200)}: {'.'.join(keys)}"
 
 
 def _parse_timeout(value: Any, origin: str) -> float:
@@ -94,7 +138,7 @@ def _parse_timeout(value: Any, origin: str) -> float:
         seconds = math.nan
     if not 0 < seconds <= MAX_TIMEOUT:  # also false for NaN
         raise UsageError(
-            f"{origin}: timeout must be seconds in (0, {MAX_TIMEOUT:g}], not {value!r}"
+            f"{origin}: timeout must be seconds in (0, {MAX_TIMEOUT:g}], not {quote(value)}"
         )
     return seconds
 
@@ -126,7 +170,7 @@ def cache_dir() -> Path:
     if found is not None:
         value, origin = found
         if not isinstance(value, str) or not value.strip():
-            raise UsageError(f"{origin}: cache_dir must be a path, not {value!r}")
+            raise UsageError(f"{origin}: cache_dir must be a path, not {quote(value)}")
         return Path(value).expanduser()
     import platformdirs
 
@@ -134,11 +178,27 @@ def cache_dir() -> Path:
 
 
 def _check_url(value: Any, origin: str) -> str:
-    """A base URL: http(s), a host, no query; returned without a trailing slash."""
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
-        raise UsageError(f"{origin}: expected a base URL like https://example.org, not {value!r}")
+    """A base URL: http(s), a host, a valid port, no query; returned without a trailing slash."""
+    if not check_url(value):
+        raise UsageError(
+            f"{origin}: expected a base URL like https://example.org, not {quote(value)}"
+        )
     return str(value).rstrip("/")
+
+
+def check_url(value: Any, *, query: bool = False) -> bool:
+    """Is ``value`` an http(s) URL with a host, a port in range (if any), no spaces or
+    controls, and (unless ``query``) no query? Bracketed hosts must be valid IPv6."""
+    if not isinstance(value, str) or value != value.strip() or not value.isprintable():
+        return False
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError when out of range or not a number
+    except ValueError:
+        return False
+    if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
+        return False
+    return query or not parts.query
 
 
 def base_url(source: str) -> str:
@@ -151,7 +211,7 @@ def base_url(source: str) -> str:
     if found is not None:
         return _check_url(*found)
     if source not in DEFAULT_URLS:
-        raise UsageError(f"no URL configured for source {source!r}")
+        raise UsageError(f"no URL configured for source {quote(source)}")
     return DEFAULT_URLS[source]
 
 

@@ -6,6 +6,7 @@ stderr unless ``-q``; notes and progress only on a terminal or with ``-v``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import IO
@@ -28,22 +29,40 @@ def set_colour(mode: str) -> None:
     colour_mode = mode
 
 
-def say(message: str) -> None:
+def tell(message: str) -> None:
     """One line for the person at the terminal on stderr (``no results``); silenced by -q."""
     if verbosity > QUIET:
-        print(f"npkit: {message}", file=sys.stderr, flush=True)
+        say(message)
 
 
 def warn(message: str) -> None:
     """One warning line on stderr (silenced by ``-q``)."""
     if verbosity > QUIET:
-        print(f"npkit: warning: {message}", file=sys.stderr, flush=True)
+        say(f"warning: {message}")
 
 
 def note(message: str) -> None:
     """One informational line on stderr, only on a terminal or with ``-v``."""
-    if verbosity >= VERBOSE or (verbosity == NORMAL and sys.stderr.isatty()):
-        print(f"npkit: {message}", file=sys.stderr, flush=True)
+    if verbosity >= VERBOSE or (verbosity == NORMAL and _isatty(sys.stderr)):
+        say(message)
+
+
+def say(message: str) -> None:
+    """``npkit: message`` on stderr, the last line of defence for every message: one line,
+    escape, control and bidi characters removed (text from outside should already be quoted,
+    which shows them escaped). A closed or full stderr loses the line, never the command."""
+    from npkit.text import clean
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"npkit: {clean(message)}", file=sys.stderr, flush=True)
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
 
 
 def colour_enabled(stream: IO[str]) -> bool:
@@ -53,5 +72,4 @@ def colour_enabled(stream: IO[str]) -> bool:
         return colour_mode == "always"
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    return _isatty(stream)

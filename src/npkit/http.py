@@ -12,7 +12,10 @@ bytes to the source's pure ``parse(content, url)``; it returns what ``parse`` re
   needs the network (conditional GET, stale-if-error, retries, the size cap) is
   ``npkit.transport``, imported on the first real fetch;
 * ``--offline``: cached data only, whatever its age (``report_stale`` says how old);
-  ``--no-cache``: the server is asked and nothing is read from or written to any cache.
+  ``--no-cache``: the server is asked and nothing is read from or written to any cache;
+* a stale copy (served because the server failed, or ``--offline``) is refused with
+  ``--strict``, and when older than ``--max-age``: a ``FetchError`` (exit 3), so a cron job
+  never takes old data for new (and gold's chain goes on to the next source).
 
 Failures are ``NpkitError``s with one-line messages naming the host: ``FetchError`` (and its
 ``NotCached``, ``HTTPStatusError``, ``ResponseTooLarge``) or the ``ParseError`` of ``parse``.
@@ -28,8 +31,9 @@ from urllib.parse import urlencode
 
 from npkit import console, freshcache
 from npkit.config import FetchOptions
-from npkit.errors import HTTPStatusError, NotCached, ResponseTooLarge
+from npkit.errors import FetchError, HTTPStatusError, NotCached, ResponseTooLarge
 from npkit.freshcache import Fetched
+from npkit.text import url_host
 
 if TYPE_CHECKING:
     import requests_cache
@@ -108,7 +112,7 @@ def fetch(
     if not options.no_cache:
         entry = freshcache.lookup(key)
         if entry is not None and (options.offline or not entry.stale):
-            return entry
+            return _usable(entry, url, options)
     from npkit import transport
 
     fetched = transport.get(
@@ -118,6 +122,20 @@ def fetch(
     fetched = replace(fetched, key=key)
     if not options.no_cache and not fetched.stale:
         freshcache.store(fetched)
+    return _usable(fetched, url, options)
+
+
+def _usable(fetched: Fetched, url: str, options: FetchOptions) -> Fetched:
+    """``fetched``, unless it is a stale copy that ``--strict`` or ``--max-age`` refuses (a
+    ``FetchError`` then says why the server was not used and how old the copy is)."""
+    if not fetched.stale:
+        return fetched
+    age = describe_age(fetched.fetched_at)
+    why = fetched.failure or f"--offline: {url_host(url, 'the server')}"
+    if options.strict:
+        raise FetchError(f"{why}; the cached copy is stale (fetched {age}; --strict)")
+    if options.max_age is not None and datetime.now(UTC) - fetched.fetched_at > options.max_age:
+        raise FetchError(f"{why}; the cached copy is older than --max-age (fetched {age})")
     return fetched
 
 

@@ -87,4 +87,4 @@ def clear() -> None:
     if fresh.is_dir():
         removed += len(_files(fresh))
         shutil.rmtree(fresh)
-    console.say(f"cache cleared: {removed} files removed from {directory}")
+    console.tell(f"cache cleared: {removed} files removed from {directory}")

@@ -7,6 +7,9 @@ more than the whole conversion). Everything else goes to the Click app in ``npki
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
 import sys
 
@@ -16,6 +19,10 @@ from npkit.errors import ExitCode, NpkitError
 
 GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose", "--debug")
 """The global options without a value; with ``--color WHEN`` they work anywhere on the line."""
+
+_WRITE_ERRORS = frozenset({errno.EBADF, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
+"""An ``OSError`` with one of these reaching ``main`` is stdout failing (closed, full): the
+network and file errors npkit expects are ``NpkitError``s long before."""
 
 
 def _subcommand(args: list[str]) -> str:
@@ -66,8 +73,47 @@ def _use_utf8(stream: object) -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    print(f"npkit: {message}", file=sys.stderr, flush=True)
+    from npkit import console
+
+    _interrupts(inside=False)
+    console.say(message)
     sys.exit(int(code))
+
+
+def _interrupts(*, inside: bool) -> None:
+    """Tell the early SIGINT handler (``npkit.cli``) whether ``main`` is there to catch it."""
+    from npkit.cli.interrupts import inside_main
+
+    inside_main(inside)
+
+
+class _ClosedStream(io.RawIOBase):
+    """What stdout is when the shell closed it (``>&-``): every write fails as it would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+
+def _usable_streams() -> None:
+    """Closed standard streams (``<&-``, ``>&-``, ``2>&-``) are None in Python: stdin reads as
+    empty, stderr loses its lines, stdout fails on the first write (exit 2, one line)."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedStream()), encoding="utf-8")
+
+
+def _output_failed(exc: OSError) -> None:
+    """stdout cannot be written (closed, a full disk): one line, exit 2, and no second error
+    when the interpreter flushes stdout on the way out."""
+    with contextlib.suppress(OSError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    _fail(f"cannot write the output: {exc.strerror or exc}", ExitCode.USAGE)
 
 
 def _quiet_broken_pipe() -> None:
@@ -118,10 +164,12 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry point (``npkit``) and ``python -m npkit``."""
     args = list(argv if argv is not None else sys.argv[1:])
     group = _subcommand(args)
+    _usable_streams()
     _use_utf8(sys.stdout)
     _use_utf8(sys.stderr)
     found, rest = split_global_options(args)
     try:
+        _interrupts(inside=True)
         from npkit.cli import fast
 
         if not (_apply_global_options(found) and fast.run(rest)):
@@ -132,15 +180,27 @@ def main(argv: list[str] | None = None) -> None:
         _fail("interrupted", ExitCode.INTERRUPTED)
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS or "--debug" in args:
+            raise
+        _output_failed(exc)
     except Exception as exc:  # the last line of defence: one line, exit 1
         if "--debug" in args:
             raise
+        from npkit.text import quote
+
+        text = quote(" ".join(str(exc).split()), limit=200)[1:-1]
         _fail(
-            f"internal error: {type(exc).__name__}: {exc} (re-run with --debug for details)",
+            f"internal error: {type(exc).__name__}: {text} (re-run with --debug for details)",
             ExitCode.INTERNAL,
         )
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except OSError as exc:
+        _output_failed(exc)
+    except ValueError:  # stdout closed under us
+        pass
+    _interrupts(inside=False)
     sys.exit(int(ExitCode.OK))

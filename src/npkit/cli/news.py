@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -14,6 +16,7 @@ from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import FETCH_EPILOG, complete_source_ids, fetch_options, output_options
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError, UsageError
+from npkit.news.records import Failure
 from npkit.news.registry import LANGS
 from npkit.output import OutputSpec, render, render_rows, row_values
 from npkit.text import clean
@@ -74,7 +77,6 @@ def news() -> None:
 @click.option("--feed", "feed_urls", multiple=True, metavar="URL",
               help="Also read this RSS/Atom feed; with --feed only the named feeds and -s "
               "sources are read.")  # fmt: skip
-@click.option("--strict", is_flag=True, help="Exit non-zero (3, or 4) if any source fails.")
 @fetch_options
 @output_options(record=core.Article)
 def headlines(
@@ -112,21 +114,33 @@ def headlines(
     )
     if not result.sources:
         console.warn("no news source to read (every source disabled in the config file?)")
+    error = ParseError if result.exit_code == 4 else FetchError
+    count = len(result.failures)
+    if result.all_failed and count > 1 and _same_reason(result.failures):
+        first = result.failures[0]  # no network: one line, not one per source
+        if output.format == "json":
+            render([], output, core.Article)
+        raise error(f"every source failed the same way ({count} of {count}), e.g. "
+                    f"{first.source}: {first.message}")  # fmt: skip
     for failure in result.failures:
         console.warn(f"{failure.source}: {failure.message}")
-    if output.format == "table":
+    if output.format == "table" and not result.all_failed:  # (no empty table)
         _remember(result.articles)
         _render_numbered(result.articles, output)
-    else:
-        render(result.articles, output, core.Article)
-    if result.all_failed or (strict and result.failures):
-        count = len(result.failures)
-        message = (
-            f"every source failed ({count} of {count}: reasons above)"
-            if result.all_failed
-            else f"{count} of {result.sources} sources failed (--strict)"
-        )
-        raise (ParseError if result.exit_code == 4 else FetchError)(message)
+    elif not result.all_failed or output.format == "json":  # JSON stays valid: []
+        render(result.articles, output, core.Article)  # (no CSV header)
+    if result.all_failed:
+        raise error(f"every source failed ({count} of {count}: reasons above)")
+    if strict and result.failures:
+        raise error(f"{count} of {result.sources} sources failed (--strict)")
+
+
+_HOST = re.compile(r"\[[0-9a-f:.]+\](?::\d+)?|[\w.-]+\.[a-z]{2,}(?::\d+)?|[\d.]+:\d+", re.I)
+
+
+def _same_reason(failures: Sequence[Failure]) -> bool:
+    """Did every source fail for one reason, hosts aside (no network, a proxy down)?"""
+    return len({(f.exit_code, _HOST.sub("HOST", f.message)) for f in failures}) == 1
 
 
 def _render_numbered(articles: list[core.Article], output: OutputSpec) -> None:

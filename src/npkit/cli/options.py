@@ -1,5 +1,6 @@
 """Options shared by commands: output (``-f``, ``--json``, ``--fields``) on every command, and
-fetching (``--offline``, ``--no-cache``, ``--timeout``) on fx, gold and news.
+fetching (``--offline``, ``--no-cache``, ``--timeout``, ``--max-age``, ``--strict``) on fx,
+gold and news.
 
 Imports neither requests nor the HTTP module: ``--help`` and ``npkit date`` stay cheap.
 """
@@ -7,7 +8,10 @@ Imports neither requests nor the HTTP module: ``--help`` and ``npkit date`` stay
 from __future__ import annotations
 
 import functools
+import inspect
+import re
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any, TypeVar, overload
 
 import click
@@ -16,6 +20,7 @@ from npkit.config import MAX_TIMEOUT, FetchOptions
 from npkit.errors import UsageError
 from npkit.output import FORMATS, field_names, output_spec
 from npkit.output.spec import STYLES
+from npkit.text import quote
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,9 +34,25 @@ NPKIT_HAMROPATRO_URL. `npkit config` shows every setting in effect.
 """
 
 
+_DURATION = re.compile(r"([0-9]{1,7})\s*(s|m|min|h|d|w)", re.ASCII)
+_SECONDS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_max_age(text: str | None) -> timedelta | None:
+    """``--max-age``: ``90s``, ``30m``, ``6h``, ``2d``, ``1w``."""
+    if text is None:
+        return None
+    match = _DURATION.fullmatch(text.strip().lower())
+    if not match:
+        raise UsageError(f"--max-age: expected a duration like 30m, 6h or 2d, not {quote(text)}")
+    return timedelta(seconds=int(match.group(1)) * _SECONDS[match.group(2)])
+
+
 def fetch_options(func: F) -> F:
-    """Give a Click command ``--offline``, ``--no-cache`` and ``--timeout SECONDS``, passed to
-    it as ``fetch: FetchOptions``."""
+    """Give a Click command ``--offline``, ``--no-cache``, ``--timeout SECONDS``,
+    ``--max-age DURATION`` and ``--strict``, passed to it as ``fetch: FetchOptions`` (and
+    ``strict`` too, to a command that takes it: news's partial results)."""
+    takes_strict = "strict" in inspect.signature(func).parameters
 
     @click.option(
         "--offline",
@@ -48,13 +69,36 @@ def fetch_options(func: F) -> F:
         type=click.FloatRange(0, MAX_TIMEOUT, min_open=True),
         default=None,
         metavar="SECONDS",
-        help="Wait at most this long for the server (default 15; NPKIT_TIMEOUT).",
+        help="Give each request at most this long, connect + headers + body "
+        "(default 15; NPKIT_TIMEOUT).",
+    )
+    @click.option(
+        "--max-age",
+        metavar="DURATION",
+        default=None,
+        help="Never show cached data older than this (30m, 6h, 2d): exit 3 instead.",
+    )
+    @click.option(
+        "--strict",
+        is_flag=True,
+        help="Stale or partial data is a failure (exit 3, or 4): for cron jobs.",
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, offline: bool, no_cache: bool, timeout: float | None, **kw: Any) -> Any:
+    def wrapper(
+        *args: Any,
+        offline: bool,
+        no_cache: bool,
+        timeout: float | None,
+        max_age: str | None,
+        strict: bool,
+        **kw: Any,
+    ) -> Any:
         if offline and no_cache:
             raise UsageError("--offline and --no-cache contradict each other")
-        return func(*args, fetch=FetchOptions(offline, no_cache, timeout), **kw)
+        fetch = FetchOptions(offline, no_cache, timeout, parse_max_age(max_age), strict)
+        if takes_strict:
+            kw["strict"] = strict
+        return func(*args, fetch=fetch, **kw)
 
     return wrapper  # type: ignore[return-value]
 

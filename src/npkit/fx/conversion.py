@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 from typing import Any
 
 from npkit import dates
@@ -18,6 +18,7 @@ from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
 from npkit.fx.query import normalize_codes, rates
 from npkit.fx.records import HOME, SIDES, Conversion, Rate
+from npkit.text import quote
 
 _AMOUNT = re.compile(r"\d{1,20}(\.\d{1,12})?", re.ASCII)
 _CENT = Decimal("0.01")
@@ -34,18 +35,18 @@ def parse_amount(value: Any) -> Decimal:
         text = str(value).strip().translate(TO_ASCII)
         text = text.replace(",", "").replace("_", "").replace(" ", "")
         if not _AMOUNT.fullmatch(text):
-            raise UsageError(f"amount must be a number like 1500 or 1,500.50, not {value!r}")
+            raise UsageError(f"amount must be a number like 1500 or 1,500.50, not {quote(value)}")
         amount = Decimal(text)
     else:
-        raise UsageError(f"amount must be a number, not {value!r}")
+        raise UsageError(f"amount must be a number, not {quote(value)}")
     if not amount.is_finite() or amount < 0:
-        raise UsageError(f"amount must be zero or more, not {value!r}")
+        raise UsageError(f"amount must be zero or more, not {quote(value)}")
     return amount
 
 
 def _check_side(side: str | None) -> None:
     if side is not None and side not in SIDES:
-        raise UsageError(f"rate side must be one of {', '.join(SIDES)}, not {side!r}")
+        raise UsageError(f"rate side must be one of {', '.join(SIDES)}, not {quote(side)}")
 
 
 def _npr_per_one(by_code: dict[str, Rate], code: str, side: str) -> Decimal:
@@ -81,27 +82,34 @@ def convert_with(
     label: str | None
     with localcontext() as context:
         context.prec = 40
-        if source == target:
-            rate, label = Decimal(1), None
-        elif target == HOME:
-            label = side or "buy"
-            rate = _npr_per_one(by_code, source, label)
-        elif source == HOME:
-            label = side or "sell"
-            rate = 1 / _npr_per_one(by_code, target, label)
-        else:
-            first, second = side or "buy", side or "sell"
-            rate = _npr_per_one(by_code, source, first) / _npr_per_one(by_code, target, second)
-            label = first if first == second else f"{first}/{second}"
-        result = (amount * rate).quantize(_CENT, rounding=ROUND_HALF_UP)
-        exponent = rate.as_tuple().exponent
-        exact = isinstance(exponent, int) and exponent >= -8
-        shown = rate if exact else rate.quantize(_RATE_PLACES, rounding=ROUND_HALF_UP).normalize()
+        try:
+            if source == target:
+                rate, label = Decimal(1), None
+            elif target == HOME:
+                label = side or "buy"
+                rate = _npr_per_one(by_code, source, label)
+            elif source == HOME:
+                label = side or "sell"
+                rate = 1 / _npr_per_one(by_code, target, label)
+            else:
+                first, second = side or "buy", side or "sell"
+                rate = _npr_per_one(by_code, source, first) / _npr_per_one(by_code, target, second)
+                label = first if first == second else f"{first}/{second}"
+            result = (amount * rate).quantize(_CENT, rounding=ROUND_HALF_UP)
+            exponent = rate.as_tuple().exponent
+            exact = isinstance(exponent, int) and exponent >= -8
+            if not exact:
+                rate = rate.quantize(_RATE_PLACES, rounding=ROUND_HALF_UP).normalize()
+        except (InvalidOperation, ZeroDivisionError, DivisionByZero, Overflow):
+            raise UsageError(
+                f"{amount} {source} in {target} is beyond what can be computed exactly "
+                "(the amount, or a rate NRB published, is extreme)"
+            ) from None
     return Conversion(
         amount=amount,
         from_=source,
         to=target,
-        rate=shown,
+        rate=rate,
         result=result,
         rate_side=label,
         date=used.date if used else None,
@@ -112,7 +120,7 @@ def convert_with(
 def _one_code(text: str) -> str:
     codes = normalize_codes(text)
     if len(codes) != 1:
-        raise UsageError(f"expected one currency code such as USD, not {text!r}")
+        raise UsageError(f"expected one currency code such as USD, not {quote(text)}")
     return codes[0]
 
 

@@ -241,7 +241,9 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
             if not fetched.from_cache:
                 time.sleep(PAGE_PAUSE)
     http.report_stale(responses)
-    return resolve(days)
+    # A server that sends more days than asked for is not believed about the others: only the
+    # requested window is kept (else `fx convert --date D` could use another day's rate).
+    return [day for day in resolve(days) if start <= day.date <= end]
 
 
 def _fetch_page(

@@ -17,6 +17,7 @@ from npkit.config import FetchOptions
 from npkit.errors import FetchError, NotCached, UsageError
 from npkit.fx import nrb
 from npkit.fx.records import KNOWN_CURRENCIES, Day, Rate
+from npkit.text import quote
 
 LATEST_WINDOW_DAYS = 7
 """"Latest" is the newest usable day in the week up to today (NRB publishes about 00:00 NPT)."""
@@ -35,7 +36,7 @@ def normalize_codes(codes: str | Iterable[str]) -> list[str]:
                 continue
             if not _CODE.fullmatch(code):
                 raise UsageError(
-                    f"{part.strip()!r} is not a currency code (three letters, e.g. USD)"
+                    f"{quote(part.strip())} is not a currency code (three letters, e.g. USD)"
                 )
             if code not in result:
                 result.append(code)

@@ -12,6 +12,7 @@ fallback beats old or partial data from the first choice; either beats nothing.
 
 from __future__ import annotations
 
+import re
 from datetime import date as Date
 
 from npkit import console, http
@@ -21,6 +22,7 @@ from npkit.errors import combined_exit_code as combined
 from npkit.gold import fenegosida, hamropatro, nepalipatro
 from npkit.gold.provider import Provider
 from npkit.gold.window import Batch, Window
+from npkit.text import quote
 
 PROVIDERS: tuple[Provider, ...] = (fenegosida, nepalipatro, hamropatro)
 """Every source, in the order ``auto`` asks them."""
@@ -36,7 +38,7 @@ _ALL_FAILED: dict[ExitCode, type[NpkitError]] = {
 def plan(source: str, window: Window, today: Date) -> list[Provider]:
     """The providers to ask, in order; an explicit source that cannot answer is a UsageError."""
     if source not in SOURCES:
-        raise UsageError(f"unknown source {source!r}; sources: {', '.join(SOURCES)}")
+        raise UsageError(f"unknown source {quote(source)}; sources: {', '.join(SOURCES)}")
     if source == "auto":
         return [p for p in PROVIDERS if p.cannot_answer(window, today) is None]
     chosen = _BY_NAME[source]
@@ -50,6 +52,7 @@ def run(providers: list[Provider], window: Window, options: FetchOptions) -> Bat
     """Ask ``providers`` in order until one answers well; see the module docstring."""
     reserve: list[Batch] = []
     failures: list[tuple[str, NpkitError]] = []
+    pending: list[str] = []
     for index, provider in enumerate(providers):
         following = providers[index + 1].NAME if index + 1 < len(providers) else None
         try:
@@ -57,9 +60,12 @@ def run(providers: list[Provider], window: Window, options: FetchOptions) -> Bat
         except (FetchError, ParseError) as exc:
             failures.append((provider.NAME, exc))
             fallback = following or (_best(reserve).source if reserve else None)
-            if fallback:
-                console.warn(f"{provider.NAME} failed: {exc}; using {fallback}")
+            if fallback:  # said only once an answer came (every source down is one line)
+                pending.append(f"{provider.NAME} failed: {exc}; using {fallback}")
             continue
+        for line in pending:
+            console.warn(line)
+        pending.clear()
         weakness = _weakness(batch, window, options)
         if weakness and following:
             console.warn(f"{provider.NAME}: {weakness}; using {following}")
@@ -68,10 +74,23 @@ def run(providers: list[Provider], window: Window, options: FetchOptions) -> Bat
         http.report_stale(batch.responses)
         return batch
     if reserve:
+        for line in pending:
+            console.warn(line)
         chosen = _best(reserve)
         http.report_stale(chosen.responses)
         return chosen
+    if len(failures) > 1 and not _same_reason(failures):
+        for name, error in failures:
+            console.warn(f"{name} failed: {error}")
     raise _all_failed(failures)
+
+
+_HOST = re.compile(r"\[[0-9a-f:.]+\](?::\d+)?|[\w.-]+\.[a-z]{2,}(?::\d+)?|[\d.]+:\d+", re.I)
+
+
+def _same_reason(failures: list[tuple[str, NpkitError]]) -> bool:
+    """Did every source fail for one reason, hosts aside (no network, a proxy down)?"""
+    return len({(e.exit_code, _HOST.sub("HOST", str(e))) for _, e in failures}) == 1
 
 
 def _best(reserve: list[Batch]) -> Batch:
@@ -94,8 +113,12 @@ def _all_failed(failures: list[tuple[str, NpkitError]]) -> NpkitError:
     """The error for a question no source could answer, by ``npkit.errors``' one rule for
     several failures (``combined_exit_code``): exit 4 when any source sent a reply it could
     not read (the likeliest to need a fix), else exit 3."""
-    name, last = failures[-1]
+    last = failures[-1][1]
     if len(failures) == 1:
         return last
     code = combined(exc.exit_code for _, exc in failures)
-    return _ALL_FAILED[code](f"{name} failed: {last}; every source failed")
+    names = ", ".join(n for n, _ in failures)
+    if _same_reason(failures):
+        return _ALL_FAILED[code](f"every source failed ({names}): {last}")
+    count = len(failures)
+    return _ALL_FAILED[code](f"every source failed ({count} of {count}: reasons above)")

@@ -16,6 +16,7 @@ from npkit.errors import UsageError
 from npkit.gold import chain
 from npkit.gold.records import METALS, UNITS, MetalPrice
 from npkit.gold.window import Window
+from npkit.text import quote
 
 LOOKBACK = timedelta(days=15)
 """How far before the first day asked for the sources are read: enough to find the trading
@@ -35,7 +36,7 @@ def normalize_metal(name: str, *, allow_all: bool = False) -> str:
         return "all"
     if key not in METAL_ALIASES:
         valid = ", ".join((*METALS, "all") if allow_all else METALS)
-        raise UsageError(f"unknown metal {name!r}; metals: {valid}")
+        raise UsageError(f"unknown metal {quote(name)}; metals: {valid}")
     return METAL_ALIASES[key]
 
 
@@ -44,7 +45,7 @@ def normalize_unit(name: str) -> str:
     key = name.strip().casefold().replace(" ", "")
     if key in ("all", *UNITS):
         return key
-    raise UsageError(f"unknown price unit {name!r}; units: {', '.join(UNITS)}, all")
+    raise UsageError(f"unknown price unit {quote(name)}; units: {', '.join(UNITS)}, all")
 
 
 def prices(
@@ -74,16 +75,21 @@ def prices(
     span = dates.requested_days(date, start, end, today=today)
     if span is not None and date is None:  # a range
         first, last = span
-        window = Window(first - LOOKBACK, last, first, latest=False)
+        window = Window(_back(first), last, first, latest=False)
         records = [r for r in _fetch(source, window, today, options) if r.date >= str(first)]
     else:
         day = span[0] if span else today
-        window = Window(day - LOOKBACK, day, day, latest=day == today)
+        window = Window(_back(day), day, day, latest=day == today)
         found = _fetch(source, window, today, options)
         records = _nearest(found, day, flag=date is not None)
     return [
         r for r in records if wanted_metal in ("all", r.metal) and wanted_unit in ("all", r.unit)
     ]
+
+
+def _back(day: Date) -> Date:
+    """The first day of the look-back before ``day``, kept inside ``datetime.date``'s range."""
+    return day - LOOKBACK if day - Date.min > LOOKBACK else Date.min
 
 
 def _fetch(source: str, window: Window, today: Date, options: FetchOptions) -> list[MetalPrice]:

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
+from npkit.text import quote
 
 GRAMS_PER_TOLA = Decimal("11.6638038")
 TRADITIONAL: dict[str, Decimal] = {"tola": Decimal(1), "aana": Decimal(16), "lal": Decimal(100)}
@@ -88,13 +89,13 @@ def parse_weight(*words: str) -> Weight:
         match = _PART.match(ascii_text, position)
         if match is None or match.end() == position:
             raise UsageError(
-                f"cannot read the weight {text!r}: write an amount and a unit, e.g. "
+                f"cannot read the weight {quote(text)}: write an amount and a unit, e.g. "
                 "'2 tola 5 aana' or '15.5g'"
             )
         amount, word = Decimal(match.group(1)), match.group(2).casefold().rstrip(".")
         unit = ALIASES.get(word) if word else "tola"
         if unit is None:
-            raise UsageError(f"unknown weight unit {match.group(2)!r}; units: {UNIT_NAMES}")
+            raise UsageError(f"unknown weight unit {quote(match.group(2))}; units: {UNIT_NAMES}")
         parts.append((amount, unit))
         position = match.end()
     return _checked(parts, text)
@@ -104,23 +105,23 @@ def _checked(parts: list[tuple[Decimal, str]], text: str) -> Weight:
     units = [unit for _, unit in parts]
     metric = [unit in METRIC for unit in units]
     if any(metric) and not all(metric):
-        raise UsageError(f"{text!r} mixes grams with tola/aana/lal: use one system")
+        raise UsageError(f"{quote(text)} mixes grams with tola/aana/lal: use one system")
     if len(set(units)) != len(units):
-        raise UsageError(f"{text!r} names a unit twice")
+        raise UsageError(f"{quote(text)} names a unit twice")
     order = list(METRIC if metric[0] else TRADITIONAL)
     if [order.index(u) for u in units] != sorted(order.index(u) for u in units):
-        raise UsageError(f"{text!r}: write the largest unit first (e.g. '2 tola 5 aana')")
+        raise UsageError(f"{quote(text)}: write the largest unit first (e.g. '2 tola 5 aana')")
     if not metric[0]:
         for (_, bigger), (amount, smaller) in pairwise(parts):
             per = TRADITIONAL[smaller] / TRADITIONAL[bigger]  # aana per tola: 16; lal per aana
             if amount >= per:
                 raise UsageError(
-                    f"{text!r}: {_plain(amount)} {smaller} is a whole {bigger} or more "
+                    f"{quote(text)}: {_plain(amount)} {smaller} is a whole {bigger} or more "
                     f"(1 {bigger} = {_plain(per)} {smaller}); write it as more {bigger}"
                 )
     weight = Weight(tuple(parts), metric=metric[0])
     if weight.tola <= 0:
-        raise UsageError(f"the weight {text!r} must be more than zero")
+        raise UsageError(f"the weight {quote(text)} must be more than zero")
     return weight
 
 

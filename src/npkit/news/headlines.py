@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from npkit import dates, http
 from npkit.config import FetchOptions
@@ -16,7 +16,7 @@ from npkit.news import fetcher, registry
 from npkit.news.clean import fold
 from npkit.news.dedupe import dedupe
 from npkit.news.records import Article, Failure
-from npkit.text import clean
+from npkit.text import clean, quote
 
 _DURATION = re.compile(r"([0-9]{1,6})\s*(m|min|mins|h|hr|hrs|d|day|days|w|wk|weeks?)", re.ASCII)
 _UNIT = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -50,7 +50,10 @@ def parse_since(text: str, now: datetime | None = None) -> datetime:
     match = _DURATION.fullmatch(value)
     if match:
         unit = _UNIT[match.group(2)[0]]
-        return now - timedelta(**{unit: int(match.group(1))})
+        try:
+            return now - timedelta(**{unit: int(match.group(1))})
+        except OverflowError:  # further back than datetime reaches: every headline
+            return _FAR_PAST
     today = now.astimezone(dates.NEPAL_TZ).date()
     if value in ("today", "yesterday"):
         day = today - timedelta(days=1 if value == "yesterday" else 0)
@@ -60,8 +63,10 @@ def parse_since(text: str, now: datetime | None = None) -> datetime:
         except UsageError as exc:
             detail = "" if "not a date I can read" in str(exc) else f" ({exc})"
             raise UsageError(
-                f"--since: expected a duration like 6h or 2d, or a date, not {text!r}{detail}"
+                f"--since: expected a duration like 6h or 2d, or a date, not {quote(text)}{detail}"
             ) from None
+    if day <= date.min + timedelta(days=1):  # 00:00 NPT of day 1 is before datetime's range
+        return _FAR_PAST
     return datetime.combine(day, time(0), dates.NEPAL_TZ)
 
 
@@ -111,7 +116,7 @@ def headlines(
     """Fetch the chosen sources (default: every source, or those in ``lang``) and any ``feeds``
     URLs; merge their articles. Bad input raises ``UsageError`` before any request."""
     if lang is not None and lang not in registry.LANGS:
-        raise UsageError(f"language must be one of {', '.join(registry.LANGS)}, not {lang!r}")
+        raise UsageError(f"language must be one of {', '.join(registry.LANGS)}, not {quote(lang)}")
     if limit is not None and limit < 0:
         raise UsageError(f"limit must be 0 (no limit) or more, not {limit}")
     since_moment = parse_since(since) if isinstance(since, str) else since

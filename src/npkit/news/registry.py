@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from npkit import config
 from npkit.errors import UsageError
+from npkit.text import clean, quote, redact_url, url_host
 
 LANGS = ("en", "ne")
 KINDS = ("feed",)
@@ -44,21 +45,17 @@ class Source:
     @property
     def host(self) -> str:
         """``host[:port]`` of the feed, lower-case: requests to one host are never concurrent."""
-        return urlsplit(self.url).netloc.lower()
+        return url_host(self.url, self.id).lower()
 
 
 def check_url(value: Any, origin: str) -> str:
-    """An absolute http(s) URL with a host, or a UsageError naming where it came from."""
+    """An absolute http(s) URL with a host (and a port in range), or a UsageError naming where
+    it came from (the value quoted, any ``user:password@`` left out)."""
     text = value.strip() if isinstance(value, str) else None
-    parts = urlsplit(text) if text else None
-    if (
-        parts is None
-        or parts.scheme not in ("http", "https")
-        or not parts.hostname
-        or any(c.isspace() or ord(c) < 32 for c in text or "")
-    ):
-        raise UsageError(f"{origin}: expected an http(s) URL with a host, not {value!r}")
-    return text  # type: ignore[return-value]
+    if text is None or not config.check_url(text, query=True):
+        shown = quote(redact_url(value)) if isinstance(value, str) else quote(value)
+        raise UsageError(f"{origin}: expected an http(s) URL with a host, not {shown}")
+    return text
 
 
 def builtin() -> list[Source]:
@@ -71,14 +68,14 @@ def load() -> list[Source]:
     """Built-in sources with the config file's ``[news.sources.<id>]`` applied."""
     sources = {source.id: source for source in builtin()}
     table = config.load_file().get("news", {})
-    origin = f"config file {config.config_path()}"
+    origin = f"config file {quote(str(config.config_path()), limit=200)}"
     if not isinstance(table, dict):
         raise UsageError(f"{origin}: news must be a table")
     entries = table.get("sources", {})
     if not isinstance(entries, dict):
         raise UsageError(f"{origin}: news.sources must be a table")
     for key, entry in entries.items():
-        where = f"{origin}: news.sources.{key}"
+        where = f"{origin}: news.sources.{quote(key)[1:-1]}"
         if not isinstance(entry, dict):
             raise UsageError(f"{where} must be a table")
         if not _ID.fullmatch(key):
@@ -86,7 +83,7 @@ def load() -> list[Source]:
         unknown = sorted(set(entry) - _KEYS)
         if unknown:
             raise UsageError(
-                f"{where}: unknown key {unknown[0]!r} (valid: {', '.join(sorted(_KEYS))})"
+                f"{where}: unknown key {quote(unknown[0])} (valid: {', '.join(sorted(_KEYS))})"
             )
         if entry.get("enabled", True) is False:
             sources.pop(key, None)
@@ -107,15 +104,17 @@ def _apply(base: Source | None, key: str, entry: dict[str, Any], where: str) -> 
         if name in entry:
             if not isinstance(entry[name], str):
                 raise UsageError(f"{where}.{name} must be a string")
-            changes[name] = " ".join(entry[name].split())
+            changes[name] = clean(entry[name])
     if "lang" in entry:
         if entry["lang"] not in LANGS:
             raise UsageError(
-                f"{where}.lang must be one of {', '.join(LANGS)}, not {entry['lang']!r}"
+                f"{where}.lang must be one of {', '.join(LANGS)}, not {quote(entry['lang'])}"
             )
         changes["lang"] = entry["lang"]
     if "kind" in entry and entry["kind"] not in KINDS:
-        raise UsageError(f"{where}.kind must be one of {', '.join(KINDS)}, not {entry['kind']!r}")
+        raise UsageError(
+            f"{where}.kind must be one of {', '.join(KINDS)}, not {quote(entry['kind'])}"
+        )
     if "enabled" in entry and not isinstance(entry["enabled"], bool):
         raise UsageError(f"{where}.enabled must be true or false")
     if base is None:
@@ -142,7 +141,7 @@ def choose(
     by_id = {source.id: source for source in sources}
     unknown = [name for name in wanted if name not in by_id]
     if unknown:
-        names = ", ".join(repr(name) for name in unknown)
+        names = ", ".join(quote(name) for name in unknown)
         raise UsageError(f"unknown news source {names}; valid ids: {', '.join(by_id)}")
     extra = [feed_source(url) for url in feeds]
     if wanted or extra:

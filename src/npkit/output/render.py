@@ -106,7 +106,7 @@ def render_rows(
         body = list(rows)
         if not body:
             if is_terminal(stream):
-                console.say("no results")
+                console.tell("no results")
             return 0
         render_table(
             body,
