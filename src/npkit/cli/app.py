@@ -24,7 +24,8 @@ Examples:
   npkit news -n 5                   five headlines; `npkit news read 1` reads one
 \b
 Exit codes: 0 ok, 1 internal error, 2 bad input, 3 fetch failed,
-4 could not parse a response, 130 interrupted.
+4 could not parse a response, 5 "no" from a yes/no check
+(date is-holiday), 130 interrupted.
 \b
 Environment: NO_COLOR (no colour), NPKIT_CONFIG, NPKIT_CACHE_DIR,
 NPKIT_TIMEOUT, NPKIT_TODAY; `npkit config` shows every setting.
