@@ -1,4 +1,5 @@
-"""Bulk date conversion: one date per line, or columns of a CSV, streamed in constant memory.
+"""Bulk date conversion: one date per line, streamed in constant memory (CSV columns:
+``npkit.cli.csv_dates``, built on the reading and keep-going rules here).
 
 Input is read in chunks of whatever is available (``os.read``), so a slow producer still gets
 each line converted as it arrives, and a fast one gets ~64 KiB per system call. Each distinct
@@ -8,7 +9,6 @@ input line is converted and encoded once; repeats are a dictionary lookup. The m
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 from collections.abc import Iterator, Sequence
@@ -47,7 +47,7 @@ class BulkResult:
     bad: int = 0
 
 
-def _chunks(source: BinaryIO) -> Iterator[bytes]:
+def read_chunks(source: BinaryIO) -> Iterator[bytes]:
     """Yield whatever bytes are available, without waiting for a full buffer."""
     try:
         fd = source.fileno()
@@ -155,7 +155,7 @@ def read_days(
 def _raw_lines(source: BinaryIO) -> Iterator[bytes]:
     """The lines of ``source`` (without their ``\n``) as they arrive."""
     pending = b""
-    for chunk in _chunks(source):
+    for chunk in read_chunks(source):
         lines = (pending + chunk).split(b"\n")
         pending = lines.pop()
         yield from lines
@@ -190,7 +190,7 @@ class _LineConverter:
             name in dates.CONVERSION_FIELDS for name in writer.columns
         )
         self.memo = _Memo()
-        self.unverified = _UnverifiedYearWarning()
+        self.unverified = UnverifiedYearWarning()
         self.misses = 0
         self.prefilled = False
 
@@ -233,7 +233,7 @@ class _LineConverter:
         return encoded
 
 
-class _UnverifiedYearWarning:
+class UnverifiedYearWarning:
     """Warns once per run when a converted date falls in a BS year with known-bad data."""
 
     def __init__(self) -> None:
@@ -269,7 +269,7 @@ def convert_lines(
     result = BulkResult()
     pending = b""
     try:
-        for chunk in _chunks(source):
+        for chunk in read_chunks(source):
             lines = (pending + chunk).split(b"\n")
             pending = lines.pop()
             _write_lines(lines, result, converter)
@@ -325,485 +325,6 @@ def _write_lines(lines: list[bytes], result: BulkResult, converter: _LineConvert
             encoded.append(text)
     result.lines += len(lines)
     converter.writer.write_encoded(encoded)
-
-
-# ---------------------------------------------------------------- CSV: columns of dates
-
-BOM = "\ufeff"
-CSV_FIELD_LIMIT = 1 << 26
-"""Largest quoted CSV cell read (64 MiB; the csv module's own default is 128 KiB, which real
-spreadsheets exceed with long notes). Unquoted cells have no limit but the line's."""
-
-
-@dataclass(frozen=True)
-class CsvSource:
-    """One CSV input: its bytes and its name in messages ('' for stdin)."""
-
-    stream: BinaryIO
-    name: str = ""
-
-
-class _Lines:
-    """The physical lines of a CSV source as text, each without its ``\n`` (a ``\r`` before it
-    stays, so CRLF comes out as it went in), in blocks of what one read brought.
-
-    ``block()`` hands out a whole block (the fast path: no quote and nothing undecodable in it)
-    or None; ``pull()`` one line at a time (the general path, which may read on into the next
-    block for a quoted cell holding line ends). ``number`` is the last line handed out. A line
-    that is not UTF-8 is decoded with escapes and its number kept in ``undecodable``: it is that
-    line's error, the others are read."""
-
-    def __init__(self, source: BinaryIO) -> None:
-        self.number = 0
-        self.undecodable: set[int] = set()
-        self.ended = False  # the last line had no line end
-        self._blocks = self._generate(source)
-        self._current: list[str] = []
-        self._text: str | None = None  # the block's text when it is plain
-        self._pos = 0
-
-    def _generate(self, source: BinaryIO) -> Iterator[tuple[str | None, list[str]]]:
-        pending = b""
-        for chunk in _chunks(source):
-            data = pending + chunk
-            cut = data.rfind(b"\n") + 1
-            pending = data[cut:]
-            if cut:
-                yield self._decode(data[: cut - 1])
-        if pending:
-            self.ended = True
-            yield self._decode(pending)
-
-    def _decode(self, block: bytes) -> tuple[str | None, list[str]]:
-        try:
-            text = block.decode("utf-8")
-            return (None if '"' in text else text), text.split("\n")
-        except UnicodeDecodeError:
-            pass
-        lines: list[str] = []
-        first = self.number + len(self._current) - self._pos  # lines not handed out yet
-        for raw in block.split(b"\n"):
-            try:
-                lines.append(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                self.undecodable.add(first + len(lines) + 1)
-                lines.append(raw.decode("utf-8", "surrogateescape"))
-        return None, lines
-
-    def _refill(self) -> bool:
-        if self._pos < len(self._current):
-            return True
-        found = next(self._blocks, None)
-        if found is None:
-            return False
-        self._text, self._current = found
-        self._pos = 0
-        return True
-
-    def block(self) -> tuple[str, list[str]] | None:
-        """The next whole block, as text and lines, if it is plain (else None: ``pull`` its
-        lines)."""
-        if self._refill() and self._text is not None and self._pos == 0:
-            self._pos = len(self._current)
-            self.number += self._pos
-            return self._text, self._current
-        return None
-
-    def pull(self) -> str | None:
-        """The next line, or None at the end."""
-        if not self._refill():
-            return None
-        line = self._current[self._pos]
-        self._pos += 1
-        self.number += 1
-        return line
-
-    def more(self) -> Iterator[str]:
-        """The following lines, for the csv module reading a quoted cell on."""
-        while (line := self.pull()) is not None:
-            yield line
-
-    def at_end(self) -> bool:
-        return not self._refill()
-
-
-def _csv_text(value: Any, delimiter: str) -> str:
-    """One added cell as CSV text (quoted only when it must be)."""
-    from npkit.output.values import text_value
-
-    text = text_value(value)
-    if delimiter in text or '"' in text or "\n" in text or "\r" in text:
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def _pattern_field(pattern: str) -> Callable[[date, dates.BSDate], str]:
-    def formatted(day: date, bs: dates.BSDate) -> str:
-        return dates.format_bs(bs, pattern, day.weekday())
-
-    return formatted
-
-
-class _CellConverter:
-    """A date cell → the values added for it (memoised: spreadsheets repeat dates)."""
-
-    def __init__(
-        self, fields: Sequence[str], reading: Reading, pattern: str | None, bad: BadInput
-    ) -> None:
-        self.names = list(fields)
-        functions = field_functions([n for n in fields if n != "pattern"])
-        self.functions: list[Callable[[date, dates.BSDate], Any]] = []
-        for name in fields:
-            if name == "pattern":
-                if pattern is None:
-                    raise UsageError("the field 'pattern' needs -p/--pattern PATTERN")
-                self.functions.append(_pattern_field(pattern))
-            else:
-                self.functions.append(functions.pop(0))
-        if pattern is not None:
-            dates.format_bs(dates.BSDate(2081, 8, 11), pattern, 1)  # a bad pattern fails first
-        self.reading = reading
-        self.bad = bad
-        self.empty: tuple[Any, ...] = ("",) * len(fields)
-        self.failed: tuple[Any, ...] = (None,) * len(fields)
-        self.memo: dict[str, tuple[Any, ...]] = {"": self.empty}
-        self.unverified = _UnverifiedYearWarning()
-
-    def quiet_values(self, cell: str) -> tuple[Any, ...] | None:
-        """The added values of a cell, or None when its date is bad (nothing reported)."""
-        text = cell.strip()
-        if not text:
-            return self.empty
-        try:
-            day, bs = self.reading.day(text)
-        except UsageError:
-            return None
-        self.unverified.check(bs)
-        return tuple(function(day, bs) for function in self.functions)
-
-    def values(self, cell: str, where: str, line_no: int) -> tuple[Any, ...]:
-        found = self.memo.get(cell)
-        if found is not None:
-            return found
-        text = cell.strip()
-        if not text:
-            return self.empty
-        try:
-            day, bs = self.reading.day(text)
-            self.unverified.check(bs)
-            values = tuple(function(day, bs) for function in self.functions)
-        except UsageError as exc:
-            self.bad.report(exc, line_no, where)
-            return self.failed
-        if len(self.memo) >= MEMO_LIMIT:
-            self.memo.clear()
-        self.memo[cell] = values
-        return values
-
-
-def parse_delimiter(text: str | None) -> str:
-    """``--delimiter``: one character; ``tab`` or ``\\t`` for a tab."""
-    if text is None:
-        return ","
-    if text.lower() in ("tab", "\\t"):
-        return "\t"
-    if len(text) != 1 or text in ('"', "\r", "\n"):
-        raise UsageError(f"--delimiter must be one character such as , ; or tab, not {text!r}")
-    return text
-
-
-def _missing_column(column: str, header: list[str], delimiter: str, where: str) -> UsageError:
-    from npkit.text import quote
-
-    joined = delimiter.join(header)
-    message = f"{where}no column {column!r} in the CSV header {quote(joined)}"
-    if len(header) == 1:
-        guesses = [d for d in (";", "\t", "|", ",") if d != delimiter and d in header[0]]
-        if guesses:
-            shown = "tab" if guesses[0] == "\t" else guesses[0]
-            return UsageError(
-                f"{message}: it has one column when read with delimiter {delimiter!r}; "
-                f"is the file {shown!r}-separated? use --delimiter '{shown}'"
-            )
-    return UsageError(f"{message}; columns: {','.join(header)}")
-
-
-def convert_csv(
-    sources: Sequence[CsvSource],
-    columns: Sequence[str],
-    spec: OutputSpec,
-    fields: Sequence[str],
-    *,
-    reading: Reading | None = None,
-    pattern: str | None = None,
-    delimiter: str = ",",
-    keep_going: bool = False,
-    stream: IO[str] | None = None,
-) -> BulkResult:
-    """Read CSV and write every row back with ``<column>_<field>`` added for each column.
-
-    CSV output keeps every input line as it was (quoting, a UTF-8 BOM, CRLF line ends, blank
-    lines) and appends the added cells; json, ndjson and tsv rows use the header as keys.
-    Empty cells stay empty. A bad cell or an undecodable line stops the run naming its line,
-    or with ``keep_going`` is reported and left empty: output rows stay aligned with input rows.
-    Several sources must share the header (it is written once).
-    """
-    import sys
-
-    if not sources:
-        raise UsageError("no CSV input")
-    out = stream if stream is not None else sys.stdout
-    bad = BadInput(keep_going)
-    cells = _CellConverter(fields, reading or Reading(), pattern, bad)
-    result = BulkResult()
-    state: dict[str, Any] = {}
-    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
-    try:
-        for source in sources:
-            _convert_csv_source(source, columns, spec, fields, cells, delimiter, out, state, result)
-    finally:
-        writer = state.get("writer")
-        if writer is not None:
-            result.rows = writer.rows_written
-            writer.close()
-        result.bad = bad.count
-        out.flush()
-    return result
-
-
-def _convert_csv_source(
-    source: CsvSource,
-    columns: Sequence[str],
-    spec: OutputSpec,
-    fields: Sequence[str],
-    cells: _CellConverter,
-    delimiter: str,
-    out: IO[str],
-    state: dict[str, Any],
-    result: BulkResult,
-) -> None:
-    where = f"{source.name}: " if source.name else ""
-    lines = _Lines(source.stream)
-    first = lines.pull()
-    if first is None or not first.strip(BOM + "\r"):
-        raise UsageError(f"{where}CSV input is empty (expected a header row)")
-    had_bom = first.startswith(BOM)
-    header_raw, header = _logical_row(first.removeprefix(BOM), lines, delimiter)
-    if 1 in lines.undecodable:
-        raise UsageError(f"{where}line 1 (the header): not UTF-8 text")
-    if "header" in state:
-        if header != state["header"]:
-            raise UsageError(f"{where}the header differs from the first file's: {header!r}")
-    else:
-        for column in columns:
-            if column not in header:
-                raise _missing_column(column, header, delimiter, where)
-        state["header"] = header
-        added = [f"{column}_{name}" for column in columns for name in fields]
-        if spec.format == "csv":
-            body, end = _split_end(header_raw)
-            suffix = "".join(delimiter + _csv_text(name, delimiter) for name in added)
-            out.write((BOM if had_bom else "") + body + suffix + end)
-            state["writer"] = None
-        else:
-            if had_bom and spec.format == "tsv":
-                out.write(BOM)
-            state["writer"] = RowWriter(spec, [*header, *added], out)
-    rows = _CsvRows(lines, state["header"], columns, cells, delimiter, where, result)
-    if state["writer"] is None:
-        rows.write_csv(out)
-    else:
-        rows.write_records(state["writer"])
-
-
-def _split_end(raw: str) -> tuple[str, str]:
-    """A row's text and its line end (CRLF, LF; none is written as LF)."""
-    if raw.endswith("\r"):
-        return raw[:-1], "\r\n"
-    return raw, "\n"
-
-
-def _logical_row(line: str, lines: _Lines, delimiter: str) -> tuple[str, list[str]]:
-    """The raw text (without its last ``\n``) and cells of the row starting with ``line``; a
-    quoted cell may hold line ends: the csv module then reads on into the next lines."""
-    if '"' not in line:
-        return line, line.rstrip("\r").split(delimiter)
-    consumed = [line + "\n"]
-
-    def feed() -> Iterator[str]:
-        yield consumed[0]
-        for following in lines.more():
-            consumed.append(following + "\n")
-            yield following + "\n"
-
-    try:
-        row = next(csv.reader(feed(), delimiter=delimiter), [])
-    except csv.Error as exc:
-        raise UsageError(f"unreadable CSV ({exc})") from None
-    if row and row[-1].endswith("\r"):
-        row[-1] = row[-1][:-1]
-    return "".join(consumed)[:-1], row
-
-
-class _CsvRows:
-    """The data rows of one CSV source, converted and written in one of two shapes."""
-
-    def __init__(
-        self,
-        lines: _Lines,
-        header: list[str],
-        columns: Sequence[str],
-        cells: _CellConverter,
-        delimiter: str,
-        where: str,
-        result: BulkResult,
-    ) -> None:
-        self.lines = lines
-        self.width = len(header)
-        self.indexes = [header.index(column) for column in columns]
-        self.cells = cells
-        self.delimiter = delimiter
-        self.where = where
-        self.result = result
-        self.suffixes: dict[str, str] = {}  # cell text → its added cells as CSV text
-        self.empty_row = delimiter * (self.width - 1 + len(cells.names) * len(self.indexes))
-        self._ended: dict[str, dict[str, str]] = {}  # line end → cell → added cells + end
-
-    def _suffix(self, cell: str, line_no: int) -> str:
-        found = self.suffixes.get(cell)
-        if found is None:
-            values = self.cells.values(cell, self.where, line_no)
-            found = "".join(self.delimiter + _csv_text(v, self.delimiter) for v in values)
-            if values is not self.cells.failed:
-                if len(self.suffixes) >= MEMO_LIMIT:
-                    self.suffixes.clear()
-                self.suffixes[cell] = found
-        return found
-
-    def write_csv(self, out: IO[str]) -> None:
-        """CSV to CSV: every line written as it was read, the added cells appended (before a
-        CRLF); blank lines stay blank, a bad line kept going becomes an empty row."""
-        lines = self.lines
-        pieces: list[str] = []
-        try:
-            while not lines.at_end():
-                found = lines.block()
-                if found is None:
-                    line = lines.pull()
-                    assert line is not None
-                    out.write("".join(pieces))  # in order with a warning about this line
-                    pieces.clear()
-                    out.write(self._csv_line(line))
-                    continue
-                text, block = found
-                if not self._fast_block(text, block, pieces):
-                    before = lines.number - len(block)
-                    self.result.lines += len(block)
-                    for number, line in enumerate(block, before + 1):
-                        out.write("".join(pieces))
-                        pieces.clear()
-                        out.write(self._csv_line(line, number, counted=True))
-                if len(pieces) >= 4096:
-                    out.write("".join(pieces))
-                    pieces.clear()
-        except UsageError:
-            out.write("".join(pieces))  # the rows before the bad one
-            raise
-        if pieces and lines.ended:  # no line end after the last line: none added either
-            last = pieces[-1]
-            pieces[-1] = last[:-2] if last.endswith("\r\n") else last[:-1]
-        out.write("".join(pieces))
-
-    def _fast_block(self, text: str, block: list[str], pieces: list[str]) -> bool:
-        """The hot path, in C-level passes: a block of plain lines (no quotes, no bad bytes,
-        no blank line, every row exactly as wide as the header, one kind of line end) whose
-        dates all read. False: nothing written, take the general path."""
-        from itertools import repeat
-
-        delimiter, width = self.delimiter, self.width
-        if len(self.indexes) != 1 or (width == 1 and "" in block):
-            return False
-        end = "\n"
-        if "\r" in text:
-            text = text.replace("\r\n", "\n")
-            if not text.endswith("\r") or "\r" in text[:-1]:
-                return False  # mixed or lone CRs
-            text, end = text[:-1], "\r\n"
-            block = text.split("\n")
-        if set(map(str.count, block, repeat(delimiter))) != {width - 1}:
-            return False  # a short or long row: the general path pads or refuses it
-        # Every line has `width` cells, so the block's cells, flattened, are in row order.
-        if width == 1:
-            dated = block
-        else:
-            flat = text.replace("\n", delimiter).split(delimiter)
-            dated = flat[self.indexes[0] :: width]
-        ended = self._ended.setdefault(end, {})
-        try:
-            added = list(map(ended.__getitem__, dated))
-        except KeyError:
-            if len(ended) >= MEMO_LIMIT:
-                ended.clear()
-            for cell in set(dated).difference(ended):
-                values = self.cells.quiet_values(cell)
-                if values is None:
-                    return False  # a bad date: the general path reports it on its line
-                ended[cell] = "".join(delimiter + _csv_text(v, delimiter) for v in values) + end
-            added = list(map(ended.__getitem__, dated))
-        parts: list[str] = [""] * (2 * len(block))
-        parts[::2] = block
-        parts[1::2] = added
-        pieces.append("".join(parts))
-        self.result.lines += len(block)
-        return True
-
-    def _csv_line(self, line: str, line_no: int | None = None, counted: bool = False) -> str:
-        """One row by the general rules (``line`` starts it; a quoted cell may read on)."""
-        if not counted:
-            self.result.lines += 1
-        number = self.lines.number if line_no is None else line_no
-        try:
-            raw, row = _logical_row(line, self.lines, self.delimiter)
-            if not raw or raw == "\r":
-                return raw + "\n"  # a blank line stays a blank line
-            if number in self.lines.undecodable:
-                raise UsageError("not UTF-8 text")
-            if len(row) > self.width:
-                raise UsageError(f"{len(row)} cells but the header has {self.width}")
-        except UsageError as exc:
-            self.cells.bad.report(exc, number, self.where)
-            return self.empty_row + "\n"
-        missing = self.width - len(row)
-        row += [""] * missing
-        suffix = "".join(self._suffix(row[i], number) for i in self.indexes)
-        body, end = _split_end(raw)
-        return body + self.delimiter * missing + suffix + end
-
-    def write_records(self, writer: RowWriter) -> None:
-        """CSV to json, ndjson or tsv: one record per row, keyed by the header; a blank line
-        is skipped (kept going: an empty record, for alignment)."""
-        blank = (None,) * (self.width + len(self.cells.names) * len(self.indexes))
-        lines, cells = self.lines, self.cells
-        while (line := lines.pull()) is not None:
-            self.result.lines += 1
-            number = lines.number
-            try:
-                raw, row = _logical_row(line, lines, self.delimiter)
-                if not raw.strip("\r"):
-                    if cells.bad.keep_going:
-                        writer.write(blank)
-                    continue
-                if number in lines.undecodable:
-                    raise UsageError("not UTF-8 text")
-                if len(row) > self.width:
-                    raise UsageError(f"{len(row)} cells but the header has {self.width}")
-            except UsageError as exc:
-                cells.bad.report(exc, number, self.where)
-                writer.write(blank)
-                continue
-            row += [""] * (self.width - len(row))
-            values = [v for i in self.indexes for v in cells.values(row[i], self.where, number)]
-            writer.write([*row, *values])
 
 
 # ---------------------------------------------------------------- stdin for people: -p, table

@@ -242,7 +242,7 @@ def _convert_csv(
 ) -> None:
     from contextlib import ExitStack
 
-    from npkit.cli import bulk
+    from npkit.cli import bulk, csv_dates
 
     repeated = sorted({name for name in columns if columns.count(name) > 1})
     if repeated:
@@ -261,19 +261,19 @@ def _convert_csv(
         raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
     if pattern is not None and "pattern" not in names:
         raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
-    separator = bulk.parse_delimiter(delimiter)
+    separator = csv_dates.parse_delimiter(delimiter)
     with ExitStack() as stack:
         sources = []
         for name in inputs or ("-",):
             if name == "-":
-                sources.append(bulk.CsvSource(sys.stdin.buffer))
+                sources.append(csv_dates.CsvSource(sys.stdin.buffer))
                 continue
             try:
                 handle = stack.enter_context(open(name, "rb"))
             except OSError as exc:
                 raise UsageError(f"cannot read {name!r}: {exc.strerror}") from None
-            sources.append(bulk.CsvSource(handle, name))
-        bulk.convert_csv(
+            sources.append(csv_dates.CsvSource(handle, name))
+        csv_dates.convert_csv(
             sources,
             columns,
             OutputSpec(out_format, header=output.header),
