@@ -114,6 +114,133 @@ def test_a_broken_entry_is_a_miss(local_server: LocalServer) -> None:
     assert http.fetch_parsed(url, parse_json, options=FAST)[0] == {"ok": True}
 
 
+# ---------------------------------------------------------------- kept values (a codec)
+
+
+class Counting:
+    """``parse_json`` that counts its calls, and a codec for its values."""
+
+    def __init__(self, tag: str = "json 1") -> None:
+        self.calls = 0
+        self.codec: http.Codec[object] = http.Codec(tag, self.encode, json.loads)
+
+    def __call__(self, content: bytes, url: str) -> object:
+        self.calls += 1
+        return parse_json(content, url)
+
+    @staticmethod
+    def encode(value: object) -> bytes:
+        return json.dumps(value).encode()
+
+
+def value_files() -> list[Path]:
+    return sorted((freshcache.config.cache_dir() / freshcache.DIRECTORY).glob("*.value"))
+
+
+def test_a_kept_value_answers_a_fresh_hit_without_parsing(local_server: LocalServer) -> None:
+    local_server.route("/a", Reply(BODY))
+    url = local_server.url + "/a"
+    parse = Counting()
+    first, _ = http.fetch_parsed(url, parse, options=FAST, codec=parse.codec)
+    assert parse.calls == 1 and len(value_files()) == 1
+    assert http.has_kept_value(url, parse.codec, options=FAST)
+    for options in (FAST, FetchOptions(offline=True)):
+        again, fetched = http.fetch_parsed(url, parse, options=options, codec=parse.codec)
+        assert again == first == {"ok": True} and fetched.from_cache
+    assert parse.calls == 1 and len(local_server.requests) == 1
+
+
+def test_a_value_kept_under_another_tag_is_ignored(local_server: LocalServer) -> None:
+    local_server.route("/a", Reply(BODY))
+    url = local_server.url + "/a"
+    old, new = Counting("json 1"), Counting("json 2")
+    http.fetch_parsed(url, old, options=FAST, codec=old.codec)
+    assert not http.has_kept_value(url, new.codec, options=FAST)
+    assert http.fetch_parsed(url, new, options=FAST, codec=new.codec)[0] == {"ok": True}
+    assert new.calls == 1  # parsed again, and kept under the new tag
+    http.fetch_parsed(url, new, options=FAST, codec=new.codec)
+    assert new.calls == 1 and len(local_server.requests) == 1
+
+
+@pytest.mark.parametrize("garbage", [b"garbage", b"npkit-value 1\nGET x\njson 1\n00\n{", b""])
+def test_a_corrupt_kept_value_is_a_miss(local_server: LocalServer, garbage: bytes) -> None:
+    local_server.route("/a", Reply(BODY))
+    url = local_server.url + "/a"
+    parse = Counting()
+    http.fetch_parsed(url, parse, options=FAST, codec=parse.codec)
+    (path,) = value_files()
+    path.write_bytes(garbage)
+    assert http.fetch_parsed(url, parse, options=FAST, codec=parse.codec)[0] == {"ok": True}
+    assert parse.calls == 2  # parsed from the cached bytes, and kept again
+
+
+def test_an_undecodable_kept_value_is_a_miss(local_server: LocalServer) -> None:
+    local_server.route("/a", Reply(BODY))
+    url = local_server.url + "/a"
+    parse = Counting()
+    broken: http.Codec[object] = http.Codec("json 1", lambda _v: b"{cut", json.loads)
+    http.fetch_parsed(url, parse, options=FAST, codec=broken)
+    assert http.fetch_parsed(url, parse, options=FAST, codec=broken)[0] == {"ok": True}
+    assert parse.calls == 2 and len(local_server.requests) == 1
+
+
+def test_an_expired_entry_with_a_kept_value_still_asks_the_server(
+    local_server: LocalServer, expire_http_cache
+) -> None:
+    local_server.route("/a", Reply(BODY, etag=True))
+    url = local_server.url + "/a"
+    parse = Counting()
+    http.fetch_parsed(url, parse, options=FAST, codec=parse.codec)
+    expire_http_cache(hours=3)
+    assert not http.has_kept_value(url, parse.codec, options=FAST)
+    assert http.has_kept_value(url, parse.codec, options=FetchOptions(offline=True))
+    value, again = http.fetch_parsed(url, parse, options=FAST, codec=parse.codec)
+    assert value == {"ok": True} and not again.stale and len(local_server.requests) == 2
+    assert "If-None-Match" in local_server.requests[-1].headers  # a 304: the same bytes
+    changed = json.dumps({"ok": "changed"}).encode()
+    local_server.route("/a", Reply(changed))  # a new body: 200
+    expire_http_cache(hours=3)
+    value, again = http.fetch_parsed(url, parse, options=FAST, codec=parse.codec)
+    assert value == {"ok": "changed"} and len(local_server.requests) == 3
+    calls = parse.calls
+    value, again = http.fetch_parsed(url, parse, options=FAST, codec=parse.codec)
+    assert value == {"ok": "changed"} and again.from_cache and parse.calls == calls
+    assert len(local_server.requests) == 3  # the kept value was refreshed with the entry
+
+
+def test_no_cache_and_unreadable_replies_keep_no_value(local_server: LocalServer) -> None:
+    local_server.route("/a", Reply(BODY))
+    local_server.route("/bad", Reply(b"<html>challenge</html>", content_type="text/html"))
+    parse = Counting()
+    options = FetchOptions(no_cache=True)
+    http.fetch_parsed(local_server.url + "/a", parse, options=options, codec=parse.codec)
+    with pytest.raises(ParseError):
+        http.fetch_parsed(local_server.url + "/bad", parse, options=FAST, codec=parse.codec)
+    assert value_files() == []
+    assert not http.has_kept_value(local_server.url + "/a", parse.codec, options=options)
+
+
+def test_the_news_codec_round_trips_and_refuses_junk() -> None:
+    from npkit.news import Article, fetcher
+
+    articles = [
+        Article("2026-02-05T12:50:07+05:45", "ok", "ne", "शीर्षक", "https://a.np/1", None),
+        Article(None, "ok", None, "Title \u200d", "https://a.np/2", "Sum\nmary"),
+    ]
+    assert fetcher.decode_articles(fetcher.encode_articles(articles)) == articles
+    for junk in (
+        b"{}",
+        b"[1]",
+        b'[{"title": "x"}]',
+        b"\xff",
+        b"[",
+        b'[{"published": 1, '
+        b'"source": "s", "lang": null, "title": "t", "url": "u", "summary": null}]',
+    ):
+        with pytest.raises(ValueError):
+            fetcher.decode_articles(junk)
+
+
 # ---------------------------------------------------------------- warm commands
 
 
@@ -145,6 +272,27 @@ def test_warm_news_imports_no_http_library(npkit, news_config) -> None:
         for argv in (["news"], ["news", "--offline"]):
             assert imported_by(argv) == (0, set()), argv
         assert len(server.requests) == 1
+
+
+PARSERS = ("feedparser", "bs4", "npkit.news.article", "npkit.news.feeds")
+
+
+def test_warm_news_parses_nothing_and_answers_as_a_cold_run(npkit, news_config) -> None:
+    body = (FIXTURES / "news" / "prospect_onlinekhabar_2026-02-05.xml").read_bytes()
+    with LocalServer() as server:
+        server.route("/feed", Reply(body, content_type="application/rss+xml"))
+        news_config({"onlinekhabar": server.url + "/feed"})
+        cold = npkit("news", "--json", "--limit", "100")
+        assert cold.exit_code == 0 and len(value_files()) == 1
+        for argv in (["news"], ["news", "--offline"], ["news", "--json"]):
+            probe = probe_commands([argv], HEAVY + PARSERS)
+            assert (probe.statuses, probe.modules) == ([0], set()), argv
+        warm = npkit("news", "--json", "--limit", "100")
+        offline = npkit("news", "--json", "--limit", "100", "--offline")
+        assert warm.output == offline.output == cold.output and json.loads(cold.output)
+        fresh = npkit("news", "--json", "--limit", "100", "--no-cache")
+        assert fresh.output == cold.output
+        assert len(server.requests) == 2
 
 
 def test_a_cold_command_does_import_the_http_stack(nrb) -> None:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import IO
+
+TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
+if TYPE_CHECKING:
+    from typing import IO
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 verbosity = NORMAL

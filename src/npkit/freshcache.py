@@ -9,7 +9,11 @@ with requests-cache. An unreadable reply never gets here, and a broken or unwrit
 simply a miss: this is a shortcut, never the only copy.
 
 One file per key under ``<cache dir>/fresh/``: a short text header (format, key, URL, fetched
-and expiry times in POSIX seconds) and the body. Standard library only.
+and expiry times in POSIX seconds) and the body. Beside it, optionally, the body already parsed
+(``store_value``/``load_value``): the source's own encoding of what its parser made of these
+exact bytes, under a version tag, so a warm command need not import the parser's library. It
+shares the entry's expiry (it is only read with its entry) and is a miss when the tag or the
+body's digest differ. Standard library only.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from npkit import config
 
 DIRECTORY = "fresh"
 _MAGIC = b"npkit-fresh 1"
+_VALUE_MAGIC = b"npkit-value 1"
 _NEVER = b"never"
 
 
@@ -50,9 +55,13 @@ def cache_key(url: str, params: Mapping[str, str | int] | None = None) -> str:
     return f"GET {url}?{query}" if query else f"GET {url}"
 
 
-def _path(key: str) -> Path:
+def _path(key: str, suffix: str = ".entry") -> Path:
     name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:40]
-    return config.cache_dir() / DIRECTORY / f"{name}.entry"
+    return config.cache_dir() / DIRECTORY / f"{name}{suffix}"
+
+
+def _digest(content: bytes) -> bytes:
+    return hashlib.sha256(content).hexdigest().encode("ascii")
 
 
 def _moment(seconds: bytes) -> datetime:
@@ -92,7 +101,11 @@ def store(fetched: Fetched) -> None:
     expires = b"%r" % fetched.expires_at.timestamp() if fetched.expires_at else _NEVER
     header = [_MAGIC, fetched.key.encode(), fetched.url.encode()]
     header += [b"%r" % fetched.fetched_at.timestamp(), expires]
-    path = _path(fetched.key)
+    _write(_path(fetched.key), b"\n".join([*header, fetched.content]))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` atomically; a failure leaves the old file (or none)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -100,18 +113,45 @@ def store(fetched: Fetched) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(b"\n".join([*header, fetched.content]))
+            stream.write(data)
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
 
 
-def drop(key: str) -> None:
-    """Forget the entry of ``key`` (there may be none)."""
-    try:
-        _path(key).unlink()
-    except OSError:
+def store_value(fetched: Fetched, tag: str, value: bytes) -> None:
+    """Keep ``value``, the parse of ``fetched.content`` encoded under version ``tag``, beside
+    the entry of ``fetched.key`` (replacing any older one)."""
+    if not fetched.key or "\n" in fetched.key + tag:
         return
+    header = [_VALUE_MAGIC, fetched.key.encode(), tag.encode(), _digest(fetched.content)]
+    _write(_path(fetched.key, ".value"), b"\n".join([*header, value]))
+
+
+def load_value(fetched: Fetched, tag: str) -> bytes | None:
+    """The value kept for ``fetched`` (an entry of this index) under ``tag``: None unless it
+    was made from these very bytes, under this tag."""
+    if not fetched.key:
+        return None
+    try:
+        data = _path(fetched.key, ".value").read_bytes()
+        magic, key, kept_tag, digest, value = data.split(b"\n", 4)
+        if magic != _VALUE_MAGIC or key.decode("utf-8") != fetched.key:
+            return None
+        if kept_tag.decode("utf-8") != tag or digest != _digest(fetched.content):
+            return None
+    except (OSError, ValueError):
+        return None
+    return value
+
+
+def drop(key: str) -> None:
+    """Forget the entry of ``key`` and its value (there may be none)."""
+    for suffix in (".entry", ".value"):
+        try:
+            _path(key, suffix).unlink()
+        except OSError:
+            continue
 
 
 def entries() -> Iterator[Fetched]:

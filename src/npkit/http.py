@@ -17,6 +17,13 @@ bytes to the source's pure ``parse(content, url)``; it returns what ``parse`` re
   ``--strict``, and when older than ``--max-age``: a ``FetchError`` (exit 3), so a cron job
   never takes old data for new (and gold's chain goes on to the next source).
 
+A source may pass a ``Codec`` (an encoding of what its ``parse`` returns, with a version tag):
+the parsed value is then kept beside the fresh index's entry, written only after a successful
+parse (never with ``--no-cache``), and a cached reply is decoded from it instead of parsed
+again, so a warm command need not import the parser's library (feedparser costs more than
+the rest of a warm ``npkit news``). A kept value from another tag or other bytes, or one that
+does not decode, is a miss: the bytes are parsed as before.
+
 Failures are ``NpkitError``s with one-line messages naming the host: ``FetchError`` (and its
 ``NotCached``, ``HTTPStatusError``, ``ResponseTooLarge``) or the ``ParseError`` of ``parse``.
 """
@@ -26,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 from urllib.parse import urlencode
 
 from npkit import console, freshcache
@@ -41,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_TTL",
     "NEVER_EXPIRE",
+    "Codec",
     "Fetched",
     "HTTPStatusError",
     "NotCached",
@@ -49,6 +57,7 @@ __all__ = [
     "fetch",
     "fetch_parsed",
     "forget",
+    "has_kept_value",
     "report_stale",
     "session",
 ]
@@ -63,6 +72,19 @@ T = TypeVar("T")
 Expiry = int | float | timedelta
 
 
+class Codec(NamedTuple, Generic[T]):
+    """How a source's parsed value is kept beside its cached reply.
+
+    ``tag`` names the format and everything the value depends on besides the bytes (bump it
+    when the parser or the records change); ``decode`` raises ``ValueError`` on anything it
+    cannot read (that is a miss, never an error).
+    """
+
+    tag: str
+    encode: Callable[[T], bytes]
+    decode: Callable[[bytes], T]
+
+
 def fetch_parsed(
     url: str,
     parse: Callable[[bytes, str], T],
@@ -71,11 +93,13 @@ def fetch_parsed(
     expire_after: Expiry = DEFAULT_TTL,
     options: FetchOptions | None = None,
     headers: Mapping[str, str] | None = None,
+    codec: Codec[T] | None = None,
 ) -> tuple[T, Fetched]:
     """``parse(content, url_with_query)`` of the reply to GET ``url``, and the reply.
 
     A reply from the network is parsed once, before it is cached (a ``ParseError`` then means
-    nothing was cached); a cached one is parsed when it is read.
+    nothing was cached); a cached one is parsed when it is read, or, with a ``codec``, decoded
+    from the value kept when it was last parsed.
     """
     requested = _with_query(url, params)
     parsed: list[T] = []
@@ -88,8 +112,38 @@ def fetch_parsed(
         headers=headers,
     )  # fmt: skip
     if parsed and not fetched.from_cache:
-        return parsed[-1], fetched
-    return parse(fetched.content, fetched.url), fetched
+        value = parsed[-1]
+    else:
+        if codec is not None and not (options and options.no_cache):
+            kept = freshcache.load_value(fetched, codec.tag)
+            if kept is not None:
+                try:
+                    return codec.decode(kept), fetched
+                except ValueError:
+                    pass  # unreadable: parse the bytes again, and keep the new value
+        value = parse(fetched.content, fetched.url)
+    if codec is not None and not (options and options.no_cache):
+        freshcache.store_value(fetched, codec.tag, codec.encode(value))
+    return value, fetched
+
+
+def has_kept_value(
+    url: str,
+    codec: Codec[T],
+    *,
+    params: Mapping[str, str | int] | None = None,
+    options: FetchOptions | None = None,
+) -> bool:
+    """Whether ``fetch_parsed(url, …, codec=codec)`` would be answered from the fresh index
+    with a kept value (so without calling ``parse``): for a caller that would otherwise import
+    the parser's library up front."""
+    options = options or FetchOptions()
+    if options.no_cache:
+        return False
+    entry = freshcache.lookup(freshcache.cache_key(url, params))
+    if entry is None or (entry.stale and not options.offline):
+        return False
+    return freshcache.load_value(entry, codec.tag) is not None
 
 
 def fetch(

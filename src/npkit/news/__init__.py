@@ -12,19 +12,31 @@ Pure parsers take bytes: ``parse_feed(content, url)`` and ``parse_article(conten
 The registry is data (``sources.toml``) merged with ``[news.sources.<id>]`` from the config
 file: ``sources()`` (``registry.load``). ``read`` is in ``reader``, ``headlines`` in
 ``headlines``; this module only re-exports. Nothing here imports requests, feedparser or bs4
-until it is used.
+until it is used, and the parsers (``parse_article``, ``read``, ``parse_feed``) are imported on
+first use: listing headlines from a warm cache needs none of them.
 """
 
 from __future__ import annotations
 
-from npkit.news.article import parse_article
+from typing import TYPE_CHECKING
+
 from npkit.news.dedupe import canonical_url
-from npkit.news.feeds import parse as parse_feed
 from npkit.news.headlines import Headlines, check, headlines, merge, parse_since
-from npkit.news.reader import ARTICLE_TTL, read
 from npkit.news.records import Article, ArticleText, Failure, SourceCheck
 from npkit.news.registry import Source, check_url, source_for
 from npkit.news.registry import load as sources
+
+if TYPE_CHECKING:
+    from npkit.news.article import parse_article
+    from npkit.news.feeds import parse as parse_feed
+    from npkit.news.reader import ARTICLE_TTL, read
+
+_LAZY = {  # name → (module, name there)
+    "ARTICLE_TTL": ("npkit.news.reader", "ARTICLE_TTL"),
+    "parse_article": ("npkit.news.article", "parse_article"),
+    "parse_feed": ("npkit.news.feeds", "parse"),
+    "read": ("npkit.news.reader", "read"),
+}
 
 __all__ = [
     "ARTICLE_TTL",
@@ -46,3 +58,15 @@ __all__ = [
     "source_for",
     "sources",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The parsers and ``read``, imported when first asked for."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, attribute = _LAZY[name]
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value
+    return value

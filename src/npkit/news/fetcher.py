@@ -9,6 +9,7 @@ source's ``Outcome.error``, never an exception for the others.
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
 import time
@@ -19,7 +20,6 @@ from datetime import timedelta
 from npkit import http
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, NpkitError, ParseError
-from npkit.news import feeds
 from npkit.news.records import Article
 from npkit.news.registry import Source
 
@@ -33,6 +33,47 @@ FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+
+
+ARTICLES_FORMAT = 1
+"""Version of the parsed feeds kept beside cached replies (``codec``): bump it whenever
+``feeds.parse`` or ``Article`` changes what a feed's bytes give."""
+
+_FIELDS = ("published", "source", "lang", "title", "url", "summary")
+_OPTIONAL = frozenset({"published", "lang", "summary"})
+
+
+def codec(source: Source) -> http.Codec[list[Article]]:
+    """How ``source``'s parsed feed is kept in the cache: a JSON list of the records' fields
+    (``published`` is already ISO text). The tag carries what ``feeds.parse`` was given besides
+    the bytes (the source's id and language), so a changed setting parses again."""
+    return http.Codec(
+        f"news.articles {ARTICLES_FORMAT} {source.id} {source.lang or '-'}",
+        encode_articles,
+        decode_articles,
+    )
+
+
+def encode_articles(articles: list[Article]) -> bytes:
+    rows = [{name: getattr(article, name) for name in _FIELDS} for article in articles]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_articles(data: bytes) -> list[Article]:
+    """The records of ``encode_articles``; ``ValueError`` for anything else."""
+    rows = json.loads(data)  # a UnicodeDecodeError or JSONDecodeError is a ValueError
+    if not isinstance(rows, list):
+        raise ValueError("not a list of articles")
+    articles = []
+    for row in rows:
+        if not isinstance(row, dict) or sorted(row) != sorted(_FIELDS):
+            raise ValueError("not an article")
+        for name in _FIELDS:
+            value = row[name]
+            if not (isinstance(value, str) or (value is None and name in _OPTIONAL)):
+                raise ValueError(f"bad {name}")
+        articles.append(Article(**row))
+    return articles
 
 
 @dataclass(frozen=True)
@@ -49,13 +90,20 @@ class Outcome:
 def fetch_one(source: Source, options: FetchOptions | None = None) -> Outcome:
     """Fetch and parse one source's feed; failures are returned, not raised."""
     started = time.monotonic()
+
+    def parse(content: bytes, _url: str) -> list[Article]:
+        from npkit.news import feeds  # not needed when the parsed feed is cached
+
+        return feeds.parse(content, source.url, source.id, source.lang)
+
     try:
         articles, fetched = http.fetch_parsed(
             source.url,
-            lambda content, _url: feeds.parse(content, source.url, source.id, source.lang),
+            parse,
             expire_after=FEED_TTL,
             options=options,
             headers={"Accept": FEED_ACCEPT},
+            codec=codec(source),
         )
     except (FetchError, ParseError) as exc:  # a UsageError (a bad setting) is everyone's
         return Outcome(source, error=exc, seconds=time.monotonic() - started)
@@ -70,7 +118,7 @@ def fetch_all(
 ) -> list[Outcome]:
     """Every source's outcome, in the order given, hosts in parallel (at most ``pool_size`` at
     once), the sources of one host one after another."""
-    if sources:
+    if not all(_warm(source, options) for source in sources):
         import feedparser  # noqa: F401  (once here, not under the import lock of every worker)
 
     groups: dict[str, list[int]] = {}
@@ -106,3 +154,8 @@ def fetch_all(
     if crashes:
         raise crashes[0]
     return [outcome for outcome in results if outcome is not None]
+
+
+def _warm(source: Source, options: FetchOptions | None) -> bool:
+    """Whether ``fetch_one(source, options)`` will be answered by a parsed feed in the cache."""
+    return http.has_kept_value(source.url, codec(source), options=options)
