@@ -45,7 +45,7 @@ class Rate:
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell", "change")
-    TABLE_DROP = ("date_bs", "name", "date", "unit")
+    TABLE_DROP = ("date_bs", "name", "date", "change", "unit")
     TABLE_MONEY = ("buy", "sell")
     TABLE_SIGNED = ("change",)
 
