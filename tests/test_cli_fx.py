@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -70,9 +70,48 @@ def test_all_currencies_as_a_table(npkit, nrb) -> None:
     result = npkit("fx")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["date", "date_bs", "currency", "name", "unit", "buy", "sell"]
+    assert lines[0].split() == [
+        "date", "date_bs", "currency", "name", "unit", "buy", "sell", "change",
+    ]  # fmt: skip
     assert len(lines) == 2 + 22
     assert result.stderr == ""
+
+
+def test_latest_change_is_against_the_previous_published_day(npkit, nrb) -> None:
+    today = dates.today_ad()
+    yesterday = (today - timedelta(days=1)).isoformat()
+    # yesterday published 2026-08-12's figures; today repeats 2026-08-17's (see FakeNRB)
+    nrb.fake.days[yesterday] = [dict(nrb.fake.days["2026-08-12"][-1], date=yesterday)]
+    records = npkit.json("fx", "USD", "JPY", "--json")
+    assert [r["date"] for r in records] == [today.isoformat()] * 2
+    for record in records:
+        now, then = (
+            recorded("2026-08-17", record["currency"])[0],
+            recorded("2026-08-12", record["currency"])[0],
+        )
+        assert now != then or record["currency"] == "JPY"  # JPY did not move
+        assert Decimal(str(record["change"])) == now - then  # per unit as published (JPY: 10)
+    table = npkit("fx", "USD")
+    assert table.exit_code == 0, table.stderr
+    (usd,) = [line for line in table.stdout.splitlines() if "USD" in line]
+    change = recorded("2026-08-17", "USD")[0] - recorded("2026-08-12", "USD")[0]
+    assert change < 0 and usd.endswith(f"▼ {-change}")  # signed, like gold's
+
+
+def test_one_days_change_is_against_the_day_before_it(npkit, nrb) -> None:
+    records = npkit.json("fx", "USD", "JPY", "--date", "2026-08-12", "--json")
+    assert [(r["date"], r["currency"]) for r in records] == [
+        ("2026-08-12", "USD"),
+        ("2026-08-12", "JPY"),
+    ]  # the earlier days read for the change are not returned
+    for record in records:
+        now = recorded("2026-08-12", record["currency"])[0]
+        then = recorded("2026-08-11", record["currency"])[0]
+        assert Decimal(str(record["change"])) == now - then
+    first = npkit.json("fx", "USD", "--from", "2026-08-11", "--to", "2026-08-12", "--json")
+    assert [r["date"] for r in first] == ["2026-08-11", "2026-08-12"]
+    day_before = recorded("2026-08-11", "USD")[0] - recorded("2026-08-10", "USD")[0]
+    assert Decimal(str(first[0]["change"])) == day_before  # the range's first day too
 
 
 @pytest.mark.parametrize("when", ["2026-08-12", "bs:2083-04-27", "2083-04-27 BS", "२०८३-०४-२७"])
@@ -87,7 +126,10 @@ def test_one_day_by_ad_or_bs_date(npkit, nrb, when: str) -> None:
         assert (Decimal(str(record["buy"])), Decimal(str(record["sell"]))) == (buy, sell)
         assert record["unit"] == unit
     assert records[0]["date_bs"] == "2083-04-27"
-    assert nrb.server.requests[0].query["from"] == nrb.server.requests[0].query["to"]
+    # one request: the day, and the week before it for the day's change
+    assert [(r.query["from"], r.query["to"]) for r in nrb.server.requests] == [
+        ("2026-08-05", "2026-08-12")
+    ]
 
 
 def test_old_newest_first_reply_is_sorted_with_buy_only_currencies(npkit, nrb) -> None:
@@ -122,7 +164,9 @@ def test_long_history_csv_is_spreadsheet_ready(npkit, nrb) -> None:
     result = npkit("fx", "--from", "2026-06-01", "--to", "2026-10-05", "-f", "csv")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "date,date_bs,currency,name,unit,buy,sell,published_on,source"
+    assert lines[0] == (
+        "date,date_bs,currency,name,unit,buy,sell,change,published_on,source,fetched_at,stale"
+    )
     assert len(lines) == 1 + 127 * 22
     assert lines[1].startswith("2026-06-01,2083-02-18,INR,Indian Rupee,100,160.00,160.15,")
     assert [line[:10] for line in lines[1:]] == sorted(line[:10] for line in lines[1:])
@@ -249,7 +293,17 @@ def test_server_fails_then_stale_cache_is_shown_with_one_warning(
     nrb.server.route(NRB_PATH, Reply(b"busy", status=503, content_type="text/plain"))
     result = npkit("fx", "USD", "--json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == fresh
+    stale = json.loads(result.stdout)
+    assert [r["stale"] for r in fresh] == [False] and [r["stale"] for r in stale] == [True]
+    # the stale copy is the reply of 3 hours ago, and says so
+    assert datetime.fromisoformat(fresh[0]["fetched_at"]) - datetime.fromisoformat(
+        stale[0]["fetched_at"]
+    ) == timedelta(hours=3)
+    assert stale[0]["fetched_at"].endswith("+05:45")
+    without = ("fetched_at", "stale")
+    assert [{k: v for k, v in r.items() if k not in without} for r in stale] == [
+        {k: v for k, v in r.items() if k not in without} for r in fresh
+    ]
     warning = one_line(result.stderr)
     assert warning.startswith(
         f"npkit: warning: {host(nrb.server)} answered HTTP 503 Service Unavailable; "
@@ -386,7 +440,7 @@ def test_past_days_are_cached_for_good_and_latest_for_half_an_hour(npkit, nrb) -
         for r in http.session().cache.filter()
     }
     latest = (dates.today_ad() - timedelta(days=7)).isoformat()
-    assert lifetimes["2026-08-12"] is None  # never expires
+    assert lifetimes["2026-08-05"] is None  # 2026-08-12 and its week before: never expires
     assert timedelta(minutes=29) < lifetimes[latest] <= timedelta(minutes=30)
 
 

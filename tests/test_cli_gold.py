@@ -266,7 +266,15 @@ def test_stale_cache_is_data_with_a_warning(npkit, sources, expire_http_cache) -
         sources.fail(name, DOWN)
     result = npkit("gold", "--json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == fresh
+    stale = json.loads(result.stdout)
+    assert {r["stale"] for r in fresh} == {False} and {r["stale"] for r in stale} == {True}
+    for old, new in zip(stale, fresh, strict=True):  # the copy of 3 hours ago, and says so
+        age = datetime.fromisoformat(new["fetched_at"]) - datetime.fromisoformat(old["fetched_at"])
+        assert age == timedelta(hours=3) and old["fetched_at"].endswith("+05:45")
+    without = ("fetched_at", "stale")
+    assert [{k: v for k, v in r.items() if k not in without} for r in stale] == [
+        {k: v for k, v in r.items() if k not in without} for r in fresh
+    ]
     stderr = lines(result.stderr)
     assert len(stderr) == 4
     assert stderr[0].startswith(
@@ -391,7 +399,10 @@ def test_history_as_csv(npkit, sources) -> None:
     result = npkit(
         "gold", "--from", "2026-08-13", "--to", "2026-08-14", "--unit", "tola", "-f", "csv"
     )
-    assert lines(result.stdout) == [
+    rows = [line.rsplit(",", 2) for line in lines(result.stdout)]
+    assert rows[0][1:] == ["fetched_at", "stale"]
+    assert {(row[1][-6:], row[2]) for row in rows[1:]} == {("+05:45", "false")}
+    assert [row[0] for row in rows] == [
         "date,date_bs,metal,unit,price,change,source,requested",
         "2026-08-13,2083-04-28,fine_gold,tola,306200.00,-500.00,fenegosida,",
         "2026-08-13,2083-04-28,silver,tola,4750.00,5.00,fenegosida,",
@@ -451,6 +462,7 @@ def test_bad_input_is_exit_2_before_any_request(
 
 def test_value_of_2_tola_5_aana(npkit, sources) -> None:
     (record,) = npkit.json("gold", "value", "2", "tola", "5", "aana", "--json")
+    assert record.pop("stale") is False and record.pop("fetched_at").endswith("+05:45")
     assert record == {
         "weight": "2 tola 5 aana", "tola": 2.3125, "grams": 26.9725, "metal": "fine_gold",
         "rate": 306800.00, "rate_unit": "tola", "value": 709475.00, "date": "2026-08-17",

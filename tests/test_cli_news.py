@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,10 @@ def host(server: LocalServer) -> str:
 def test_sources_merged_newest_first_as_json(npkit, configured) -> None:
     records = npkit.json("news", "--json")  # JSON: no default limit
     assert len(records) == sum(COUNTS.values())
-    assert list(records[0]) == ["published", "source", "lang", "title", "url", "summary"]
+    assert list(records[0]) == [
+        "published", "source", "lang", "title", "url", "summary", "fetched_at", "stale",
+    ]  # fmt: skip
+    assert {(r["fetched_at"][-6:], r["stale"]) for r in records} == {("+05:45", False)}
     stamps = [r["published"] for r in records]
     assert all(s.endswith("+05:45") for s in stamps)
     assert stamps == sorted(stamps, reverse=True)
@@ -154,8 +158,11 @@ def test_feed_option_reads_only_the_named_feeds(npkit, configured) -> None:
             "title": "Relative",
             "url": other.url + "/2026/11/27/relative",
             "summary": None,
+            "fetched_at": records[0]["fetched_at"],
+            "stale": False,
         }
     ]
+    assert records[0]["fetched_at"].endswith("+05:45")
     assert [len(s.requests) for s in configured.values()] == [0, 0, 1]
     both = npkit.json("news", "--feed", other.url + "/custom.xml", "-s", "onlinekhabar", "--json")
     assert len(both) == 11
@@ -303,7 +310,21 @@ def test_stale_copy_when_a_source_fails_later(npkit, configured, expire_http_cac
     assert expire_http_cache(hours=3) == 3
     configured["kathmandupost"].route("/feed", Reply(b"busy", status=404))
     result = npkit("news", "--json")
-    assert result.exit_code == 0 and json.loads(result.stdout) == first
+    assert result.exit_code == 0
+    later = json.loads(result.stdout)
+    # only the failed source's headlines are the stale copy of 3 hours ago, and say so
+    assert {r["source"] for r in later if r["stale"]} == {"kathmandupost"}
+    assert not any(r["stale"] for r in first)
+    for old, new in zip(first, later, strict=True):
+        if new["source"] == "kathmandupost":
+            age = datetime.fromisoformat(old["fetched_at"]) - datetime.fromisoformat(
+                new["fetched_at"]
+            )
+            assert age == timedelta(hours=3)
+    without = ("fetched_at", "stale")
+    assert [{k: v for k, v in r.items() if k not in without} for r in later] == [
+        {k: v for k, v in r.items() if k not in without} for r in first
+    ]
     assert one_line(result.stderr).startswith(
         f"npkit: warning: {host(configured['kathmandupost'])} answered HTTP 404 Not Found; "
         "showing cached data fetched 3 h ago"
@@ -451,7 +472,8 @@ def test_read_as_text(npkit, pages) -> None:
 
 def test_read_as_json(npkit, pages) -> None:
     (record,) = npkit.json("news", "read", pages.url + "/bbc", "--json")
-    assert list(record) == ["title", "url", "published", "source", "text"]
+    assert list(record) == ["title", "url", "published", "source", "text", "fetched_at", "stale"]
+    assert record["fetched_at"].endswith("+05:45") and record["stale"] is False
     assert record["published"] == "2026-07-13T07:10:44+05:45"
     assert record["source"] == "127.0.0.1"
     assert record["text"].startswith("धान रोपाइँ हुने मुख्य यामका बेला")

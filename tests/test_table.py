@@ -75,7 +75,9 @@ def test_money_grouped_signed_and_decimals_aligned_in_tables_only() -> None:
     assert len(ends) == 1  # right-aligned with the same decimals: the points line up
     csv = drawn(records, MetalPrice, OutputSpec("csv"))
     assert "13520250,100,fenegosida" in csv and "▲" not in csv and "requested" in csv
-    with_requested = [*records[:1], MetalPrice(*[*vars_of(records[1])[:-1], "2026-08-16"])]
+    fields = vars_of(records[1])
+    fields[field_names(MetalPrice).index("requested")] = "2026-08-16"
+    with_requested = [*records[:1], MetalPrice(*fields)]
     assert "requested" in drawn(with_requested, MetalPrice).splitlines()[0]
 
 

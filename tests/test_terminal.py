@@ -251,7 +251,7 @@ def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
     ("args", "kept"),
     [
         (["gold"], ["metal", "unit", "price", "change"]),
-        (["fx"], ["currency", "unit", "buy", "sell"]),
+        (["fx"], ["currency", "unit", "buy", "sell", "change"]),
         (
             ["fx", "convert", "100", "USD", "-f", "table"],
             ["amount", "from", "to", "rate", "result"],

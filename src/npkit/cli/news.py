@@ -243,7 +243,8 @@ def read(url: str, fetch: FetchOptions, output: OutputSpec) -> None:
     """The article at URL, or the Nth headline of the last `npkit news` table, as text:
     title, date (Nepal time), source, then the body without AI summaries, share bars or
     related links. On a terminal the text is wrapped to its width, and a long article opens
-    in a pager ($PAGER). --json gives title, url, published, source, text.
+    in a pager ($PAGER). --json gives title, url, published, source, text, fetched_at,
+    stale.
 
     \b
     Examples:

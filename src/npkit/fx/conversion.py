@@ -114,6 +114,8 @@ def convert_with(
         rate_side=label,
         date=used.date if used else None,
         date_bs=used.date_bs if used else None,
+        fetched_at=used.fetched_at if used else None,
+        stale=any(r.stale for r in by_code.values() if r.currency in (source, target)),
     )
 
 

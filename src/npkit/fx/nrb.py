@@ -7,6 +7,7 @@ sort order); ``fetch_days`` pages through a range politely with ``npkit.http.fet
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import time
@@ -15,7 +16,7 @@ from datetime import date as Date
 from datetime import datetime, timedelta
 from typing import Any, TypeGuard
 
-from npkit import config, console, dates, http, scrape
+from npkit import config, console, dates, http, provenance, scrape
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
 from npkit.fx.records import SOURCE, Day, Page, Rate
@@ -167,7 +168,7 @@ def _rate(raw: Any, day: str, date_bs: str | None, published: str | None, host: 
         raise _shape(host, f"the unit of {code} on {day} is {quote(unit)}")
     buy = scrape.money(raw.get("buy"), f"the buy rate of {code} on {day}", host)
     sell = scrape.money(raw.get("sell"), f"the sell rate of {code} on {day}", host)
-    return Rate(day, date_bs, code, name, unit, buy, sell, published)
+    return Rate(day, date_bs, code, name, unit, buy, sell, published_on=published)
 
 
 # ---------------------------------------------------------------- days
@@ -230,7 +231,7 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
         if parsed.pages > limit:
             raise ParseError(f"{_host(url)} claims {parsed.pages} pages for {start}…{end}")
         pages = max(pages, parsed.pages)
-        days.extend(parsed.days)
+        days.extend(_stamped(day, fetched) for day in parsed.days)
         if not parsed.days:
             if expire == http.NEVER_EXPIRE and not fetched.from_cache:
                 http.forget(fetched)  # a past day can't be empty for good: ask again later
@@ -244,6 +245,37 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
     # A server that sends more days than asked for is not believed about the others: only the
     # requested window is kept (else `fx convert --date D` could use another day's rate).
     return [day for day in resolve(days) if start <= day.date <= end]
+
+
+def _stamped(day: Day, fetched: http.Fetched) -> Day:
+    """``day`` with its rates' ``fetched_at`` and ``stale`` taken from the reply."""
+    at = provenance.fetched_at(fetched)
+    rates = tuple(dataclasses.replace(r, fetched_at=at, stale=fetched.stale) for r in day.rates)
+    return dataclasses.replace(day, rates=rates)
+
+
+def add_changes(days: Iterable[Day]) -> list[Day]:
+    """``days`` (sorted, resolved) with each rate's ``change``: its buy minus the buy of the
+    previous published day of that currency in ``days`` (same unit); None for a currency's
+    first day here, or when either buy is not quoted."""
+    previous: dict[str, Rate] = {}
+    result: list[Day] = []
+    for day in sorted(days, key=lambda d: d.date):
+        rates: list[Rate] = []
+        for rate in day.rates:
+            before = previous.get(rate.currency)
+            if (
+                before is not None
+                and before.unit == rate.unit
+                and before.buy is not None
+                and rate.buy is not None
+            ):
+                rate = dataclasses.replace(rate, change=rate.buy - before.buy)
+            if rate.buy is not None:
+                previous[rate.currency] = rate
+            rates.append(rate)
+        result.append(dataclasses.replace(day, rates=tuple(rates)))
+    return result
 
 
 def _fetch_page(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date as Date
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,9 @@ from npkit.text import quote
 
 LATEST_WINDOW_DAYS = 7
 """"Latest" is the newest usable day in the week up to today (NRB publishes about 00:00 NPT)."""
+
+CHANGE_LOOKBACK = timedelta(days=LATEST_WINDOW_DAYS)
+"""How far before a requested day the rates are read, for the first day's ``change``."""
 
 _CODE = re.compile(r"[A-Z]{3}", re.ASCII)
 
@@ -81,6 +85,12 @@ def latest_day(options: FetchOptions | None = None) -> Day | None:
     Offline, the windows of the previous days are tried too: yesterday's cached answer beats
     none.
     """
+    days = _latest_window(options)
+    return days[-1] if days else None
+
+
+def _latest_window(options: FetchOptions | None = None) -> list[Day]:
+    """The quoted days of the window ``latest_day`` reads, oldest first, with ``change``."""
     options = options or FetchOptions()
     today = dates.today_ad()
     back = range(LATEST_WINDOW_DAYS + 1) if options.offline else range(1)
@@ -92,9 +102,8 @@ def latest_day(options: FetchOptions | None = None) -> Day | None:
             if offset == back[-1]:
                 raise
             continue
-        quoted = [day for day in days if day.quoted]
-        return quoted[-1] if quoted else None
-    return None
+        return nrb.add_changes(day for day in days if day.quoted)
+    return []
 
 
 def rates(
@@ -113,10 +122,15 @@ def rates(
     today = dates.today_ad()
     span = dates.requested_days(date, start, end, today=today)
     if span is not None:
-        days = nrb.fetch_days(*span, options)
+        first, last = span
+        # The days before the first are read too, for its ``change``; only [first, last] is
+        # returned (what fetch_days keeps of a reply is kept here the same way).
+        earlier = first - CHANGE_LOOKBACK if first - Date.min > CHANGE_LOOKBACK else Date.min
+        fetched = nrb.add_changes(nrb.fetch_days(earlier, last, options))
+        days = [day for day in fetched if first <= day.date <= last]
     else:
-        latest = latest_day(options)
-        if latest is None:
+        window = _latest_window(options)
+        if not window:
             raise FetchError(f"NRB published no rates in the {LATEST_WINDOW_DAYS} days to {today}")
-        days = [latest]
+        days = [window[-1]]
     return select(nrb.flatten(days), wanted)

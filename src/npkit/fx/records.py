@@ -37,13 +37,17 @@ class Rate:
     unit: int
     buy: Decimal | None
     sell: Decimal | None
-    published_on: str | None  # ISO 8601 with +05:45
+    change: Decimal | None = None  # buy minus the previous published day's buy; None: unknown
+    published_on: str | None = None  # ISO 8601 with +05:45
     source: str = SOURCE
+    fetched_at: str | None = None  # when the reply was sent, ISO 8601 with +05:45
+    stale: bool = False  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
-    TABLE_COLUMNS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell")
-    TABLE_DROP = ("date_bs", "name", "date", "unit")
+    TABLE_COLUMNS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell", "change")
+    TABLE_DROP = ("date_bs", "name", "date", "change", "unit")
     TABLE_MONEY = ("buy", "sell")
+    TABLE_SIGNED = ("change",)
 
     def value(self, side: str) -> Decimal | None:
         """The buy, sell or mid (their mean) figure per ``unit``; None when not quoted."""
@@ -70,6 +74,8 @@ class Conversion:
     date: str | None
     date_bs: str | None
     source: str = SOURCE
+    fetched_at: str | None = None  # of the rates used (see Rate)
+    stale: bool = False
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("amount", "from", "to", "rate", "result", "rate_side", "date")
     TABLE_DROP = ("rate_side", "date", "rate")

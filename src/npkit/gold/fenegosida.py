@@ -24,7 +24,7 @@ from npkit import config, dates, http
 from npkit.config import FetchOptions
 from npkit.digits import TO_ASCII
 from npkit.errors import HTTPStatusError, ParseError
-from npkit.gold.records import MetalPrice, fill_changes, require_rates, sort_key
+from npkit.gold.records import MetalPrice, fill_changes, require_rates, sort_key, stamped
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_text, load_json, money, to_paisa
 from npkit.text import quote, url_host
@@ -184,7 +184,7 @@ def _fetch_today(options: FetchOptions) -> Batch:
         options=options,
         headers={"Accept": "application/json"},
     )
-    return Batch(NAME, records, (fetched,))
+    return Batch(NAME, stamped(records, fetched), (fetched,))
 
 
 def _months(start: Date, end: Date) -> list[Date]:
@@ -223,7 +223,7 @@ def _fetch_months(window: Window, options: FetchOptions) -> Batch:
         responses.append(fetched)
         if not month_records:
             empty.append(month.strftime("%Y-%m"))
-        records.extend(r for r in month_records if window.holds(r.date))
+        records.extend(stamped((r for r in month_records if window.holds(r.date)), fetched))
     gap = None
     if empty:
         gap = f"no rates for {', '.join(empty)} (its history API keeps about two months)"

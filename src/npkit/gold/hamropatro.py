@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from npkit import config, console, dates, http
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
-from npkit.gold.records import MetalPrice, require_rates, sort_key
+from npkit.gold.records import MetalPrice, require_rates, sort_key, stamped
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_text, money, to_paisa
 from npkit.text import clean, quote, url_host
@@ -215,4 +215,4 @@ def fetch(window: Window, options: FetchOptions) -> Batch:
         options=options,
         headers={"Accept": "text/html,application/xhtml+xml"},
     )
-    return Batch(NAME, records, (fetched,))
+    return Batch(NAME, stamped(records, fetched), (fetched,))

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from npkit import config, http
 from npkit.config import FetchOptions
 from npkit.errors import ParseError
-from npkit.gold.records import MetalPrice, fill_changes, require_rates
+from npkit.gold.records import MetalPrice, fill_changes, require_rates, stamped
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_text, iso_day, load_json, money
 from npkit.text import quote, url_host
@@ -101,4 +101,4 @@ def fetch(window: Window, options: FetchOptions) -> Batch:
     records = [r for r in parsed if window.holds(r.date)]
     if window.latest:
         require_rates(records, host)
-    return Batch(NAME, records, (fetched,))
+    return Batch(NAME, stamped(records, fetched), (fetched,))

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from npkit.errors import ParseError
+from npkit.freshcache import Fetched
+from npkit.provenance import fetched_at
 from npkit.scrape import CENT, bs_text, to_paisa
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "fill_changes",
     "require_rates",
     "sort_key",
+    "stamped",
     "to_paisa",
 ]
 
@@ -58,8 +61,11 @@ class MetalPrice:
     change: Decimal | None
     source: str
     requested: str | None = None
+    fetched_at: str | None = None  # when the reply was sent, ISO 8601 with +05:45
+    stale: bool = False  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_COLUMNS = ("date", "date_bs", "metal", "unit", "price", "change", "source", "requested")
     TABLE_SPARSE = ("requested",)
     TABLE_DROP = ("source", "date_bs", "requested", "date")
     TABLE_MONEY = ("price",)
@@ -81,8 +87,14 @@ class Valuation:
     date_bs: str | None
     source: str
     requested: str | None = None
+    fetched_at: str | None = None  # of the price used (see MetalPrice)
+    stale: bool = False
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_COLUMNS = (
+        "weight", "tola", "grams", "metal", "rate", "rate_unit", "value", "date", "date_bs",
+        "source", "requested",
+    )  # fmt: skip
     TABLE_SPARSE = ("requested",)
     TABLE_DROP = ("source", "date_bs", "grams", "rate_unit", "tola", "requested", "date", "rate")
     TABLE_MONEY = ("rate", "value")
@@ -109,6 +121,12 @@ def fill_changes(records: Iterable[MetalPrice]) -> list[MetalPrice]:
         previous[(record.metal, record.unit)] = record
         result.append(record)
     return result
+
+
+def stamped(records: Iterable[MetalPrice], fetched: Fetched) -> list[MetalPrice]:
+    """``records`` with ``fetched_at`` and ``stale`` taken from the reply they came from."""
+    at = fetched_at(fetched)
+    return [dataclasses.replace(r, fetched_at=at, stale=fetched.stale) for r in records]
 
 
 def require_rates(records: list[MetalPrice], host: str) -> list[MetalPrice]:

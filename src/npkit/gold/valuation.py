@@ -59,4 +59,6 @@ def value_with(weight: Weight, records: Iterable[MetalPrice], metal: str) -> Val
         date_bs=used.date_bs,
         source=used.source,
         requested=used.requested,
+        fetched_at=used.fetched_at,
+        stale=used.stale,
     )

@@ -9,6 +9,7 @@ source's ``Outcome.error``, never an exception for the others.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import queue
 import threading
@@ -17,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from npkit import http
+from npkit import http, provenance
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, NpkitError, ParseError
 from npkit.news.records import Article
@@ -107,7 +108,9 @@ def fetch_one(source: Source, options: FetchOptions | None = None) -> Outcome:
         )
     except (FetchError, ParseError) as exc:  # a UsageError (a bad setting) is everyone's
         return Outcome(source, error=exc, seconds=time.monotonic() - started)
-    return Outcome(source, tuple(articles), None, fetched, time.monotonic() - started)
+    at = provenance.fetched_at(fetched)
+    stamped = tuple(dataclasses.replace(a, fetched_at=at, stale=fetched.stale) for a in articles)
+    return Outcome(source, stamped, None, fetched, time.monotonic() - started)
 
 
 def fetch_all(

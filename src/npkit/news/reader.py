@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
-from npkit import http
+from npkit import http, provenance
 from npkit.config import FetchOptions
 from npkit.news.article import parse_article
 from npkit.news.records import ArticleText
@@ -26,4 +27,5 @@ def read(url: str, options: FetchOptions | None = None) -> ArticleText:
         headers={"Accept": "text/html,application/xhtml+xml"},
     )
     http.report_stale([fetched])
-    return article
+    at = provenance.fetched_at(fetched)
+    return dataclasses.replace(article, fetched_at=at, stale=fetched.stale)

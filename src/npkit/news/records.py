@@ -15,6 +15,8 @@ class Article:
     title: str
     url: str  # absolute; relative feed links resolved against the feed's URL
     summary: str | None  # plain text without datelines, "[…]" or read-more tails
+    fetched_at: str | None = None  # when the feed's reply was sent, ISO 8601 with +05:45
+    stale: bool = False  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("published", "source", "title")
@@ -30,6 +32,11 @@ class ArticleText:
     published: str | None
     source: str
     text: str  # paragraphs separated by blank lines
+    fetched_at: str | None = None  # when the page's reply was sent, ISO 8601 with +05:45
+    stale: bool = False  # from an expired cached copy (the server failed, or --offline)
+
+    # How a table shows these records (npkit.output.render, npkit.output.table).
+    TABLE_COLUMNS = ("title", "url", "published", "source", "text")
 
 
 @dataclass(frozen=True, slots=True)
