@@ -180,13 +180,11 @@ def main(argv: list[str] | None = None) -> None:
         _fail("interrupted", ExitCode.INTERRUPTED)
     except BrokenPipeError:
         _quiet_broken_pipe()
-    except OSError as exc:
-        if exc.errno not in _WRITE_ERRORS or "--debug" in args:
-            raise
-        _output_failed(exc)
     except Exception as exc:  # the last line of defence: one line, exit 1
         if "--debug" in args:
             raise
+        if isinstance(exc, OSError) and exc.errno in _WRITE_ERRORS:
+            _output_failed(exc)  # stdout closed or full: exit 2, one line
         from npkit.text import quote
 
         text = quote(" ".join(str(exc).split()), limit=200)[1:-1]
