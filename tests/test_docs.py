@@ -34,6 +34,14 @@ from tests.support.world import World
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FILES = ROOT / "tests" / "fixtures" / "docs"
+RECORDED = {  # name in the docs' examples → the recorded reply it is (not copied twice)
+    "nrb_rates.json": "nrb/rates_2026-08-10_to_2026-08-17.json",
+    "fenegosida_today.json": "gold/fenegosida_today_2026-08-17.json",
+    "nepalipatro_bullions.json": "gold/nepalipatro_bullions_2026-08-06_to_2026-08-17.json",
+    "hamropatro_gold.html": "gold/hamropatro_gold_excerpt_2026-08-17.html",
+    "onlinekhabar_feed.xml": "news/prospect_onlinekhabar_2026-02-05.xml",
+    "onlinekhabar_article.html": "news/onlinekhabar_article_2026-07-12.trimmed.html",
+}
 _BLOCK = re.compile(r"^```([\w-]*)[^\n]*\n(.*?)^```", re.M | re.S)
 _RUNS_NPKIT = re.compile(r"(^|\|\s*)npkit\b")
 _SETUP = re.compile(r"<!--\s*world:\s*(.*?)\s*-->\s*\Z", re.S)
@@ -133,6 +141,8 @@ def _environment(world: World, home: Path) -> dict[str, str]:
 
 def run(example: Example, world: World, home: Path) -> subprocess.CompletedProcess[str]:
     shutil.copytree(FILES, home, dirs_exist_ok=True)
+    for name, recorded in RECORDED.items():
+        shutil.copyfile(ROOT / "tests" / "fixtures" / recorded, home / name)
     world.reset()
     for step in example.setup:
         verb, host, status = step.split()

@@ -145,36 +145,31 @@ def _shut(sock: socket.socket) -> None:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-class _Connection(HTTPConnection):
-    """urllib3's connection, registering its socket with the request's deadline."""
+class _OnTheDeadline:
+    """Registers a connection's socket with the request's deadline (plain and TLS alike)."""
+
+    sock: socket.socket
 
     def connect(self) -> None:
-        super().connect()
-        current = _deadline()
-        if current is not None:
-            current.attach(self.sock)
+        super().connect()  # type: ignore[misc]
+        self._attach()
 
     def getresponse(self) -> Any:
-        current = _deadline()
-        if current is not None:  # a kept-alive connection, connected by an earlier request
-            current.attach(self.sock)
-        return super().getresponse()
+        self._attach()  # a kept-alive connection, connected by an earlier request
+        return super().getresponse()  # type: ignore[misc]
 
-
-class _TLSConnection(HTTPSConnection):
-    """The same for https."""
-
-    def connect(self) -> None:
-        super().connect()
+    def _attach(self) -> None:
         current = _deadline()
         if current is not None:
             current.attach(self.sock)
 
-    def getresponse(self) -> Any:
-        current = _deadline()
-        if current is not None:
-            current.attach(self.sock)
-        return super().getresponse()
+
+class _Connection(_OnTheDeadline, HTTPConnection):
+    """urllib3's connection, on the request's deadline."""
+
+
+class _TLSConnection(_OnTheDeadline, HTTPSConnection):
+    """urllib3's TLS connection, on the request's deadline."""
 
 
 class _Pool(HTTPConnectionPool):
