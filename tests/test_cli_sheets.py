@@ -288,7 +288,7 @@ def test_quoted_cells_with_line_ends_are_kept(npkit: Npkit) -> None:
 
 
 def test_table_of_long_stdin_switches_to_tsv(npkit: Npkit, monkeypatch: pytest.MonkeyPatch) -> None:
-    from npkit.cli import bulk
+    from npkit.sheets import bulk
 
     monkeypatch.setattr(bulk, "TABLE_ROWS", 3)
     result = npkit("date", "convert", "--fields", "ad,bs", "-", input="2024-11-26\n" * 5)

@@ -4,7 +4,7 @@ Layers, bottom to top (a module may import its own layer or any below it):
   0 leaves: errors, digits, text, console
   1 the pure calendar and settings: dates, patro, config
   2 machinery: output, http, scrape, jsonbody, freshcache, provenance
-  3 remote sources and their logic: fx, gold, news
+  3 remote sources and their logic: fx, gold, news; spreadsheets and streams: sheets
   4 the command line: cli
 Every import counts, including those inside functions (a lazy import that goes upward is
 still an upward dependency); imports under ``if TYPE_CHECKING:`` do not.
@@ -24,7 +24,7 @@ LAYERS = {
     "dates": 1, "patro": 1, "config": 1,
     "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,
     "provenance": 2,
-    "fx": 3, "gold": 3, "news": 3,
+    "fx": 3, "gold": 3, "news": 3, "sheets": 3,
     "cli": 4, "__main__": 4,
 }  # fmt: skip
 

@@ -100,7 +100,7 @@ READING_OPTIONS = [
 
 
 def _reading(from_: str | None, order: str | None, monthfirst: bool, layout: str | None) -> Any:
-    from npkit.cli import bulk
+    from npkit.sheets import bulk
 
     if order and monthfirst:
         raise UsageError("--dayfirst contradicts --monthfirst: give one")
@@ -209,7 +209,7 @@ def convert(
             click.echo(dates.format_bs(bs, pattern, day.weekday()))
         return
     if output.fields and not set(output.fields) <= set(CONVERSION_COLUMNS):
-        from npkit.cli import bulk
+        from npkit.sheets import bulk
 
         chosen = bulk.day_columns(output)
         functions = bulk.field_functions(chosen)
@@ -220,7 +220,7 @@ def convert(
 
 
 def _convert_stdin(reading: Any, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
-    from npkit.cli import bulk
+    from npkit.sheets import bulk
 
     if pattern is not None:
         bulk.write_patterns(sys.stdin.buffer, pattern, reading, keep_going, sys.stdout)
@@ -242,7 +242,7 @@ def _convert_csv(
 ) -> None:
     from contextlib import ExitStack
 
-    from npkit.cli import bulk, csv_dates
+    from npkit.sheets import bulk, csv_dates
 
     repeated = sorted({name for name in columns if columns.count(name) > 1})
     if repeated:

@@ -71,14 +71,14 @@ def run(args: list[str]) -> bool:
 
     wanted = [n.strip() for n in options.get("--fields", "").split(",") if n.strip()]
     if args[1] == "convert" and not set(wanted) <= set(dates.DateConversion._fields):
-        from npkit.cli import bulk
+        from npkit.sheets import bulk
 
         bulk.day_columns(output_spec(None, fields=options["--fields"]))  # a wrong name: error
         return False  # patro and period fields: Click's path
 
     spec = output_spec(options.get("--format"), fields=options.get("--fields"))
     if reads_stdin:
-        from npkit.cli import bulk
+        from npkit.sheets import bulk
 
         bulk.convert_stdin(spec, options.get("--from"), keep_going=False)
         return True

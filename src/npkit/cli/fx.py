@@ -253,8 +253,8 @@ def _convert_ledger(
     keep_going: bool,
     options: dict[str, Any],
 ) -> None:
-    from npkit.cli import ledger
-    from npkit.cli.bulk import Reading
+    from npkit.sheets import ledger
+    from npkit.sheets.bulk import Reading
 
     if len(columns) > 1:
         raise UsageError(f"ledger mode values one --column, not {len(columns)}")

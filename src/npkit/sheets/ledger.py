@@ -22,8 +22,8 @@ from datetime import date
 from decimal import Decimal
 from typing import IO, Any, BinaryIO
 
-from npkit.cli.bulk import BadInput, Reading
-from npkit.cli.csv_dates import CSV_FIELD_LIMIT, parse_delimiter
+from npkit.sheets.bulk import BadInput, Reading
+from npkit.sheets.csv_dates import CSV_FIELD_LIMIT, parse_delimiter
 from npkit.config import FetchOptions
 from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
@@ -168,7 +168,7 @@ def _check_header(
     delimiter: str,
     where: str,
 ) -> list[str]:
-    from npkit.cli.csv_dates import _missing_column
+    from npkit.sheets.csv_dates import _missing_column
 
     if row and row[0].startswith(BOM):
         row = [row[0][1:], *row[1:]]

@@ -2,7 +2,7 @@
 back with fields added after each row, every input byte kept (BOM, CRLF, quoting, blank lines).
 
 The reading rules, the keep-going rule and the field functions are the line mode's
-(``npkit.cli.bulk``); this module adds what CSV needs: sources, delimiters, logical rows whose
+(``npkit.sheets.bulk``); this module adds what CSV needs: sources, delimiters, logical rows whose
 cells may hold line breaks, and a per-cell memo.
 """
 
@@ -15,7 +15,7 @@ from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from npkit import dates
-from npkit.cli.bulk import (
+from npkit.sheets.bulk import (
     MEMO_LIMIT,
     BadInput,
     BulkResult,

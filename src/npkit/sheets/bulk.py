@@ -1,5 +1,5 @@
 """Bulk date conversion: one date per line, streamed in constant memory (CSV columns:
-``npkit.cli.csv_dates``, built on the reading and keep-going rules here).
+``npkit.sheets.csv_dates``, built on the reading and keep-going rules here).
 
 Input is read in chunks of whatever is available (``os.read``), so a slow producer still gets
 each line converted as it arrives, and a fast one gets ~64 KiB per system call. Each distinct
