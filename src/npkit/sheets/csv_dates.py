@@ -15,6 +15,8 @@ from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from npkit import dates
+from npkit.errors import UsageError
+from npkit.output import OutputSpec, RowWriter
 from npkit.sheets.bulk import (
     MEMO_LIMIT,
     BadInput,
@@ -24,8 +26,6 @@ from npkit.sheets.bulk import (
     field_functions,
     read_chunks,
 )
-from npkit.errors import UsageError
-from npkit.output import OutputSpec, RowWriter
 
 if TYPE_CHECKING:
     from collections.abc import Callable

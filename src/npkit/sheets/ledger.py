@@ -22,8 +22,6 @@ from datetime import date
 from decimal import Decimal
 from typing import IO, Any, BinaryIO
 
-from npkit.sheets.bulk import BadInput, Reading
-from npkit.sheets.csv_dates import CSV_FIELD_LIMIT, parse_delimiter
 from npkit.config import FetchOptions
 from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
@@ -31,6 +29,8 @@ from npkit.fx import parse_amount
 from npkit.fx.ledger import RateBook
 from npkit.fx.query import normalize_codes
 from npkit.output import OutputSpec, RowWriter
+from npkit.sheets.bulk import BadInput, Reading
+from npkit.sheets.csv_dates import CSV_FIELD_LIMIT, parse_delimiter
 
 BOM = "\ufeff"
 
