@@ -11,31 +11,12 @@ import click
 from npkit import console, dates
 from npkit.cli.commands import docs
 from npkit.cli.groups import HelpGroup
-from npkit.cli.options import complete_months, output_options
+from npkit.cli.options import complete_months, once, output_options, reading_options
 from npkit.cli.patro_days import DAY_FIELDS
 from npkit.dates import periods
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, field_names, render, render_rows
 
-
-def once(ctx: click.Context, param: click.Parameter, values: tuple[Any, ...]) -> Any:
-    """Callback of an option declared ``multiple=True`` that may be given once: a repeated
-    option is an error, never silently the last one (issue #11). None when not given."""
-    if len(values) > 1:
-        shown = ", ".join(repr(v) for v in values)
-        raise UsageError(f"{param.opts[-1]} is given {len(values)} times ({shown}): give it once")
-    return values[0] if values else None
-
-
-FROM_OPTION = click.option(
-    "--from",
-    "from_",
-    type=click.Choice(["ad", "bs"], case_sensitive=False),
-    multiple=True,
-    callback=once,
-    help="Calendar of numeric input dates (default: ad; bs for Devanagari digits). "
-    "Month names and markers (bs:2081-08-11, '2081-08-11 BS') decide for themselves.",
-)
 CONVERSION_COLUMNS = field_names(dates.DateConversion)
 
 
@@ -58,13 +39,6 @@ def date() -> None:
     """
 
 
-def _parse(text: str, reading: Any) -> Date:
-    """``text`` read as ``reading`` (a bulk.Reading, or a --from value) says."""
-    if reading is None or isinstance(reading, str):
-        return dates.parse_to_ad(text, reading.lower() if reading else None)
-    return dates.parse_to_ad(text, reading.assume, order=reading.order, layout=reading.layout)
-
-
 def _formatted(day: Date, pattern: str) -> str:
     return dates.format_bs(dates.ad_to_bs(day), pattern, day.weekday())
 
@@ -74,48 +48,8 @@ def _print_pattern(days: list[Date], pattern: str) -> None:
         click.echo(_formatted(day, pattern))
 
 
-READING_OPTIONS = [
-    click.option(
-        "--dayfirst",
-        "order",
-        flag_value="dmy",
-        default=None,
-        help="Numbers written day first: 05/11/2024 is 5 November (dd/mm/yyyy).",
-    ),
-    click.option(
-        "--monthfirst",
-        "monthfirst",
-        is_flag=True,
-        help="Numbers written month first: 05/11/2024 is May 11 (mm/dd/yyyy).",
-    ),
-    click.option(
-        "--input-format",
-        "layout",
-        metavar="LAYOUT",
-        multiple=True,
-        callback=once,
-        help="Read every date in this fixed layout: %d/%m/%Y, '%d %B %Y' (%Y %m %d %B %b).",
-    ),
-]
-
-
-def _reading(from_: str | None, order: str | None, monthfirst: bool, layout: str | None) -> Any:
-    from npkit.sheets import bulk
-
-    if order and monthfirst:
-        raise UsageError("--dayfirst contradicts --monthfirst: give one")
-    return bulk.Reading(from_.lower() if from_ else None, "mdy" if monthfirst else order, layout)
-
-
-def _reading_options(function: Any) -> Any:
-    for option in reversed(READING_OPTIONS):
-        function = option(function)
-    return function
-
-
 @date.command(short_help="Convert dates between AD and BS (or stdin, CSV).")
 @click.argument("inputs", nargs=-1, metavar="[DATE]... | - | [CSV]...")
-@FROM_OPTION
 @click.option(
     "--column",
     "columns",
@@ -139,7 +73,7 @@ def _reading_options(function: Any) -> Any:
     callback=once,
     help="CSV mode: the cell separator (default ','; ';' as European Excel writes, or tab).",
 )
-@_reading_options
+@reading_options
 @click.option(
     "--keep-going",
     is_flag=True,
@@ -159,13 +93,10 @@ def _reading_options(function: Any) -> Any:
 @output_options(record=dates.DateConversion)
 def convert(
     inputs: tuple[str, ...],
-    from_: str | None,
     columns: tuple[str, ...],
     add: str | None,
     delimiter: str | None,
-    order: str | None,
-    monthfirst: bool,
-    layout: str | None,
+    reading: dates.Reading,
     keep_going: bool,
     pattern: str | None,
     output: OutputSpec,
@@ -184,7 +115,6 @@ def convert(
       npkit date convert --column date sales.csv > sales_bs.csv
       npkit date convert --column date --add bs,fiscal_year,quarter --dayfirst sales.csv
     """
-    reading = _reading(from_, order, monthfirst, layout)
     csv_only = [name for name, value in (("--add", add), ("--delimiter", delimiter)) if value]
     if csv_only and not columns:
         raise UsageError(f"{' and '.join(csv_only)} only work with --column (CSV mode)")
@@ -200,10 +130,7 @@ def convert(
         raise UsageError("give one or more dates, or '-' to read them from stdin")
     if "-" in inputs:
         raise UsageError("'-' (stdin) cannot be mixed with dates given as arguments")
-    found = [
-        dates.parse_day(text, reading.assume, order=reading.order, layout=reading.layout)
-        for text in inputs
-    ]
+    found = [reading.day(text) for text in inputs]
     if pattern is not None:
         for day, bs in found:
             click.echo(dates.format_bs(bs, pattern, day.weekday()))
@@ -401,15 +328,11 @@ def _terminal_width() -> int:
 
 @date.command(short_help="The fiscal year of a date, its quarters and periods.")
 @click.argument("day", required=False, metavar="[DATE | YEAR/YY]")
-@FROM_OPTION
-@_reading_options
+@reading_options
 @output_options(record=periods.FiscalPeriod)
 def fy(
     day: str | None,
-    from_: str | None,
-    order: str | None,
-    monthfirst: bool,
-    layout: str | None,
+    reading: dates.Reading,
     output: OutputSpec,
 ) -> None:
     """Nepal's fiscal year (Shrawan 1 – end of Asar) containing DATE (default: today), or the
@@ -425,12 +348,11 @@ def fy(
       npkit date fy 2024-11-26 -f table
       npkit date fy --json
     """
-    reading = _reading(from_, order, monthfirst, layout)
-    start_year = dates.parse_fiscal_label(day) if day and layout is None else None
+    start_year = dates.parse_fiscal_label(day) if day and reading.layout is None else None
     if start_year is not None:
         rows = periods.fiscal_year(dates.bs_to_ad((start_year, 4, 1)), today=dates.today_ad())
     else:
-        when = _parse(day, reading) if day else dates.today_ad()
+        when = reading.to_ad(day) if day else dates.today_ad()
         rows = periods.fiscal_year(when)
     render(rows, output, periods.FiscalPeriod)
 
@@ -441,16 +363,12 @@ def fy(
 )
 @click.argument("start", metavar="A")
 @click.argument("end", metavar="[B]", required=False)
-@FROM_OPTION
-@_reading_options
+@reading_options
 @output_options(record=periods.DateDifference)
 def diff(
     start: str,
     end: str | None,
-    from_: str | None,
-    order: str | None,
-    monthfirst: bool,
-    layout: str | None,
+    reading: dates.Reading,
     output: OutputSpec,
 ) -> None:
     """Days (and BS years/months/days) from date A to date B; negative when B is earlier.
@@ -462,11 +380,10 @@ def diff(
       npkit date diff bs:2083-06-24                days from today
       npkit date diff bs:2083-01-01 2026-12-01 --fields days -f raw
     """
-    reading = _reading(from_, order, monthfirst, layout)
     if end is None:
-        first, last = dates.today_ad(), _parse(start, reading)
+        first, last = dates.today_ad(), reading.to_ad(start)
     else:
-        first, last = _parse(start, reading), _parse(end, reading)
+        first, last = reading.to_ad(start), reading.to_ad(end)
     render([periods.difference(first, last)], output, periods.DateDifference)
 
 
@@ -485,17 +402,13 @@ _UNITS = {
 @click.argument("start", metavar="DATE")
 @click.argument("count", metavar="N")
 @click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
-@FROM_OPTION
-@_reading_options
+@reading_options
 @output_options(record=dates.DateConversion)
 def add(
     start: str,
     count: str,
     unit: str,
-    from_: str | None,
-    order: str | None,
-    monthfirst: bool,
-    layout: str | None,
+    reading: dates.Reading,
     output: OutputSpec,
 ) -> None:
     """DATE moved by N days, weeks, BS months or BS years (N may be negative; DATE may be
@@ -517,7 +430,7 @@ def add(
     kind = _UNITS.get(unit.lower())
     if kind is None:
         raise UsageError(f"unknown unit {unit!r}: use days, weeks, months or years")
-    day = _parse(start, _reading(from_, order, monthfirst, layout))
+    day = reading.to_ad(start)
     if kind in ("days", "weeks"):
         result = periods.add_days(day, steps * (7 if kind == "weeks" else 1))
     else:

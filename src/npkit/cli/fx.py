@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from npkit import console
 from npkit import fx as core
 from npkit.cli.commands import docs
-from npkit.cli.date import once
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, complete_currencies, fetch_options, output_options
+from npkit.cli.options import (
+    FETCH_EPILOG,
+    complete_currencies,
+    fetch_options,
+    once,
+    output_options,
+    read_day,
+    reading_options,
+)
 from npkit.config import FetchOptions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, render, render_rows
+
+if TYPE_CHECKING:
+    from npkit.dates import Reading
 
 DEFAULT_COMMAND = "rates"
 DATE_HELP = """\b
@@ -56,6 +66,7 @@ def fx() -> None:
 @click.option("--date", "date_", metavar="DATE", help="One day (default: the latest published).")
 @click.option("--from", "start", metavar="DATE", help="History from this day (paged politely).")
 @click.option("--to", "end", metavar="DATE", help="History up to this day (default: today).")
+@reading_options(calendar=False)
 @click.option("--wide", is_flag=True, help="One row per date, one column per currency (charts).")
 @click.option(
     "--rate",
@@ -71,6 +82,7 @@ def rates(
     date_: str | None,
     start: str | None,
     end: str | None,
+    reading: Reading,
     wide: bool,
     side: str | None,
     fetch: FetchOptions,
@@ -90,7 +102,13 @@ def rates(
         raise UsageError("--rate chooses the figure of --wide; without --wide both are shown")
     if not wide:
         output.check(core.Rate)  # a bad --fields fails before any request
-    records = core.rates(codes, date=date_, start=start, end=end, options=fetch)
+    records = core.rates(
+        codes,
+        date=read_day(date_, reading),
+        start=read_day(start, reading),
+        end=read_day(end, reading),
+        options=fetch,
+    )
     if not records:
         console.warn("NRB published no rates for these dates")
     if wide:
@@ -177,8 +195,7 @@ def rates(
     is_flag=True,
     help="Ledger mode: amounts are written 1.250,50 (comma decimal point, dot thousands).",
 )
-@click.option("--dayfirst", "order", flag_value="dmy", default=None, help="Dates are dd/mm/yyyy.")
-@click.option("--monthfirst", "order", flag_value="mdy", help="Dates are mm/dd/yyyy.")
+@reading_options(calendar=False)
 @click.option(
     "--keep-going",
     is_flag=True,
@@ -197,7 +214,7 @@ def convert(
     target: str | None,
     delimiter: str | None,
     decimal_comma: bool,
-    order: str | None,
+    reading: Reading,
     keep_going: bool,
     fetch: FetchOptions,
     output: OutputSpec,
@@ -223,12 +240,13 @@ def convert(
         "--currency-column": currency_column,
         "--to": target,
         "--delimiter": delimiter,
-        "--dayfirst/--monthfirst": order,
         "--decimal-comma": decimal_comma or None,
         "--keep-going": keep_going or None,
     }
     if columns:
-        _convert_ledger(args, columns, side, date_, fetch, output, keep_going, ledger_options)
+        _convert_ledger(
+            args, columns, side, date_, fetch, output, keep_going, ledger_options, reading
+        )
         return
     given = [name for name, value in ledger_options.items() if value]
     if given:
@@ -237,8 +255,9 @@ def convert(
         raise UsageError("give AMOUNT FROM [TO] (e.g. 100 USD), or --column NAME for a CSV")
     output.check(core.Conversion)  # a bad --fields fails before any request
     amount, from_, to = (*args, core.HOME) if len(args) == 2 else args
+    day = read_day(date_, reading)
     conversion = core.convert(
-        amount, from_, to, date=date_, side=side.lower() if side else None, options=fetch
+        amount, from_, to, date=day, side=side.lower() if side else None, options=fetch
     )
     render([conversion], output, core.Conversion)
 
@@ -252,9 +271,9 @@ def _convert_ledger(
     output: OutputSpec,
     keep_going: bool,
     options: dict[str, Any],
+    reading: Reading,
 ) -> None:
     from npkit.sheets import ledger
-    from npkit.sheets.bulk import Reading
 
     if len(columns) > 1:
         raise UsageError(f"ledger mode values one --column, not {len(columns)}")
@@ -282,7 +301,7 @@ def _convert_ledger(
         files,
         spec,
         OutputSpec(out_format, header=output.header),
-        reading=Reading(order=options["--dayfirst/--monthfirst"]),
+        reading=reading,
         delimiter=options["--delimiter"],
         keep_going=keep_going,
         fetch=fetch,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date as Date
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,10 +11,20 @@ from npkit import console, dates
 from npkit import gold as core
 from npkit.cli.commands import docs
 from npkit.cli.groups import DefaultCommandGroup
-from npkit.cli.options import FETCH_EPILOG, complete_words, fetch_options, output_options
+from npkit.cli.options import (
+    FETCH_EPILOG,
+    complete_words,
+    fetch_options,
+    output_options,
+    read_day,
+    reading_options,
+)
 from npkit.config import FetchOptions
 from npkit.gold.records import MetalPrice, Valuation, bs_text
 from npkit.output import OutputSpec, render
+
+if TYPE_CHECKING:
+    from npkit.dates import Reading
 
 DEFAULT_COMMAND = "prices"
 OLD_AFTER_DAYS = 7
@@ -71,6 +82,7 @@ def gold() -> None:
 @click.option("--date", "date_", metavar="DATE", help="One day (default: the latest published).")
 @click.option("--from", "start", metavar="DATE", help="History from this day.")
 @click.option("--to", "end", metavar="DATE", help="History up to this day (default: today).")
+@reading_options(calendar=False)
 @click.option(
     "--unit",
     type=click.Choice(("tola", "10g", "all"), case_sensitive=False),
@@ -93,6 +105,7 @@ def prices(
     date_: str | None,
     start: str | None,
     end: str | None,
+    reading: Reading,
     unit: str,
     metal: str,
     source: str,
@@ -110,7 +123,13 @@ def prices(
     """
     output.check(MetalPrice)  # a bad --fields fails before any request
     records = core.prices(
-        date=date_, start=start, end=end, unit=unit, metal=metal, source=source, options=fetch
+        date=read_day(date_, reading),
+        start=read_day(start, reading),
+        end=read_day(end, reading),
+        unit=unit,
+        metal=metal,
+        source=source,
+        options=fetch,
     )
     if not records and core.normalize_metal(metal, allow_all=True) == "tejabi_gold":
         console.warn("no tejabi_gold rates: FENEGOSIDA no longer publishes tejabi gold")
@@ -161,6 +180,7 @@ def _warn_if_old(record: MetalPrice | Valuation) -> None:
     help="The metal ('gold' and 'hallmark' mean fine_gold; 'chandi' silver).",
 )
 @click.option("--date", "date_", metavar="DATE", help="Rates of this day (default: latest).")
+@reading_options(calendar=False)
 @SOURCE_OPTION
 @fetch_options
 @output_options(record=Valuation)
@@ -168,6 +188,7 @@ def value(
     weight: tuple[str, ...],
     metal: str,
     date_: str | None,
+    reading: Reading,
     source: str,
     fetch: FetchOptions,
     output: OutputSpec,
@@ -187,7 +208,8 @@ def value(
     """
     parsed = core.parse_weight(*weight)
     output.check(Valuation)  # a bad --fields fails before any request
-    valuation = core.value(parsed, metal=metal, date=date_, source=source, options=fetch)
+    day = read_day(date_, reading)
+    valuation = core.value(parsed, metal=metal, date=day, source=source, options=fetch)
     if valuation.requested:
         console.warn(_substitute_note(valuation))
     elif date_ is None:

@@ -1,6 +1,7 @@
-"""Options shared by commands: output (``-f``, ``--json``, ``--fields``) on every command, and
+"""Options shared by commands: output (``-f``, ``--json``, ``--fields``) on every command,
 fetching (``--offline``, ``--no-cache``, ``--timeout``, ``--max-age``, ``--strict``) on fx,
-gold and news.
+gold and news, and reading dates (``--from``, ``--dayfirst``, ``--monthfirst``,
+``--input-format``) on every command that takes one.
 
 Imports neither requests nor the HTTP module: ``--help`` and ``npkit date`` stay cheap.
 """
@@ -11,8 +12,8 @@ import functools
 import inspect
 import re
 from collections.abc import Callable
-from datetime import timedelta
-from typing import Any, TypeVar, overload
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import click
 
@@ -21,6 +22,9 @@ from npkit.errors import UsageError
 from npkit.output import FORMATS, field_names, output_spec
 from npkit.output.spec import STYLES
 from npkit.text import quote
+
+if TYPE_CHECKING:
+    from npkit.dates import Reading
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -101,6 +105,87 @@ def fetch_options(func: F) -> F:
         return func(*args, fetch=fetch, **kw)
 
     return wrapper  # type: ignore[return-value]
+
+
+def once(ctx: click.Context, param: click.Parameter, values: tuple[Any, ...]) -> Any:
+    """Callback of an option declared ``multiple=True`` that may be given once: a repeated
+    option is an error, never silently the last one (issue #11). None when not given."""
+    if len(values) > 1:
+        shown = ", ".join(repr(v) for v in values)
+        raise UsageError(f"{param.opts[-1]} is given {len(values)} times ({shown}): give it once")
+    return values[0] if values else None
+
+
+_CALENDAR_OPTION = click.option(
+    "--from",
+    "read_calendar",
+    type=click.Choice(["ad", "bs"], case_sensitive=False),
+    multiple=True,
+    callback=once,
+    help="Calendar of numeric input dates (default: ad; bs for Devanagari digits). "
+    "Month names and markers (bs:2081-08-11, '2081-08-11 BS') decide for themselves.",
+)
+_ORDER_OPTIONS = (
+    click.option(
+        "--dayfirst",
+        "read_dayfirst",
+        is_flag=True,
+        help="Numbers written day first: 05/11/2024 is 5 November (dd/mm/yyyy).",
+    ),
+    click.option(
+        "--monthfirst",
+        "read_monthfirst",
+        is_flag=True,
+        help="Numbers written month first: 05/11/2024 is May 11 (mm/dd/yyyy).",
+    ),
+    click.option(
+        "--input-format",
+        "read_layout",
+        metavar="LAYOUT",
+        multiple=True,
+        callback=once,
+        help="Read every date in this fixed layout: %d/%m/%Y, '%d %B %Y' (%Y %m %d %B %b).",
+    ),
+)
+
+
+@overload
+def reading_options(func: F) -> F: ...
+@overload
+def reading_options(*, calendar: bool = True) -> Callable[[F], F]: ...
+def reading_options(func: F | None = None, *, calendar: bool = True) -> Any:
+    """Give a Click command the ways a date can be written, ``--from ad|bs``, ``--dayfirst``,
+    ``--monthfirst`` and ``--input-format``, passed to it as one ``reading: Reading`` (made, and
+    so checked, before the command runs: nothing is fetched for a contradiction). Commands
+    whose ``--from`` starts a range (fx, gold) use ``@reading_options(calendar=False)``."""
+    if func is None:
+        return functools.partial(reading_options, calendar=calendar)
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        read_dayfirst: bool,
+        read_monthfirst: bool,
+        read_layout: str | None,
+        read_calendar: str | None = None,
+        **kw: Any,
+    ) -> Any:
+        from npkit.dates import Reading
+
+        reading = Reading(read_calendar, read_dayfirst, read_monthfirst, read_layout)
+        return func(*args, reading=reading, **kw)
+
+    options = (_CALENDAR_OPTION, *_ORDER_OPTIONS) if calendar else _ORDER_OPTIONS
+    decorated: Any = wrapper
+    for option in reversed(options):
+        decorated = option(decorated)
+    return decorated
+
+
+def read_day(text: str | None, reading: Reading) -> date | None:
+    """A date option of a published-data command (fx, gold) read as ``reading`` says; None when
+    not given. Not range-checked: the core refuses a future day with its own hint."""
+    return None if text is None else reading.parse(text).to_ad()
 
 
 def _complete_fields(record_type: type | None) -> Any:

@@ -12,7 +12,7 @@ from collections import namedtuple
 import click
 
 from npkit import console, dates
-from npkit.cli.options import output_options
+from npkit.cli.options import output_options, reading_options
 from npkit.cli.patro_days import use_config_holidays
 from npkit.errors import ExitCode, UsageError
 from npkit.output import OutputSpec, render
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date as Date
     from typing import Any
+
+    from npkit.dates import Reading
 
 
 class Upcoming(namedtuple("Upcoming", "id name name_ne ad bs weekday days source")):
@@ -115,8 +117,9 @@ def festivals(year: str | None, output: OutputSpec) -> None:
     default=None,
     help="Look after this day (default: today in Nepal).",
 )
+@reading_options
 @output_options
-def next_(name: str, after: str | None, output: OutputSpec) -> None:
+def next_(name: str, after: str | None, reading: Reading, output: OutputSpec) -> None:
     """The next day of a festival and the days until it.
 
     FESTIVAL is an id (vijaya_dashami), a name or a common name (dashain, tihar, holi,
@@ -132,7 +135,7 @@ def next_(name: str, after: str | None, output: OutputSpec) -> None:
     from npkit import patro
 
     use_config_holidays()
-    start = dates.parse_to_ad(after) if after else dates.today_ad()
+    start = reading.to_ad(after) if after else dates.today_ad()
     found = patro.next_occurrence(name, after=start)
     if isinstance(found, patro.Holiday):
         record = Upcoming(
@@ -213,20 +216,14 @@ def _likely_holidays(bs_year: int) -> list[Any]:
     is_flag=True,
     help="Saturday (the weekly holiday) does not count; only public holidays do.",
 )
-@click.option(
-    "--from",
-    "from_",
-    type=click.Choice(["ad", "bs"], case_sensitive=False),
-    default=None,
-    help="Calendar of a numeric DATE (default: ad).",
-)
+@reading_options
 @click.option("-s", "--silent", is_flag=True, help="Print nothing: only the exit status.")
 @output_options
 def is_holiday(
     day: str | None,
     scope: str | None,
     no_saturday: bool,
-    from_: str | None,
+    reading: Reading,
     silent: bool,
     output: OutputSpec,
 ) -> None:
@@ -244,7 +241,7 @@ def is_holiday(
     """
     from npkit import patro
 
-    when = dates.parse_to_ad(day, from_.lower() if from_ else None) if day else dates.today_ad()
+    when = reading.to_ad(day) if day else dates.today_ad()
     use_config_holidays()
     chosen = _check_scope(scope) or "everyone"
     answer = patro.is_holiday(when, scope=chosen, saturday=not no_saturday)

@@ -2,9 +2,10 @@
 
 Pure and offline. The modules behind it, each with one job: ``names`` (month and weekday
 names, spellings), ``records`` (BSDate, DateConversion), ``convert`` (the month and day
-tables), ``format`` (text and patterns), ``parse`` (what people type), ``ranges`` (a day or a
-range of published data), ``periods`` (month arithmetic, fiscal years; imported on its own as
-``npkit.periods`` or ``npkit.dates.periods``)::
+tables), ``format`` (text and patterns), ``parse`` (what people type), ``reading`` (a
+``Reading``: how the user writes dates, said once), ``ranges`` (a day or a range of published
+data), ``periods`` (month arithmetic, fiscal years; imported on its own as ``npkit.periods``
+or ``npkit.dates.periods``)::
 
     >>> from datetime import date
     >>> from npkit import dates
@@ -47,6 +48,7 @@ from npkit.dates.parse import (
     parse_to_ad,
 )
 from npkit.dates.ranges import as_date, check_not_future, requested_days
+from npkit.dates.reading import Reading
 from npkit.dates.records import BSDate, DateConversion
 from npkit.digits import DEVANAGARI_DIGITS
 
@@ -65,6 +67,7 @@ __all__ = [
     "BSDate",
     "DateConversion",
     "ParsedDate",
+    "Reading",
     "ad_to_bs",
     "as_date",
     "bs_text_en",

@@ -17,6 +17,7 @@ from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from npkit import console, dates
+from npkit.dates import Reading
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
 
@@ -94,18 +95,6 @@ def field_functions(names: Sequence[str]) -> list[Callable[[date, dates.BSDate],
         else:
             raise UsageError(f"unknown field {name!r}; valid fields: {','.join(DAY_FIELDS)}")
     return functions
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How input dates are read: ``--from``, ``--dayfirst``/``--monthfirst``, ``--input-format``."""
-
-    assume: str | None = None
-    order: str | None = None
-    layout: str | None = None
-
-    def day(self, text: str) -> tuple[date, dates.BSDate]:
-        return dates.parse_day(text, self.assume, order=self.order, layout=self.layout)
 
 
 class BadInput:

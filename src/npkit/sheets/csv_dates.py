@@ -15,13 +15,13 @@ from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from npkit import dates
+from npkit.dates import Reading
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
 from npkit.sheets.bulk import (
     MEMO_LIMIT,
     BadInput,
     BulkResult,
-    Reading,
     UnverifiedYearWarning,
     field_functions,
     read_chunks,

@@ -23,13 +23,14 @@ from decimal import Decimal
 from typing import IO, Any, BinaryIO
 
 from npkit.config import FetchOptions
+from npkit.dates import Reading
 from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
 from npkit.fx import parse_amount
 from npkit.fx.ledger import RateBook
 from npkit.fx.query import normalize_codes
 from npkit.output import OutputSpec, RowWriter
-from npkit.sheets.bulk import BadInput, Reading
+from npkit.sheets.bulk import BadInput
 from npkit.sheets.csv_dates import CSV_FIELD_LIMIT, parse_delimiter
 
 BOM = "\ufeff"
