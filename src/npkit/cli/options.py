@@ -130,13 +130,13 @@ _ORDER_OPTIONS = (
         "--dayfirst",
         "read_dayfirst",
         is_flag=True,
-        help="Numbers written day first: 05/11/2024 is 5 November (dd/mm/yyyy).",
+        help="05/11/2024 is 5 November (dd/mm/yyyy).",
     ),
     click.option(
         "--monthfirst",
         "read_monthfirst",
         is_flag=True,
-        help="Numbers written month first: 05/11/2024 is May 11 (mm/dd/yyyy).",
+        help="05/11/2024 is May 11 (mm/dd/yyyy).",
     ),
     click.option(
         "--input-format",
@@ -144,7 +144,7 @@ _ORDER_OPTIONS = (
         metavar="LAYOUT",
         multiple=True,
         callback=once,
-        help="Read every date in this fixed layout: %d/%m/%Y, '%d %B %Y' (%Y %m %d %B %b).",
+        help="Dates in this fixed layout: %d.%m.%Y, '%d %B %Y' (%Y %m %d %B %b).",
     ),
 )
 
