@@ -217,6 +217,23 @@ def test_from_says_the_calendar_of_numbers(run: Run, name: str) -> None:
     assert (as_bs.exit_code, run.stdout) == (expected.exit_code, wanted)
 
 
+@pytest.mark.parametrize("name", CALENDAR_COMMANDS)
+def test_from_is_given_once(run: Run, name: str) -> None:
+    result = run(name, iso, "--from", "ad", "--from", "bs")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "--from is given 2 times ('ad', 'bs'): give it once" in result.stderr
+
+
+def test_a_bad_layout_is_refused_before_any_line(npkit: Any) -> None:
+    """Not a warning per line left empty with --keep-going (and exit 0), as before."""
+    args = ("date", "convert", "--input-format", "%Q", "--keep-going", "-f", "csv", "-")
+    result = npkit(*args, input="2024-01-01\n2024-01-02\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "npkit: date: unknown directive '%Q' in --input-format '%Q' (use %Y %m %d %B %b %%)\n"
+    )
+
+
 HELP = {
     "date convert": True, "date fy": True, "date diff": True, "date add": True,
     "date next": True, "date is-holiday": True, "fx rates": False, "fx convert": False,
