@@ -172,7 +172,12 @@ def reading_options(func: F | None = None, *, calendar: bool = True) -> Any:
     ) -> Any:
         from npkit.dates import Reading
 
-        reading = Reading(read_calendar, read_dayfirst, read_monthfirst, read_layout)
+        reading = Reading(
+            assume=read_calendar,
+            dayfirst=read_dayfirst,
+            monthfirst=read_monthfirst,
+            layout=read_layout,
+        )
         return func(*args, reading=reading, **kw)
 
     options = (_CALENDAR_OPTION, *_ORDER_OPTIONS) if calendar else _ORDER_OPTIONS
