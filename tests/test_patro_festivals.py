@@ -10,6 +10,8 @@ import pytest
 
 from npkit import patro
 from npkit.errors import UsageError
+from npkit.patro import rules
+from tests.conftest import Npkit
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calendar"
 README_IDS = {
@@ -108,3 +110,31 @@ def test_next_holiday_and_unknown_names() -> None:
     assert holiday.scope == "everyone" and holiday.ad > date(2023, 4, 14)  # type: ignore[union-attr]
     with pytest.raises(UsageError, match="unknown festival"):
         patro.next_occurrence("no such day")
+
+
+# ---------------------------------------------------------------- since
+
+
+def test_observances_have_no_day_before_their_first_year() -> None:
+    assert rules.festival_day("constitution_day", 2071) is None
+    found = rules.festival_day("constitution day", 2072)
+    assert found is not None and found.bs.isoformat() == "2072-06-03"
+    assert rules.festival_day("republic day", 2064) is None
+    assert rules.festival_day("prajatantra_diwas", 2006) is None
+    with_since = {r.id: r.since for r in rules.rules().values() if r.since}
+    assert with_since["ganatantra_diwas"] == 2065 and with_since["prajatantra_diwas"] == 2007
+    for id_, since in with_since.items():
+        assert rules.festival_day(id_, since - 1) is None, id_
+        assert rules.festival_day(id_, since) is not None, id_
+        assert id_ not in {f.id for f in patro.festivals(1990)}
+        assert id_ in {e.id for d in patro.year(since) for e in d.events}
+
+
+def test_holidays_of_2000_list_no_later_national_day(npkit: Npkit) -> None:
+    rows = npkit.json("date", "holidays", "2000", "--json")
+    names = {row["name"] for row in rows}
+    assert "Vijaya Dashami" in names
+    assert not {n for n in names if "Republic" in n or "Constitution" in n or "Democracy" in n}
+    rows = npkit.json("date", "holidays", "2072", "--json")
+    assert "Constitution Day" in {row["name"] for row in rows}
+    assert patro.next_occurrence("constitution day", after=date(2000, 1, 1)).bs.year == 2072

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from npkit import patro
+from npkit.dates import WEEKDAYS_EN, ad_to_bs, bs_to_ad, days_in_month
 from npkit.errors import UsageError
-from npkit.patro import notices
+from npkit.patro import astro, engine, notices
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calendar"
 # OCR rows known to be wrong (tests/fixtures/calendar/README.md): (year, bs_date as read)
@@ -109,3 +110,153 @@ def test_user_days_are_merged_with_source_config() -> None:
 def test_bad_user_rows_are_usage_errors(row: dict[str, str]) -> None:
     with pytest.raises(UsageError, match="holiday 1"):
         patro.set_user_holidays([row])
+
+
+# ---------------------------------------------------------------- the table's own checks
+
+# What decides the day of each holiday name in holidays.tsv: a festival of festivals.tsv (its
+# computed day, per-year overrides applied), a tithi of a new-moon lunar month at sunrise, a
+# fixed AD or BS date, a range that must hold festivals, or nothing computable (the reason).
+DECIDED_BY: dict[str, tuple[object, ...]] = {
+    "Nepali New Year": ("festival", "nepali_new_year"),
+    "Buddha Jayanti": ("festival", "buddha_jayanti"),
+    "Ganatantra Diwas (Republic Day)": ("festival", "ganatantra_diwas"),
+    "Janai Purnima (Raksha Bandhan)": ("festival", "janai_purnima"),
+    "Gai Jatra": ("festival", "gai_jatra"),
+    "Shree Krishna Janmashtami": ("festival", "krishna_janmashtami"),
+    "Haritalika Teej": ("festival", "teej"),
+    "Constitution Day": ("festival", "constitution_day"),
+    "Indra Jatra": ("festival", "indra_jatra"),
+    "Ghatasthapana": ("festival", "ghatasthapana"),
+    "Chhath Parva": ("festival", "chhath"),
+    "Tamu Lhosar": ("festival", "tamu_lhosar"),
+    "Prithvi Jayanti (National Unity Day)": ("festival", "prithvi_jayanti"),
+    "Maghe Sankranti": ("festival", "maghe_sankranti"),
+    "Martyrs' Day": ("festival", "shahid_diwas"),
+    "Sonam Lhosar": ("festival", "sonam_lhosar"),
+    "Basanta Panchami (Saraswati Puja)": ("festival", "basanta_panchami"),
+    "Prajatantra Diwas (Democracy Day)": ("festival", "prajatantra_diwas"),
+    "Maha Shivaratri": ("festival", "shivaratri"),
+    "Gyalpo Lhosar": ("festival", "gyalpo_lhosar"),
+    "Holi (Fagu Purnima, hill districts)": ("festival", "holi_hill"),
+    "Holi (Fagu Purnima, Terai districts)": ("festival", "holi_terai"),
+    "Ghode Jatra": ("festival", "ghode_jatra"),
+    "Ram Navami": ("festival", "ram_navami"),
+    "Christmas": ("festival", "christmas"),
+    "Eid al-Fitr": ("festival", "eid_fitr"),
+    "Eid al-Adha (Bakar Eid)": ("festival", "eid_adha"),
+    "Udhauli Parva": ("lunar", "Mangsir", 15),  # Mangsir Purnima
+    "Yomari Punhi (Jyapu Diwas)": ("lunar", "Mangsir", 15),
+    "Ubhauli Parva": ("lunar", "Baishakh", 15),  # Baishakh Purnima
+    "Guru Nanak Jayanti": ("lunar", "Kartik", 15),  # Kartik Purnima
+    "Jitiya Parva": ("lunar", "Bhadra", 23),  # Ashwin krishna Ashtami as patros name it
+    "International Labour Day": ("ad", 5, 1),
+    "International Women's Day": ("ad", 3, 8),
+    "International Day of Persons with Disabilities": ("ad", 12, 3),
+    "Civil Service Day": ("bs", 5, 22),
+    "Mahaguru Falgunanda Jayanti": ("bs", 7, 25),
+    "Jana Yuddha Diwas (People's War Day)": ("bs", 11, 1),
+    "Gen Z Martyrs' Day": ("bs", 5, 23),
+    "Dashain holidays": ("range", "fulpati", "maha_ashtami", "maha_navami", "vijaya_dashami"),
+    "Tihar holidays": ("range", "laxmi_puja", "bhai_tika"),
+    # the notices put Gaura on Bhadra shukla 8 (2080, 2082) and on Janmashtami (2081, 2083)
+    "Gaura Parva": ("none", "no single tithi rule in the notices"),
+    "Bhoto Jatra": ("none", "set each year with Rato Machhindranath's chariot"),
+    "Provincial Official Language Day": ("none", "a provincial decision"),
+    "Gen Z movement mourning holiday": ("none", "a cabinet decision"),
+    "House of Representatives election holidays": ("none", "a cabinet decision"),
+}
+OVERRIDE = "not the rule's day:"  # a note starting so documents a row off its computed day
+
+
+def _lunar_days(bs_year: int, month: str, tithi: int) -> set[str]:
+    """The BS days of a tithi (at sunrise) of the normal new-moon month ``month`` in a year."""
+    first, last = patro_dates(bs_year)
+    jd0 = astro.JD_OF_ORDINAL_0
+    index = engine.LUNAR_MONTHS_EN.index(month)
+    days = set()
+    for lunation in engine.lunations_named(index, first + jd0, last + jd0):
+        ordinal = engine.rule_day(lunation, tithi, "sunrise")
+        if first <= ordinal <= last:
+            days.add(ad_to_bs(date.fromordinal(ordinal)).isoformat())
+    return days
+
+
+def patro_dates(bs_year: int) -> tuple[int, int]:
+    first = bs_to_ad((bs_year, 1, 1)).toordinal()
+    return first, bs_to_ad((bs_year, 12, days_in_month(bs_year, 12))).toordinal()
+
+
+def _expected_days(row: notices.HolidayRow) -> set[str] | None:
+    kind, *what = DECIDED_BY[row.name]
+    if kind == "festival":
+        return {f.bs.isoformat() for f in patro.festivals(row.bs_year) if f.id == what[0]}
+    if kind == "lunar":
+        return _lunar_days(row.bs_year, str(what[0]), int(str(what[1])))
+    if kind == "ad":
+        ad = bs_to_ad(row.start)
+        return {ad_to_bs(date(ad.year, int(str(what[0])), int(str(what[1])))).isoformat()}
+    if kind == "bs":
+        return {f"{row.bs_year}-{what[0]:02}-{what[1]:02}"}
+    return None
+
+
+def test_every_row_is_on_its_rules_day() -> None:
+    """A holiday whose day follows a rule is on that rule's day in that year (the mistake of
+    Udhauli 2083, which had 2082's BS date), unless its note documents why not."""
+    wrong = []
+    for row in notices.shipped_rows():
+        assert row.name in DECIDED_BY, f"classify {row.name!r} in DECIDED_BY"
+        kind, *what = DECIDED_BY[row.name]
+        if kind == "range":
+            days = {h.bs.isoformat() for h in patro.holidays(row.bs_year) if h.name == row.name}
+            for festival in what:
+                (found,) = [f for f in patro.festivals(row.bs_year) if f.id == festival]
+                if found.bs.isoformat() not in days:
+                    wrong.append((row.start.isoformat(), row.name, festival))
+            continue
+        expected = _expected_days(row)
+        off_rule = expected is not None and row.start.isoformat() not in expected
+        if off_rule and not row.note.startswith(OVERRIDE):
+            wrong.append((row.start.isoformat(), row.name, sorted(expected or ())))
+    assert wrong == []
+
+
+def test_udhauli_is_with_yomari_punhi_on_mangsir_purnima() -> None:
+    for year in range(2080, 2084):
+        udhauli = {h.bs for h in patro.holidays(year) if h.name == "Udhauli Parva"}
+        yomari = {h.bs for h in patro.holidays(year) if h.name.startswith("Yomari")}
+        if yomari:
+            assert udhauli == yomari, year
+    assert [h.bs.isoformat() for h in patro.holidays(2083) if h.name == "Udhauli Parva"] == [
+        "2083-09-09"
+    ]
+
+
+def test_every_row_has_the_weekday_the_notice_prints() -> None:
+    printed = {
+        (row["bs_date"], row["weekday"]) for row in _ocr_rows() if row["check"] == "weekday ok"
+    }
+    dates_printed = {bs for bs, _weekday in printed}
+    checked = 0
+    for row in notices.shipped_rows():
+        bs = row.start.isoformat()
+        if bs in dates_printed:
+            weekday = WEEKDAYS_EN[bs_to_ad(row.start).weekday()]
+            assert (bs, weekday) in printed, row
+            checked += 1
+    assert checked >= 80
+    mismatches = {(int(r["bs_year"]), r["bs_date"]) for r in _ocr_rows()
+                  if r["check"].startswith("weekday mismatch")}  # fmt: skip
+    assert mismatches <= OCR_ERRORS
+
+
+def test_no_row_is_duplicated_and_rows_are_in_order() -> None:
+    rows = notices.shipped_rows()
+    keys = [(row.start, row.name) for row in rows]
+    assert len(keys) == len(set(keys))
+    for year in notices.known_years():
+        starts = [row.start for row in notices.rows_of_year(year)]
+        assert starts == sorted(starts), year
+        assert all(row.start <= row.end for row in notices.rows_of_year(year))
+        assert all(row.end.year == year for row in notices.rows_of_year(year))

@@ -191,7 +191,7 @@ def _build(first: int, last: int) -> list[PatroDay]:
         while rise >= next_new:
             lunation += 1
             next_new = astro.new_moon(lunation + 1)
-        month_index, adhik = engine.lunar_month(lunation)
+        month_index, adhik = engine.month_name_of_day(lunation, tithi)
         paksha, name, name_ne = engine.tithi_names(tithi)
         ad = date.fromordinal(ordinal)
         marks = _notices.on(ordinal)

@@ -93,6 +93,27 @@ def lunar_month(lunation: int) -> tuple[int, bool]:
     return found
 
 
+def month_name_of_day(lunation: int, tithi: int) -> tuple[int, bool]:
+    """(month index, adhik) by which a patro NAMES a day of ``lunation`` whose tithi is
+    ``tithi`` (1–30): the months are reckoned new moon to new moon (``lunar_month``), but Nepali
+    patros name the dark half by the full-moon (purnimanta) convention: the krishna paksha takes
+    the name of the month that follows (Laxmi Puja, amanta Ashwin 30, is "कार्तिक कृष्ण औंसी";
+    Shivaratri, Magh 29, "फाल्गुन कृष्ण चतुर्दशी"). The bright half (1–15, Purnima included)
+    keeps its lunation's name.
+
+    Adhik: an adhik month stays whole, shukla 1 to Aunsi (patros print Malamas from its
+    Pratipada to its Aunsi: 2080-04-02 to 2080-04-31), so its dark half is the adhik month's
+    (same name, adhik). The dark half before it takes the name that follows (the adhik
+    month's, which is also the normal month's) as the normal month's first fortnight, not
+    adhik: in 2080 the Kamika Ekadashi of 2080-03-28 is "Shrawan krishna" of the normal
+    Shrawan. So in 2080: Ashadh shukla; Shrawan krishna; adhik Shrawan shukla and krishna;
+    Shrawan shukla; Bhadra krishna. Festival rules keep the new-moon names (``lunar_month``).
+    """
+    if tithi <= 15:
+        return lunar_month(lunation)
+    return lunar_month(lunation + 1)[0], lunar_month(lunation)[1]
+
+
 def lunations_named(month: int, first_jd: float, last_jd: float) -> list[int]:
     """The normal (not adhik) lunations named ``month`` that start between about a month before
     ``first_jd`` and ``last_jd``: the months whose days can fall in that span."""

@@ -29,8 +29,9 @@ WHEN = ("sunrise", "sunset", "midnight")
 COMPUTED = "computed"
 
 
-class Rule(namedtuple("Rule", "id kind month day when after name name_ne aliases")):
-    """One line of festivals.tsv; ``month`` is a 0-based month index."""
+class Rule(namedtuple("Rule", "id kind month day when after since name name_ne aliases")):
+    """One line of festivals.tsv; ``month`` is a 0-based month index; ``since`` the first BS
+    year the observance exists (0: always)."""
 
     __slots__ = ()
     id: str
@@ -39,6 +40,7 @@ class Rule(namedtuple("Rule", "id kind month day when after name name_ne aliases
     day: int
     when: str
     after: str
+    since: int
     name: str
     name_ne: str
     aliases: tuple[str, ...]
@@ -77,12 +79,13 @@ def _bs(text: str) -> BSDate:
 def rules() -> dict[str, Rule]:
     """The rules table by id, in file order."""
     table: dict[str, Rule] = {}
-    for id_, kind, month, day, when, after, name, name_ne, aliases in _data_rows("festivals.tsv"):
+    for fields in _data_rows("festivals.tsv"):
+        id_, kind, month, day, when, after, since, name, name_ne, aliases = fields
         if kind not in KINDS or (kind == "lunar" and when not in WHEN):
             raise RuntimeError(f"festivals.tsv: bad rule for {id_}")
         index = MONTHS_EN.index(month) if kind == "lunar" else int(month or 0) - 1
         table[id_] = Rule(
-            id_, kind, index, int(day or 0), when, after, name, name_ne,
+            id_, kind, index, int(day or 0), when, after, int(since or 0), name, name_ne,
             tuple(a for a in aliases.split(";") if a),
         )  # fmt: skip
     return table
@@ -192,7 +195,9 @@ def _in_range(ordinal: int) -> BSDate | None:
 
 def festival_days(first: int, last: int) -> list[tuple[int, Rule, str]]:
     """(ordinal, rule, source) of every festival day in [first, last], sorted by day: computed
-    days, except where festival_days.tsv fixes that festival's day in that BS year."""
+    days, except where festival_days.tsv fixes that festival's day in that BS year; none
+    before a festival's ``since`` year (Constitution Day has no day before 2072), so every
+    caller (festivals, days' events, likely holidays, next) is right about old years."""
     fixed = fixed_days()
     computed = _lunar_days(first, last)
     for rule in rules().values():
@@ -200,13 +205,13 @@ def festival_days(first: int, last: int) -> list[tuple[int, Rule, str]]:
     found: list[tuple[int, Rule, str]] = []
     for ordinal, rule in computed:
         bs = _in_range(ordinal)
-        if bs is not None and (rule.id, bs.year) not in fixed:
+        if bs is not None and (rule.id, bs.year) not in fixed and bs.year >= rule.since:
             found.append((ordinal, rule, COMPUTED))
     table = rules()
     for (id_, _year), days in fixed.items():
         for day in days:
             ordinal = bs_to_ad(day.bs).toordinal()
-            if first <= ordinal <= last:
+            if first <= ordinal <= last and day.bs.year >= table[id_].since:
                 found.append((ordinal, table[id_], day.source))
     found.sort(key=lambda item: item[0])
     return found
@@ -219,3 +224,12 @@ def festival_records(first: int, last: int) -> list[FestivalDay]:
         day = date.fromordinal(ordinal)
         records.append(FestivalDay(rule.id, rule.name, rule.name_ne, day, ad_to_bs(day), source))
     return records
+
+
+def festival_day(name: str, bs_year: int) -> FestivalDay | None:
+    """The (first) day of a festival, by id, name or alias, in a BS year; None when it has no
+    day that year (before its ``since`` year, or an announced day not listed)."""
+    wanted = festival_id(name)
+    first = bs_to_ad((bs_year, 1, 1)).toordinal()
+    last = bs_to_ad((bs_year, 12, days_in_month(bs_year, 12))).toordinal()
+    return next((f for f in festival_records(first, last) if f.id == wanted), None)
