@@ -30,6 +30,7 @@ from npkit.output import (
     render_rows,
 )
 from npkit.output.formats import REGISTRY, Format
+from tests.support.probes import modules_imported_by_commands
 
 
 @dataclass(frozen=True)
@@ -292,3 +293,14 @@ def test_cards_are_found_by_type_not_name(monkeypatch: pytest.MonkeyPatch) -> No
     Reading2 = dataclass(frozen=True)(type("Reading", (), {"__annotations__": {"value": Decimal}}))
     assert not card.has_card(Reading2)  # the same name is not the same type
     assert "the reading" not in shown(Reading2, [Reading2(Decimal(3))])
+
+
+def test_cards_registered_above_are_not_imported_by_date_commands() -> None:
+    """fx and gold register their cards where their records are defined: `npkit date` (which
+    shows cards too) imports neither them nor npkit.dates.periods (its cards wait for it)."""
+    watched = {"npkit.fx", "npkit.gold", "npkit.news", "npkit.dates.periods"}
+    commands = [["date", "today"], ["date", "today", "--json"], ["date", "convert", "2024-11-26"]]
+    assert modules_imported_by_commands(commands, watched) == set()
+    assert modules_imported_by_commands([["date", "fy", "2081"]], watched) == {
+        "npkit.dates.periods"  # (the probe can see it)
+    }
