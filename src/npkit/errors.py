@@ -10,7 +10,18 @@ from enum import IntEnum
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
+    from typing import Protocol
+
+    class SourceFailure(Protocol):
+        """One source that failed: its name, the one-line reason and its exit code."""
+
+        @property
+        def source(self) -> str: ...
+        @property
+        def message(self) -> str: ...
+        @property
+        def exit_code(self) -> int: ...
 
 
 class ExitCode(IntEnum):
@@ -58,6 +69,44 @@ def combined_exit_code(codes: Iterable[int]) -> ExitCode:
         if code in seen:
             return code
     return ExitCode.OK
+
+
+_HOST = r"\[[0-9a-f:.]+\](?::\d+)?|[\w.-]+\.[a-z]{2,}(?::\d+)?|[\d.]+:\d+"
+"""A host (name, IPv4 or IPv6, with a port) in a message: set aside when comparing reasons."""
+
+
+def summarise_failures(
+    failures: Sequence[SourceFailure],
+    *,
+    warning: str = "{source}: {message}",
+    same_way: str = "every source failed the same way ({count} of {count}), e.g. "
+    "{first.source}: {first.message}",
+) -> tuple[list[str], NpkitError]:
+    """The one rule for saying that every source failed (gold's fallbacks, news's feeds): the
+    warnings to print first and the error to raise, its class by ``combined_exit_code``.
+
+    When several sources failed for one reason, hosts aside (no network, a proxy down), that is
+    one line (``same_way``; fields ``count``, ``names``, ``first``, ``last``), not one per
+    source; otherwise one ``warning`` per source (fields ``source``, ``message``) and
+    ``every source failed (N of N: reasons above)``."""
+    import re
+
+    count = len(failures)
+    error = _BY_CODE.get(combined_exit_code(f.exit_code for f in failures), FetchError)
+    host = re.compile(_HOST, re.I)
+    if count > 1 and len({(f.exit_code, host.sub("HOST", f.message)) for f in failures}) == 1:
+        names = ", ".join(f.source for f in failures)
+        line = same_way.format(count=count, names=names, first=failures[0], last=failures[-1])
+        return [], error(line)
+    warnings = [warning.format(source=f.source, message=f.message) for f in failures]
+    return warnings, error(f"every source failed ({count} of {count}: reasons above)")
+
+
+_BY_CODE: dict[int, type[NpkitError]] = {
+    ExitCode.USAGE: UsageError,
+    ExitCode.PARSE: ParseError,
+    ExitCode.FETCH: FetchError,
+}
 
 
 class NotCached(FetchError):

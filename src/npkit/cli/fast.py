@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from npkit.output import FORMATS
+from npkit.output.formats import format_named
 
 _COMMANDS = ("convert", "today")
 
@@ -63,7 +64,9 @@ def run(args: list[str]) -> bool:
     if (args[1] == "convert") != bool(positionals):
         return False  # convert without dates reads stdin; today takes none
     reads_stdin = "-" in positionals
-    if reads_stdin and (positionals != ["-"] or options.get("--format", "table") == "table"):
+    if reads_stdin and (
+        positionals != ["-"] or format_named(options.get("--format", FORMATS[0])).for_people
+    ):
         return False  # mixed, or a table of stdin: Click's path handles (and explains) those
 
     from npkit import dates

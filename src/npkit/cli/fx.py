@@ -285,8 +285,8 @@ def _convert_ledger(
     if bool(currency) == bool(column):
         raise UsageError("ledger mode needs one of --currency CODE or --currency-column NAME")
     codes = [_one(currency)] if currency else []
-    out_format = output.format if output.chosen else "csv"
-    if out_format == "table" or output.fields:
+    sheet = output.unless_chosen("csv")
+    if sheet.for_people or output.fields:
         raise UsageError("ledger mode writes the CSV back (or -f tsv|json|ndjson), all columns")
     spec = ledger.LedgerColumns(
         amount=columns[0],
@@ -300,7 +300,7 @@ def _convert_ledger(
     ledger.value_csv(
         files,
         spec,
-        OutputSpec(out_format, header=output.header),
+        OutputSpec(sheet.format, header=output.header),
         reading=reading,
         delimiter=options["--delimiter"],
         keep_going=keep_going,

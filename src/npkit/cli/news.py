@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -15,8 +13,7 @@ from npkit.cli.commands import docs
 from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import FETCH_EPILOG, complete_source_ids, fetch_options, output_options
 from npkit.config import FetchOptions
-from npkit.errors import FetchError, ParseError, UsageError
-from npkit.news.records import Failure
+from npkit.errors import FetchError, ParseError, UsageError, summarise_failures
 from npkit.news.registry import LANGS
 from npkit.output import OutputSpec, render, render_rows, row_values
 from npkit.text import clean
@@ -102,7 +99,7 @@ def headlines(
     """
     output.check(core.Article)  # a bad --fields fails before any request
     if limit is None:
-        limit = TABLE_LIMIT if output.format == "table" else 0
+        limit = TABLE_LIMIT if output.for_people else 0
     result = core.headlines(
         source_ids,
         feeds=feed_urls,
@@ -114,33 +111,22 @@ def headlines(
     )
     if not result.sources:
         console.warn("no news source to read (every source disabled in the config file?)")
-    error = ParseError if result.exit_code == 4 else FetchError
-    count = len(result.failures)
-    if result.all_failed and count > 1 and _same_reason(result.failures):
-        first = result.failures[0]  # no network: one line, not one per source
-        if output.format == "json":
-            render([], output, core.Article)
-        raise error(f"every source failed the same way ({count} of {count}), e.g. "
-                    f"{first.source}: {first.message}")  # fmt: skip
-    for failure in result.failures:
-        console.warn(f"{failure.source}: {failure.message}")
-    if output.format == "table" and not result.all_failed:  # (no empty table)
+    if result.all_failed:  # npkit.errors' one rule: no network is one line, not one per source
+        warnings, error = summarise_failures(result.failures)
+    else:
+        warnings = [f"{failure.source}: {failure.message}" for failure in result.failures]
+    for line in warnings:
+        console.warn(line)
+    if output.for_people and not result.all_failed:  # (no empty table)
         _remember(result.articles)
         _render_numbered(result.articles, output)
-    elif not result.all_failed or output.format == "json":  # JSON stays valid: []
+    elif not result.all_failed or output.json_values:  # JSON stays valid: []
         render(result.articles, output, core.Article)  # (no CSV header)
     if result.all_failed:
-        raise error(f"every source failed ({count} of {count}: reasons above)")
+        raise error
     if strict and result.failures:
-        raise error(f"{count} of {result.sources} sources failed (--strict)")
-
-
-_HOST = re.compile(r"\[[0-9a-f:.]+\](?::\d+)?|[\w.-]+\.[a-z]{2,}(?::\d+)?|[\d.]+:\d+", re.I)
-
-
-def _same_reason(failures: Sequence[Failure]) -> bool:
-    """Did every source fail for one reason, hosts aside (no network, a proxy down)?"""
-    return len({(f.exit_code, _HOST.sub("HOST", f.message)) for f in failures}) == 1
+        strict_error = ParseError if result.exit_code == 4 else FetchError
+        raise strict_error(f"{len(result.failures)} of {result.sources} sources failed (--strict)")
 
 
 def _render_numbered(articles: list[core.Article], output: OutputSpec) -> None:
@@ -252,12 +238,13 @@ def read(url: str, fetch: FetchOptions, output: OutputSpec) -> None:
       npkit news read https://kathmandupost.com/national/2026/12/01/example
       npkit news read 2 --fields text -f raw | wc -w
     """
-    if output.format != "table" or output.fields:
+    as_text = output.for_people and not output.fields  # else the record, in its format
+    if not as_text:
         output.check(core.ArticleText)
     if url.isdigit():
         url = _listed_url(int(url))
     article = core.read(url, fetch)
-    if output.format != "table" or output.fields:
+    if not as_text:
         render([article], output, core.ArticleText)
         return
     about = " · ".join(part for part in (article.published, article.source) if part)

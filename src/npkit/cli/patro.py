@@ -252,7 +252,7 @@ def is_holiday(
     weekday = dates.WEEKDAYS_EN[when.weekday()]
     record = HolidayCheck(when, dates.ad_to_bs(when).isoformat(), weekday, chosen, answer, reason)
     if not silent:
-        if output.format == "table" and not output.fields:
+        if output.for_people and not output.fields:
             who = "" if chosen == "everyone" else f" for {chosen}"
             said = f"yes: {reason}" if answer else "no: a working day"
             click.echo(f"{record.ad} ({record.bs} BS, {weekday}): {said}{who}")

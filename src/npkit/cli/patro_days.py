@@ -14,6 +14,7 @@ from collections import namedtuple
 
 from npkit import dates
 from npkit.errors import UsageError
+from npkit.output import card
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date today` starts faster
 if TYPE_CHECKING:
@@ -53,6 +54,9 @@ class DayRecord(
     sunset: str
     events: tuple[Event, ...] | tuple[str, ...]
     holiday: DayHoliday | str | None
+
+
+card.register(DayRecord, card._patro_day)  # until the day record sits below output
 
 
 DAY_FIELDS: tuple[str, ...] = DayRecord._fields

@@ -14,6 +14,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from npkit.fx.cards import conversion_card
+from npkit.output import card
 from npkit.output.spec import field_names
 
 SOURCE = "nrb"
@@ -86,6 +88,7 @@ class Conversion:
         return dict(zip(CONVERSION_COLUMNS, dataclasses.astuple(self), strict=True))
 
 
+card.register(Conversion, conversion_card)
 CONVERSION_COLUMNS = field_names(Conversion)
 """The columns users see (``from``, not ``from_``), in field order (``output.field_names``)."""
 

@@ -12,27 +12,23 @@ fallback beats old or partial data from the first choice; either beats nothing.
 
 from __future__ import annotations
 
-import re
+from collections import namedtuple
 from datetime import date as Date
 
 from npkit import console, http
 from npkit.config import FetchOptions
-from npkit.errors import ExitCode, FetchError, NpkitError, ParseError, UsageError
-from npkit.errors import combined_exit_code as combined
+from npkit.errors import FetchError, NpkitError, ParseError, UsageError, summarise_failures
 from npkit.gold import fenegosida, hamropatro, nepalipatro
 from npkit.gold.provider import Provider
 from npkit.gold.window import Batch, Window
 from npkit.text import quote
 
+Failed = namedtuple("Failed", "source message exit_code")
+
 PROVIDERS: tuple[Provider, ...] = (fenegosida, nepalipatro, hamropatro)
 """Every source, in the order ``auto`` asks them."""
 SOURCES = ("auto", *(p.NAME for p in PROVIDERS))
 _BY_NAME = {p.NAME: p for p in PROVIDERS}
-_ALL_FAILED: dict[ExitCode, type[NpkitError]] = {
-    ExitCode.USAGE: UsageError,
-    ExitCode.PARSE: ParseError,
-    ExitCode.FETCH: FetchError,
-}
 
 
 def plan(source: str, window: Window, today: Date) -> list[Provider]:
@@ -79,18 +75,7 @@ def run(providers: list[Provider], window: Window, options: FetchOptions) -> Bat
         chosen = _best(reserve)
         http.report_stale(chosen.responses)
         return chosen
-    if len(failures) > 1 and not _same_reason(failures):
-        for name, error in failures:
-            console.warn(f"{name} failed: {error}")
     raise _all_failed(failures)
-
-
-_HOST = re.compile(r"\[[0-9a-f:.]+\](?::\d+)?|[\w.-]+\.[a-z]{2,}(?::\d+)?|[\d.]+:\d+", re.I)
-
-
-def _same_reason(failures: list[tuple[str, NpkitError]]) -> bool:
-    """Did every source fail for one reason, hosts aside (no network, a proxy down)?"""
-    return len({(e.exit_code, _HOST.sub("HOST", str(e))) for _, e in failures}) == 1
 
 
 def _best(reserve: list[Batch]) -> Batch:
@@ -110,15 +95,16 @@ def _weakness(batch: Batch, window: Window, options: FetchOptions) -> str | None
 
 
 def _all_failed(failures: list[tuple[str, NpkitError]]) -> NpkitError:
-    """The error for a question no source could answer, by ``npkit.errors``' one rule for
-    several failures (``combined_exit_code``): exit 4 when any source sent a reply it could
-    not read (the likeliest to need a fix), else exit 3."""
-    last = failures[-1][1]
+    """The error for a question no source could answer: one source's own error, else
+    ``npkit.errors``' one rule for several failures (``summarise_failures``: exit 4 when any
+    source sent a reply it could not read, the likeliest to need a fix, else exit 3)."""
     if len(failures) == 1:
-        return last
-    code = combined(exc.exit_code for _, exc in failures)
-    names = ", ".join(n for n, _ in failures)
-    if _same_reason(failures):
-        return _ALL_FAILED[code](f"every source failed ({names}): {last}")
-    count = len(failures)
-    return _ALL_FAILED[code](f"every source failed ({count} of {count}: reasons above)")
+        return failures[0][1]
+    warnings, error = summarise_failures(
+        [Failed(name, str(exc), exc.exit_code) for name, exc in failures],
+        warning="{source} failed: {message}",
+        same_way="every source failed ({names}): {last.message}",
+    )
+    for line in warnings:
+        console.warn(line)
+    return error

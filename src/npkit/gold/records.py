@@ -17,6 +17,8 @@ from decimal import Decimal
 
 from npkit.errors import ParseError
 from npkit.freshcache import Fetched
+from npkit.gold.cards import valuation_card
+from npkit.output import card
 from npkit.provenance import fetched_at
 from npkit.scrape import CENT, bs_text, to_paisa
 
@@ -100,6 +102,7 @@ class Valuation:
     TABLE_MONEY = ("rate", "value")
 
 
+card.register(Valuation, valuation_card)
 PRICE_FIELDS = tuple(f.name for f in dataclasses.fields(MetalPrice))
 
 

@@ -6,30 +6,39 @@ formats are unchanged. A card is a list of lines, each a tuple of pieces: a line
 terminal continues on the next line at a piece boundary, so a 40-column phone screen reads as
 well as a wide one. Neither Click nor tabulate is needed (the fast path prints cards too).
 
-Cards are chosen by the record type's name, so this layer needs no import of the fx or gold
-packages (they sit above it); the records are read by attribute only.
+Cards are found by the record's type (``register``): a package above this layer (fx, gold)
+registers its records' cards where the records are defined; the cards of the record types below
+it (npkit.dates), which may not import this layer, are registered here. The records are read by
+attribute only. Importing this module is cheap (tables are imported only to measure or group).
 """
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
-
-from npkit.output.table import cell_width, money_text
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import Any
 
+    Card = Callable[[Sequence[Any]], "list[Line] | None"]
+    """The lines of a card for records of one type, or None when a table reads better."""
+
 Line = tuple[str, ...]
 
 
-def _money(value: Any) -> str:
+def money(value: Any) -> str:
+    """An amount of money in a card: Nepali digit grouping, two decimals."""
+    from npkit.output.table import money_text
+
     return money_text(Decimal(value), 2)
 
 
-def _number(value: Any) -> str:
+def number(value: Any) -> str:
     """An amount as typed (grouped, its own decimals)."""
+    from npkit.output.table import money_text
+
     text = format(Decimal(value), "f")
     places = len(text.partition(".")[2])
     return money_text(Decimal(value), places)
@@ -64,30 +73,6 @@ def _patro_day(records: Sequence[Any]) -> list[Line] | None:
     return lines
 
 
-def _conversion(records: Sequence[Any]) -> list[Line] | None:
-    if len(records) != 1:
-        return None
-    r = records[0]
-    side = f"NRB {r.rate_side} rate" if r.rate_side else "NRB rate"
-    when = f" of {r.date}" if r.date else ""
-    return [
-        (f"{_number(r.amount)} {r.from_} = {_money(r.result)} {r.to}",),
-        (f"1 {r.from_} = {format(r.rate, 'f')} {r.to}", f"({side}{when})"),
-    ]
-
-
-def _valuation(records: Sequence[Any]) -> list[Line] | None:
-    if len(records) != 1:
-        return None
-    r = records[0]
-    metal = str(r.metal).replace("_", " ")
-    bs = f" ({r.date_bs} BS)" if r.date_bs else ""
-    return [
-        (f"{r.weight} of {metal} = NPR {_money(r.value)}",),
-        (f"at NPR {_money(r.rate)} per {r.rate_unit},", f"{r.source} rate of {r.date}{bs}"),
-    ]
-
-
 def _difference(records: Sequence[Any]) -> list[Line] | None:
     if len(records) != 1:
         return None
@@ -116,32 +101,55 @@ def _fiscal_year(records: Sequence[Any]) -> list[Line] | None:
     return lines
 
 
-CARDS: dict[str, Callable[[Sequence[Any]], list[Line] | None]] = {
-    "DateConversion": _date_conversion,
-    "DayRecord": _patro_day,
-    "Conversion": _conversion,
-    "Valuation": _valuation,
-    "DateDifference": _difference,
-    "FiscalPeriod": _fiscal_year,
-}
-"""Record type name → its card (None: these records read better as a table)."""
+_CARDS: dict[type, Card] = {}
+
+
+def register(record_type: type, card: Card) -> None:
+    """Show one record of ``record_type`` (or a subclass) as ``card`` on a terminal."""
+    _CARDS[record_type] = card
+
+
+def _register_below() -> None:
+    """Register the cards of npkit.dates' records (a layer that may not import this one). A
+    module not yet imported is skipped, not imported: no record of its types exists yet, and
+    importing npkit.dates.periods (dataclasses) would cost `npkit date today` ~15 ms."""
+    if "npkit.dates.records" in sys.modules:
+        from npkit.dates.records import DateConversion
+
+        _CARDS.setdefault(DateConversion, _date_conversion)
+    if "npkit.dates.periods" in sys.modules:
+        from npkit.dates.periods import DateDifference, FiscalPeriod
+
+        _CARDS.setdefault(DateDifference, _difference)
+        _CARDS.setdefault(FiscalPeriod, _fiscal_year)
+
+
+def card_for(record_type: type) -> Card | None:
+    """The card registered for ``record_type`` or its nearest base class; None: a table."""
+    _register_below()
+    return next((_CARDS[kind] for kind in record_type.__mro__ if kind in _CARDS), None)
 
 
 def has_card(record_type: type) -> bool:
     """Whether records of this type may be shown as a card."""
-    return record_type.__name__ in CARDS
+    return card_for(record_type) is not None
 
 
 def _fits(text: str, width: int | None) -> bool:
     """Whether ``text`` fits ``width`` cells. A card's text has no wide (CJK) characters, so
     ``len()`` is never less than its width: only a line longer than that is measured (wcwidth
     costs ~40 ms to import, more than the rest of ``npkit date today``)."""
-    return width is None or len(text) <= width or cell_width(text) <= width
+    if width is None or len(text) <= width:
+        return True
+    from npkit.output.table import cell_width
+
+    return cell_width(text) <= width
 
 
 def card_text(records: Sequence[Any], record_type: type, width: int | None) -> str | None:
     """The card for ``records`` fitted to ``width`` cells, or None when a table fits better."""
-    lines = CARDS[record_type.__name__](records) if records else None
+    card = card_for(record_type)
+    lines = card(records) if records and card is not None else None
     if lines is None:
         return None
     out = []

@@ -70,7 +70,7 @@ def render(
     On a terminal, with no format chosen, one answer (a record type with a card in
     ``npkit.output.card``) is printed as a short card instead of a table."""
     stream = stream if stream is not None else sys.stdout
-    if spec.format != "table":
+    if not spec.for_people:
         columns = spec.columns(field_names(record_type))
         return render_rows((row_values(r, columns) for r in records), spec, columns, stream)
     body = list(records)
@@ -100,7 +100,7 @@ def render_rows(
     """Write rows of values under ``columns`` (already chosen: for layouts whose columns depend
     on the data, such as one column per currency). Returns how many rows were written."""
     stream = stream if stream is not None else sys.stdout
-    if spec.format == "table":
+    if spec.for_people:
         from npkit.output.table import render_table
 
         body = list(rows)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import namedtuple
 
 from npkit.errors import UsageError
+from npkit.output.formats import REGISTRY, Format, format_named
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-FORMATS = ("table", "json", "ndjson", "csv", "tsv", "raw")
+FORMATS = tuple(REGISTRY)
+"""The format names ``--format`` offers (Click's choices, shell completion, the fast path)."""
 STYLES = ("simple", "plain", "github", "markdown", "grid", "rounded_grid", "psql", "rst", "pipe")
 """Table styles offered by ``--style`` (tabulate's names; ``markdown`` is ``github``)."""
 
@@ -43,6 +45,31 @@ class OutputSpec(
             raise UsageError(f"unknown field {names}; valid fields: {','.join(available)}")
         return self.fields
 
+    @property
+    def kind(self) -> Format:
+        """The format asked for (``npkit.output.formats``): ask it, never test its name."""
+        return format_named(self.format)
+
+    @property
+    def for_people(self) -> bool:
+        """A table (or card) for a person rather than a data stream."""
+        return self.kind.for_people
+
+    @property
+    def streams(self) -> bool:
+        """Rows are written and flushed one by one (json, ndjson, csv, tsv, raw)."""
+        return self.kind.streams
+
+    @property
+    def json_values(self) -> bool:
+        """Values are written as JSON (json, ndjson), not as text (tables, csv, tsv, raw)."""
+        return self.kind.json_values
+
+    def unless_chosen(self, name: str) -> OutputSpec:
+        """This spec, or the same in format ``name`` when the user chose none (``--column`` and
+        the fx ledger write csv unless told)."""
+        return self if self.chosen else self._replace(format=name)
+
     def check(self, record_type: type) -> None:
         """Fail now (before any network call) if ``--fields`` names a field the record lacks."""
         self.columns(field_names(record_type))
@@ -74,11 +101,13 @@ def output_spec(
     ``--style`` as typed."""
     if as_json and format_ not in (None, "json"):
         raise UsageError(f"--json contradicts --format {format_}")
-    chosen = "json" if as_json else (format_ or "table").lower()
+    chosen = "json" if as_json else (format_ or FORMATS[0]).lower()
+    kind = format_named(chosen)
     names = tuple(n.strip() for n in fields.split(",") if n.strip()) if fields else None
-    if not header and chosen not in ("csv", "tsv"):
-        raise UsageError(f"--no-header is for csv and tsv, not {chosen}")
-    if style is not None and chosen != "table":
+    if not header and not kind.has_header:
+        headed = " and ".join(f.name for f in REGISTRY.values() if f.has_header)
+        raise UsageError(f"--no-header is for {headed}, not {chosen}")
+    if style is not None and not kind.for_people:
         raise UsageError(f"--style draws tables; it does not apply to {chosen}")
     table_style = "github" if style == "markdown" else (style or "simple").lower()
     return OutputSpec(chosen, names, bool(format_ or as_json or style), header, table_style)
