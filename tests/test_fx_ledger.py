@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from npkit import fx
 from npkit.fx import ledger
 from tests.conftest import Npkit
 
@@ -183,7 +184,7 @@ def test_ratebook_is_pure() -> None:
         Decimal("0.01")
     )
     assert book.value(Decimal(3), "NPR", "KWD", date(2026, 8, 20)).rate_date == date(2026, 8, 17)
-    assert ledger.minor_unit("KWD") == Decimal("0.001") and ledger.minor_unit("JPY") == 1
+    assert fx.minor_unit("KWD") == Decimal("0.001") and fx.minor_unit("JPY") == 1
 
 
 def test_a_decimal_comma_is_refused_unless_said(npkit: Npkit, nrb) -> None:
@@ -196,3 +197,71 @@ def test_a_decimal_comma_is_refused_unless_said(npkit: Npkit, nrb) -> None:
                                                                        "1066.80"]  # fmt: skip
     nepali = value(npkit, "--currency", "USD", input='date,amount\n2026-08-12,"12,50,000"\n')
     assert nepali.stdout.splitlines()[1].split(",")[-3] == "190500000.00"
+
+
+# ---------------------------------------------------------------- one conversion rule (#15)
+
+
+@pytest.mark.parametrize(
+    ("amount", "source", "target"),
+    [
+        ("1000", "NPR", "JPY"),  # was 1041.67 from `fx convert`, 1042 from the ledger
+        ("1,20,000", "NPR", "USD"),
+        ("१५००", "INR", "JPY"),
+        ("1,234.5", "EUR", "KWD"),
+        ("999.99", "USD", "NPR"),
+        ("15.99", "USD", "INR"),
+    ],
+)
+def test_fx_convert_and_the_ledger_give_the_same_figure(
+    npkit: Npkit, nrb, amount: str, source: str, target: str
+) -> None:
+    (one,) = npkit.json("fx", "convert", amount, source, target, "--date", "2026-08-12", "--json")
+    sheet = f'date,cur,amount\n2026-08-12,{source},"{amount}"\n'
+    (row,) = table(value(npkit, "--currency-column", "cur", "--to", target, input=sheet).stdout)
+    assert row[f"amount_{target.lower()}"] == format(Decimal(str(one["result"])), "f")
+    assert Decimal(row["rate"]) == Decimal(str(one["rate"])) and row["rate_date"] == one["date"]
+    places = fx.minor_unit(target).as_tuple().exponent
+    assert Decimal(row[f"amount_{target.lower()}"]).as_tuple().exponent == places
+
+
+def test_npr_to_yen_is_rounded_to_whole_yen(npkit: Npkit, nrb) -> None:
+    result = npkit("fx", "convert", "1000", "NPR", "JPY", "--date", "2026-08-12", "-f", "csv")
+    assert result.stdout.splitlines()[1].split(",")[:5] == ["1000", "NPR", "JPY", "1.04166667",
+                                                            "1042"]  # fmt: skip
+
+
+@pytest.mark.parametrize("amount", ["120,00", "1,5,0,0", "1,0000"])
+def test_a_decimal_comma_is_refused_by_fx_convert_too(npkit: Npkit, nrb, amount: str) -> None:
+    result = npkit("fx", "convert", amount, "EUR")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"npkit: fx: amount '{amount}' has a comma that is not a")
+    assert nrb.server.requests == []  # refused before any request
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,000", "1000"),
+        ("1,20,000", "120000"),
+        ("12,50,000.50", "1250000.50"),
+        ("१,२०,०००", "120000"),
+        (" 1 500 ", "1500"),
+        ("0.1", "0.1"),
+    ],
+)
+def test_the_one_amount_reader(text: str, expected: str) -> None:
+    assert fx.parse_amount(text) == Decimal(expected)
+    assert fx.parse_amount("-" + text.strip(), signed=True) == -Decimal(expected)
+
+
+def test_the_amount_reader_refuses() -> None:
+    from npkit.errors import UsageError
+
+    for text in ("120,00", "-1,5", "1e5", "ten", "1.2.3", "", "-"):
+        with pytest.raises(UsageError):
+            fx.parse_amount(text)
+    with pytest.raises(UsageError, match="zero or more"):
+        fx.parse_amount("-5")
+    assert fx.parse_amount("1.250,50", decimal_comma=True) == Decimal("1250.50")

@@ -23,9 +23,8 @@ from decimal import Decimal
 from typing import IO, Any, BinaryIO
 
 from npkit.config import FetchOptions
-from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
-from npkit.fx import parse_amount
+from npkit.fx.amount import CommaAmountError, parse_amount
 from npkit.fx.ledger import RateBook
 from npkit.fx.query import normalize_codes
 from npkit.output import OutputSpec, RowWriter
@@ -49,34 +48,19 @@ class LedgerColumns:
 
 
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
-_PLAIN_AMOUNT = re.compile(r"-?\d{1,20}(?:\.\d{1,12})?", re.ASCII)
 
 
 def _bad_bytes(row: Sequence[str]) -> bool:
     return _UNDECODED.search("".join(row)) is not None
 
 
-_GROUPED = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?", re.ASCII)
-"""Thousands separators as written in English (1,250,000.50) or Nepali (12,50,000.50) style."""
-
-
 def _signed_amount(text: str, decimal_comma: bool = False) -> Decimal:
-    """An amount cell: ``1,500.50``, ``12,50,000``, ``-200`` (a refund), ``१५००``; exact
-    decimals. A comma that is not a thousands separator (``120,00``: a decimal comma?) is
-    refused rather than guessed, unless ``decimal_comma`` says so (then ``.`` groups)."""
-    stripped = text.strip().translate(TO_ASCII)
-    if decimal_comma:
-        stripped = stripped.replace(".", "").replace(" ", "").replace(",", ".")
-    if _PLAIN_AMOUNT.fullmatch(stripped):
-        return Decimal(stripped)  # the common case, without the general reader
-    if "," in stripped and not _GROUPED.fullmatch(stripped.replace(" ", "")):
-        raise UsageError(
-            f"amount {text.strip()!r} has a comma that is not a thousands separator: "
-            "write 120.00, or say --decimal-comma if commas are decimal points"
-        )
-    negative = stripped.startswith("-")
-    amount = parse_amount(stripped[1:] if negative else stripped)
-    return -amount if negative else amount
+    """An amount cell, read by the one amount reader (``npkit.fx.parse_amount``), negative
+    amounts (refunds) included; the refusal of a decimal comma says how to read one here."""
+    try:
+        return parse_amount(text, signed=True, decimal_comma=decimal_comma)
+    except CommaAmountError as exc:
+        raise UsageError(f"{exc}, or say --decimal-comma if commas are decimal points") from None
 
 
 class _Input:
