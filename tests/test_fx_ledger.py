@@ -13,6 +13,7 @@ import pytest
 
 from npkit import fx
 from npkit.fx import ledger
+from npkit.fx import nrb as nrb_source
 from tests.conftest import Npkit
 
 LEDGER = (
@@ -23,6 +24,14 @@ LEDGER = (
 @pytest.fixture(autouse=True)
 def today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NPKIT_TODAY", "2026-12-01")
+
+
+@pytest.fixture(autouse=True)
+def pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The pauses the ledger asked for between window requests, recorded, not slept."""
+    asked: list[float] = []
+    monkeypatch.setattr(ledger, "sleep", asked.append)
+    return asked
 
 
 def table(text: str) -> list[dict[str, str]]:
@@ -77,8 +86,10 @@ def test_amounts_keep_their_exact_decimals(npkit: Npkit, nrb) -> None:
     assert rows[1]["amount"] == "1,234,567.891"  # the input cell is untouched
 
 
-def test_requests_are_history_windows_not_rows(npkit: Npkit, nrb, tmp_path: Path) -> None:
-    first, days = date(2023, 12, 1), 3 * 365
+def test_requests_are_history_windows_not_rows(
+    npkit: Npkit, nrb, tmp_path: Path, pauses: list[float]
+) -> None:
+    first, days = date(2025, 6, 1), 450  # 3,000 rows over 15 months
     lines = ["date,amount"] + [f"{first + timedelta(days=i % days)},{i}.25" for i in range(3000)]
     path = tmp_path / "ledger.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -87,13 +98,15 @@ def test_requests_are_history_windows_not_rows(npkit: Npkit, nrb, tmp_path: Path
     assert cold.exit_code == 0, cold.stderr
     last = first + timedelta(days=days - 1)
     windows = ledger.windows(first - timedelta(days=ledger.LOOKBACK_DAYS), last)
-    assert len(nrb.server.requests) == len(windows) < 20  # 3,000 rows, about 13 requests
+    assert len(nrb.server.requests) == len(windows) == 7  # 3,000 rows, 7 requests
     assert all(r.query["page"] == "1" for r in nrb.server.requests)
     assert cold.stdout.count("\n") == 3001
+    assert pauses == [nrb_source.PAGE_PAUSE] * (len(windows) - 1)  # between requests, politely
     warm = npkit("fx", "convert", "--column", "amount", "--date-column", "date",
                  "--currency", "EUR", str(path))  # fmt: skip
     assert warm.stdout == cold.stdout
     assert len(nrb.server.requests) == len(windows)  # past windows are never fetched again
+    assert len(pauses) == len(windows) - 1  # and answers from the cache wait for nothing
 
 
 def test_windows_are_aligned_whatever_the_span() -> None:
@@ -126,13 +139,13 @@ def test_a_bad_row_names_its_line(npkit: Npkit, nrb, row: str, message: str) -> 
 
 
 def test_dates_before_nrbs_data_begin(npkit: Npkit, nrb) -> None:
-    original = nrb.fake.items
+    original = nrb.fake.items  # NRB's data "begins" on 2026-06-01: a span of a few windows
     nrb.fake.items = lambda start, end: [
-        item for item in original(start, end) if item["date"] >= "2016-01-01"
+        item for item in original(start, end) if item["date"] >= "2026-06-01"
     ]
-    source = "date,amount\n2015-06-01,5\n2026-08-12,1\n"
+    source = "date,amount\n2026-03-01,5\n2026-08-12,1\n"
     kept = value(npkit, "--currency", "USD", "--keep-going", input=source)
-    assert "line 2: NRB has no rates on or before 2015-06-01" in kept.stderr
+    assert "line 2: NRB has no rates on or before 2026-03-01" in kept.stderr
     assert [r["amount_npr"] for r in table(kept.stdout)] == ["", "152.40"]
 
 
