@@ -428,3 +428,66 @@ def test_json_of_csv_has_header_keys(npkit: Npkit) -> None:
 def test_a_repeated_option_is_never_silently_ignored(npkit: Npkit, args: list[str]) -> None:
     result = npkit(*args, input="d\n")
     assert result.exit_code == 2 and "times" in result.stderr and "give it once" in result.stderr
+
+
+# ---------------------------------------------------------------- the library API (issue #15)
+
+
+def test_the_sheets_api_streams_and_logs_instead_of_printing(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    import logging
+
+    from npkit import sheets
+    from npkit.output import OutputSpec
+
+    monkeypatch.setattr(logging.getLogger("npkit"), "handlers", [])  # no CLI route here
+    out = io.StringIO()
+    source = io.BytesIO(b"2024-11-26\nsoon\n2025-04-14\n")
+    with caplog.at_level(logging.INFO, logger="npkit"):
+        result = sheets.convert_lines(
+            source, OutputSpec("csv"), ["ad", "bs"], keep_going=True, stream=out
+        )
+    assert out.getvalue() == "ad,bs\n2024-11-26,2081-08-11\n,\n2025-04-14,2082-01-01\n"
+    assert (result.lines, result.rows, result.bad) == (3, 3, 1)
+    (record,) = caplog.records
+    assert record.name == "npkit.sheets.bulk" and record.levelno == logging.WARNING
+    assert record.getMessage().startswith("date: line 2: 'soon' is not a date")
+    assert capsys.readouterr().err == ""  # the library said nothing itself
+    added = io.StringIO()
+    sheets.convert_csv(
+        [sheets.CsvSource(io.BytesIO(b"id,d\r\n1,26/11/2024\r\n"))],
+        ["d"], OutputSpec("csv"), ["bs", "fiscal_year"], stream=added,
+    )  # fmt: skip
+    assert added.getvalue() == "id,d,d_bs,d_fiscal_year\r\n1,26/11/2024,2081-08-11,2081/82\r\n"
+    assert set(sheets.__all__) <= set(dir(sheets))
+
+
+def test_importing_sheets_fetches_nothing_and_the_cli_routes_its_log() -> None:
+    """`import npkit.sheets` imports no fx or HTTP code until a ledger is valued; the CLI shows
+    the library's warnings (logging imported late: the route waits for it) and -v its notes,
+    and `npkit date today` never imports logging at all."""
+    script = (
+        "import sys\n"
+        "from npkit import sheets\n"
+        "sheets.convert_lines\n"
+        "assert not {'npkit.fx', 'requests'} & set(sys.modules)\n"
+        "sheets.LedgerColumns\n"
+        "assert 'npkit.fx' in sys.modules and 'requests' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+    today = "from npkit.cli import main\nimport sys\ntry:\n    main(['date', 'today'])\n"
+    today += "except SystemExit:\n    assert 'logging' not in sys.modules\n"
+    subprocess.run([sys.executable, "-c", today], check=True, capture_output=True)
+    npkit = [sys.executable, "-m", "npkit"]
+    data = b"2024-11-26\nsoon\n"
+    for flags, expected in [
+        ([], b"npkit: warning: date: line 2: 'soon' is not a date I can read: "),
+        (["-q"], b""),
+        (["-v"], b"npkit: warning: date: line 2: 'soon' is not a date I can read: "),
+    ]:
+        run = [*npkit, *flags, "date", "convert", "-", "-f", "csv", "--keep-going"]
+        result = subprocess.run(run, input=data, capture_output=True)
+        assert result.returncode == 0 and result.stderr.startswith(expected), result.stderr
+        closing = b"npkit: date: converted 2 dates (1 bad lines)\n"
+        assert result.stderr.endswith(closing) == (flags == ["-v"]), result.stderr

@@ -27,6 +27,7 @@ from npkit.errors import UsageError
 from npkit.fx.amount import CommaAmountError, parse_amount
 from npkit.fx.ledger import RateBook
 from npkit.fx.query import normalize_codes
+from npkit.fx.records import HOME
 from npkit.output import OutputSpec, RowWriter
 from npkit.sheets.bulk import BadInput, Reading
 from npkit.sheets.csv_dates import CSV_FIELD_LIMIT, parse_delimiter
@@ -36,14 +37,17 @@ BOM = "\ufeff"
 
 @dataclass(frozen=True)
 class LedgerColumns:
-    """Which cells hold what: the amount, the date, and the currency (a column or one code)."""
+    """Which cells hold what: the ``amount`` and ``date`` columns, and the currency, either
+    ``currency`` (one code for every row) or ``currency_column``; the ``target`` currency (NPR
+    usually), the NRB figure ``side`` (None: what a customer gets) and whether amounts are
+    written with a ``decimal_comma`` (``1.250,50``)."""
 
     amount: str
     date: str
-    currency: str | None  # one code for every row
-    currency_column: str | None
-    target: str
-    side: str | None
+    currency: str | None = None
+    currency_column: str | None = None
+    target: str = HOME
+    side: str | None = None
     decimal_comma: bool = False
 
 
@@ -110,13 +114,21 @@ def value_csv(
     columns: LedgerColumns,
     spec: OutputSpec,
     *,
-    reading: Reading,
+    reading: Reading | None = None,
     delimiter: str | None = None,
     keep_going: bool = False,
     fetch: FetchOptions | None = None,
     stream: IO[str] | None = None,
 ) -> int:
-    """Value every row of the CSV files ``names`` ('-' or none: stdin); returns rows written."""
+    """Value every row of the CSV files ``names`` ('-' or none: stdin) at NRB's rate of its own
+    date, written back to ``stream`` (default stdout) with three cells added (see the module);
+    returns the rows written. ``spec.format`` is csv (the input's own layout), tsv, json or
+    ndjson; ``reading`` says how date cells are read (default: as npkit reads dates). A bad
+    row is a ``UsageError`` naming its line, or with ``keep_going`` a logged warning and empty
+    added cells. The rates are fetched once for the whole span (``fetch``: offline, timeout)."""
+    if (columns.currency is None) == (columns.currency_column is None):
+        raise UsageError("a ledger needs one of currency (a code) or currency_column (a name)")
+    reading = reading or Reading()
     out = stream if stream is not None else sys.stdout
     separator = parse_delimiter(delimiter)
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
