@@ -39,7 +39,7 @@ sleep: Callable[[float], None] = time.sleep
 pauses asked for instead of waiting."""
 
 
-_Found = tuple[Decimal, Decimal, int, "str | None"]
+_Found = tuple[Decimal, Decimal, int, str | None]
 """(exact rate, shown rate, index of the day used or -1, side label)."""
 
 
