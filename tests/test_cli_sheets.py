@@ -298,21 +298,42 @@ def test_table_of_long_stdin_switches_to_tsv(npkit: Npkit, monkeypatch: pytest.M
     assert short.stdout.splitlines()[1].startswith("-----")
 
 
-def test_table_mode_memory_stays_flat() -> None:
-    """10 MB of dates through the default table: peak memory stays far below the 120× of
-    old (the rows past TABLE_ROWS are streamed)."""
-    data = b"2024-11-26\n" * 1_000_000
+@pytest.mark.skipif(
+    not Path("/proc/self/clear_refs").exists(), reason="measures peak memory per run (Linux)"
+)
+def test_table_mode_memory_stays_flat(tmp_path: Path) -> None:
+    """The default table of stdin holds at most TABLE_ROWS rows (the rest is streamed as tsv):
+    peak memory does not grow with the input. One process runs `npkit -q date convert -` over
+    50 dates (a drawn table: everything imported), then 1,000, then 12,000, with TABLE_ROWS at
+    100: the code path of 10 MB at the real limit, in a fraction of the time. Each run's own
+    peak (VmHWM, reset before it) must barely grow from 1,000 to 12,000 dates; holding the
+    rows instead costs ~1.6 KB each: ~19 MB more here (it was 1.2 GB for 1,000,000 dates)."""
+    names = []
+    for count in (50, 1_000, 12_000):
+        path = tmp_path / f"{count}.txt"
+        path.write_bytes(b"2024-11-26\n" * count)
+        names.append(str(path))
     script = (
-        "import resource,sys\n"
+        "import sys\n"
+        "from npkit.sheets import bulk\n"
+        "bulk.TABLE_ROWS = 100\n"
         "from npkit.cli import main\n"
-        "try:\n    main(['-q','date','convert','-'])\n"
-        "except SystemExit:\n    pass\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "def peak():\n"
+        "    with open('/proc/self/status') as f:\n"
+        "        return next(int(l.split()[1]) for l in f if l.startswith('VmHWM'))\n"
+        "peaks = []\n"
+        f"for name in {names!r}:\n"
+        "    with open('/proc/self/clear_refs', 'w') as f:\n        f.write('5')\n"
+        "    sys.stdin = open(name, encoding='utf-8')\n"
+        "    try:\n        main(['-q','date','convert','-'])\n"
+        "    except SystemExit:\n        pass\n"
+        "    peaks.append(peak())\n"
+        "print(peaks[2] - peaks[1], file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True)
-    peak_kib = int(result.stderr.decode().strip().splitlines()[-1])
-    assert result.stdout.count(b"\n") == 1_000_001
-    assert peak_kib < 200 * 1024, peak_kib  # < 200 MB (was ~1.2 GB)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert result.stdout.count(b"\n") == 52 + 1_001 + 12_001  # a table, then tsv: every date
+    growth_kib = int(result.stderr.decode().strip().splitlines()[-1])
+    assert growth_kib < 4 * 1024, growth_kib  # < 4 MB more for 11,000 more dates
 
 
 # ---------------------------------------------------------------- patro fields (issue #9)
@@ -407,3 +428,66 @@ def test_json_of_csv_has_header_keys(npkit: Npkit) -> None:
 def test_a_repeated_option_is_never_silently_ignored(npkit: Npkit, args: list[str]) -> None:
     result = npkit(*args, input="d\n")
     assert result.exit_code == 2 and "times" in result.stderr and "give it once" in result.stderr
+
+
+# ---------------------------------------------------------------- the library API (issue #15)
+
+
+def test_the_sheets_api_streams_and_logs_instead_of_printing(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    import logging
+
+    from npkit import sheets
+    from npkit.output import OutputSpec
+
+    monkeypatch.setattr(logging.getLogger("npkit"), "handlers", [])  # no CLI route here
+    out = io.StringIO()
+    source = io.BytesIO(b"2024-11-26\nsoon\n2025-04-14\n")
+    with caplog.at_level(logging.INFO, logger="npkit"):
+        result = sheets.convert_lines(
+            source, OutputSpec("csv"), ["ad", "bs"], keep_going=True, stream=out
+        )
+    assert out.getvalue() == "ad,bs\n2024-11-26,2081-08-11\n,\n2025-04-14,2082-01-01\n"
+    assert (result.lines, result.rows, result.bad) == (3, 3, 1)
+    (record,) = caplog.records
+    assert record.name == "npkit.sheets.bulk" and record.levelno == logging.WARNING
+    assert record.getMessage().startswith("date: line 2: 'soon' is not a date")
+    assert capsys.readouterr().err == ""  # the library said nothing itself
+    added = io.StringIO()
+    sheets.convert_csv(
+        [sheets.CsvSource(io.BytesIO(b"id,d\r\n1,26/11/2024\r\n"))],
+        ["d"], OutputSpec("csv"), ["bs", "fiscal_year"], stream=added,
+    )  # fmt: skip
+    assert added.getvalue() == "id,d,d_bs,d_fiscal_year\r\n1,26/11/2024,2081-08-11,2081/82\r\n"
+    assert set(sheets.__all__) <= set(dir(sheets))
+
+
+def test_importing_sheets_fetches_nothing_and_the_cli_routes_its_log() -> None:
+    """`import npkit.sheets` imports no fx or HTTP code until a ledger is valued; the CLI shows
+    the library's warnings (logging imported late: the route waits for it) and -v its notes,
+    and `npkit date today` never imports logging at all."""
+    script = (
+        "import sys\n"
+        "from npkit import sheets\n"
+        "sheets.convert_lines\n"
+        "assert not {'npkit.fx', 'requests'} & set(sys.modules)\n"
+        "sheets.LedgerColumns\n"
+        "assert 'npkit.fx' in sys.modules and 'requests' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+    today = "from npkit.cli import main\nimport sys\ntry:\n    main(['date', 'today'])\n"
+    today += "except SystemExit:\n    assert 'logging' not in sys.modules\n"
+    subprocess.run([sys.executable, "-c", today], check=True, capture_output=True)
+    npkit = [sys.executable, "-m", "npkit"]
+    data = b"2024-11-26\nsoon\n"
+    for flags, expected in [
+        ([], b"npkit: warning: date: line 2: 'soon' is not a date I can read: "),
+        (["-q"], b""),
+        (["-v"], b"npkit: warning: date: line 2: 'soon' is not a date I can read: "),
+    ]:
+        run = [*npkit, *flags, "date", "convert", "-", "-f", "csv", "--keep-going"]
+        result = subprocess.run(run, input=data, capture_output=True)
+        assert result.returncode == 0 and result.stderr.startswith(expected), result.stderr
+        closing = b"npkit: date: converted 2 dates (1 bad lines)\n"
+        assert result.stderr.endswith(closing) == (flags == ["-v"]), result.stderr

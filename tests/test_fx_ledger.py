@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from npkit import fx
 from npkit.fx import ledger
+from npkit.fx import nrb as nrb_source
 from tests.conftest import Npkit
 
 LEDGER = (
@@ -22,6 +24,14 @@ LEDGER = (
 @pytest.fixture(autouse=True)
 def today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NPKIT_TODAY", "2026-12-01")
+
+
+@pytest.fixture(autouse=True)
+def pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The pauses the ledger asked for between window requests, recorded, not slept."""
+    asked: list[float] = []
+    monkeypatch.setattr(ledger, "sleep", asked.append)
+    return asked
 
 
 def table(text: str) -> list[dict[str, str]]:
@@ -76,8 +86,10 @@ def test_amounts_keep_their_exact_decimals(npkit: Npkit, nrb) -> None:
     assert rows[1]["amount"] == "1,234,567.891"  # the input cell is untouched
 
 
-def test_requests_are_history_windows_not_rows(npkit: Npkit, nrb, tmp_path: Path) -> None:
-    first, days = date(2023, 12, 1), 3 * 365
+def test_requests_are_history_windows_not_rows(
+    npkit: Npkit, nrb, tmp_path: Path, pauses: list[float]
+) -> None:
+    first, days = date(2025, 6, 1), 450  # 3,000 rows over 15 months
     lines = ["date,amount"] + [f"{first + timedelta(days=i % days)},{i}.25" for i in range(3000)]
     path = tmp_path / "ledger.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -86,13 +98,15 @@ def test_requests_are_history_windows_not_rows(npkit: Npkit, nrb, tmp_path: Path
     assert cold.exit_code == 0, cold.stderr
     last = first + timedelta(days=days - 1)
     windows = ledger.windows(first - timedelta(days=ledger.LOOKBACK_DAYS), last)
-    assert len(nrb.server.requests) == len(windows) < 20  # 3,000 rows, about 13 requests
+    assert len(nrb.server.requests) == len(windows) == 7  # 3,000 rows, 7 requests
     assert all(r.query["page"] == "1" for r in nrb.server.requests)
     assert cold.stdout.count("\n") == 3001
+    assert pauses == [nrb_source.PAGE_PAUSE] * (len(windows) - 1)  # between requests, politely
     warm = npkit("fx", "convert", "--column", "amount", "--date-column", "date",
                  "--currency", "EUR", str(path))  # fmt: skip
     assert warm.stdout == cold.stdout
     assert len(nrb.server.requests) == len(windows)  # past windows are never fetched again
+    assert len(pauses) == len(windows) - 1  # and answers from the cache wait for nothing
 
 
 def test_windows_are_aligned_whatever_the_span() -> None:
@@ -125,13 +139,13 @@ def test_a_bad_row_names_its_line(npkit: Npkit, nrb, row: str, message: str) -> 
 
 
 def test_dates_before_nrbs_data_begin(npkit: Npkit, nrb) -> None:
-    original = nrb.fake.items
+    original = nrb.fake.items  # NRB's data "begins" on 2026-06-01: a span of a few windows
     nrb.fake.items = lambda start, end: [
-        item for item in original(start, end) if item["date"] >= "2016-01-01"
+        item for item in original(start, end) if item["date"] >= "2026-06-01"
     ]
-    source = "date,amount\n2015-06-01,5\n2026-08-12,1\n"
+    source = "date,amount\n2026-03-01,5\n2026-08-12,1\n"
     kept = value(npkit, "--currency", "USD", "--keep-going", input=source)
-    assert "line 2: NRB has no rates on or before 2015-06-01" in kept.stderr
+    assert "line 2: NRB has no rates on or before 2026-03-01" in kept.stderr
     assert [r["amount_npr"] for r in table(kept.stdout)] == ["", "152.40"]
 
 
@@ -183,7 +197,7 @@ def test_ratebook_is_pure() -> None:
         Decimal("0.01")
     )
     assert book.value(Decimal(3), "NPR", "KWD", date(2026, 8, 20)).rate_date == date(2026, 8, 17)
-    assert ledger.minor_unit("KWD") == Decimal("0.001") and ledger.minor_unit("JPY") == 1
+    assert fx.minor_unit("KWD") == Decimal("0.001") and fx.minor_unit("JPY") == 1
 
 
 def test_a_decimal_comma_is_refused_unless_said(npkit: Npkit, nrb) -> None:
@@ -196,3 +210,71 @@ def test_a_decimal_comma_is_refused_unless_said(npkit: Npkit, nrb) -> None:
                                                                        "1066.80"]  # fmt: skip
     nepali = value(npkit, "--currency", "USD", input='date,amount\n2026-08-12,"12,50,000"\n')
     assert nepali.stdout.splitlines()[1].split(",")[-3] == "190500000.00"
+
+
+# ---------------------------------------------------------------- one conversion rule (#15)
+
+
+@pytest.mark.parametrize(
+    ("amount", "source", "target"),
+    [
+        ("1000", "NPR", "JPY"),  # was 1041.67 from `fx convert`, 1042 from the ledger
+        ("1,20,000", "NPR", "USD"),
+        ("१५००", "INR", "JPY"),
+        ("1,234.5", "EUR", "KWD"),
+        ("999.99", "USD", "NPR"),
+        ("15.99", "USD", "INR"),
+    ],
+)
+def test_fx_convert_and_the_ledger_give_the_same_figure(
+    npkit: Npkit, nrb, amount: str, source: str, target: str
+) -> None:
+    (one,) = npkit.json("fx", "convert", amount, source, target, "--date", "2026-08-12", "--json")
+    sheet = f'date,cur,amount\n2026-08-12,{source},"{amount}"\n'
+    (row,) = table(value(npkit, "--currency-column", "cur", "--to", target, input=sheet).stdout)
+    assert row[f"amount_{target.lower()}"] == format(Decimal(str(one["result"])), "f")
+    assert Decimal(row["rate"]) == Decimal(str(one["rate"])) and row["rate_date"] == one["date"]
+    places = fx.minor_unit(target).as_tuple().exponent
+    assert Decimal(row[f"amount_{target.lower()}"]).as_tuple().exponent == places
+
+
+def test_npr_to_yen_is_rounded_to_whole_yen(npkit: Npkit, nrb) -> None:
+    result = npkit("fx", "convert", "1000", "NPR", "JPY", "--date", "2026-08-12", "-f", "csv")
+    assert result.stdout.splitlines()[1].split(",")[:5] == ["1000", "NPR", "JPY", "1.04166667",
+                                                            "1042"]  # fmt: skip
+
+
+@pytest.mark.parametrize("amount", ["120,00", "1,5,0,0", "1,0000"])
+def test_a_decimal_comma_is_refused_by_fx_convert_too(npkit: Npkit, nrb, amount: str) -> None:
+    result = npkit("fx", "convert", amount, "EUR")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"npkit: fx: amount '{amount}' has a comma that is not a")
+    assert nrb.server.requests == []  # refused before any request
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,000", "1000"),
+        ("1,20,000", "120000"),
+        ("12,50,000.50", "1250000.50"),
+        ("१,२०,०००", "120000"),
+        (" 1 500 ", "1500"),
+        ("0.1", "0.1"),
+    ],
+)
+def test_the_one_amount_reader(text: str, expected: str) -> None:
+    assert fx.parse_amount(text) == Decimal(expected)
+    assert fx.parse_amount("-" + text.strip(), signed=True) == -Decimal(expected)
+
+
+def test_the_amount_reader_refuses() -> None:
+    from npkit.errors import UsageError
+
+    for text in ("120,00", "-1,5", "1e5", "ten", "1.2.3", "", "-"):
+        with pytest.raises(UsageError):
+            fx.parse_amount(text)
+    with pytest.raises(UsageError, match="zero or more"):
+        fx.parse_amount("-5")
+    assert fx.parse_amount("1.250,50", decimal_comma=True) == Decimal("1250.50")

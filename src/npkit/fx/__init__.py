@@ -7,13 +7,16 @@
     Conversion(amount=Decimal('100'), from_='USD', to='NPR', rate=Decimal('152.04'), ...)
 
 ``records`` (Rate, Conversion, Day, Page), ``nrb`` (the source: pure ``parse`` + thin
-``fetch_days``), ``query`` (which codes and days), ``conversion`` (the maths). Nothing here
+``fetch_days``), ``query`` (which codes and days), ``amount`` (reading an amount as people type it),
+``conversion`` (the one rule: cross rates and rounding to the target's minor unit), ``ledger``
+(a span of days for valuing many rows). Nothing here
 imports an HTTP library until a rate is fetched, and a fresh cached answer needs none at all.
 """
 
 from __future__ import annotations
 
-from npkit.fx.conversion import convert, convert_with, parse_amount
+from npkit.fx.amount import parse_amount
+from npkit.fx.conversion import convert, convert_with, minor_unit
 from npkit.fx.nrb import fetch_days, flatten, parse, parse_page, resolve, validation_message
 from npkit.fx.query import LATEST_WINDOW_DAYS, latest_day, normalize_codes, rates, select, wide
 from npkit.fx.records import (
@@ -44,6 +47,7 @@ __all__ = [
     "fetch_days",
     "flatten",
     "latest_day",
+    "minor_unit",
     "normalize_codes",
     "parse",
     "parse_amount",

@@ -7,23 +7,25 @@ only the current window, never the past); the number of requests is the number o
 (each one page of at most 100 days), never the number of rows. ``RateBook.value`` then answers
 every row from memory: the rate of the row's date, or of the nearest earlier published day.
 
-Money is ``Decimal`` throughout; the result is rounded once, half-up, to the target
-currency's minor unit (0.01 NPR, 1 JPY, 0.001 KWD).
+Money is ``Decimal`` throughout; rates and rounding follow ``fx.conversion``, the rule of
+``npkit fx convert`` too: the result is rounded once, half-up, to the target currency's minor
+unit (0.01 NPR, 1 JPY, 0.001 KWD).
 """
 
 from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import Decimal
 
 from npkit import dates
 from npkit.config import FetchOptions
 from npkit.errors import UsageError
-from npkit.fx import nrb
-from npkit.fx.records import HOME, SIDES, Day, Rate
+from npkit.fx import conversion, nrb
+from npkit.fx.records import HOME, Day, Rate
 
 WINDOW_DAYS = 90
 """Days per history request: one page (100 items) even when NRB lists a few dates twice."""
@@ -32,13 +34,13 @@ WINDOW_EPOCH = date(2000, 1, 1).toordinal()
 LOOKBACK_DAYS = 14
 """How far before a ledger's first date to look for "the nearest earlier published day"
 (long holidays: Dashain and Tihar close banks for days, NRB still dates a table every day)."""
-MINOR_UNITS = {"JPY": 0, "KRW": 0, "BHD": 3, "KWD": 3, "OMR": 3}
-"""Decimal places of a currency's minor unit (ISO 4217) where it is not 2."""
-_MINOR = {code: Decimal(1).scaleb(-places) for code, places in MINOR_UNITS.items()}
-_CENT = Decimal("0.01")
-_RATE_PLACES = Decimal("1e-8")
-_CONTEXT = Context(prec=40)
-"""Enough digits that no product of an amount and a rate is ever rounded before the end."""
+sleep: Callable[[float], None] = time.sleep
+"""The pause between two window requests (``nrb.PAGE_PAUSE``); tests replace it to record the
+pauses asked for instead of waiting."""
+
+
+_Found = tuple[Decimal, Decimal, int, str | None]
+"""(exact rate, shown rate, index of the day used or -1, side label)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +79,6 @@ def _fresh_in_cache(begin: date, end: date) -> bool:
     return entry is not None and not entry.stale
 
 
-def minor_unit(code: str) -> Decimal:
-    """``Decimal('0.01')`` for most currencies, ``1`` for JPY, ``0.001`` for KWD."""
-    return _MINOR.get(code, _CENT)
-
-
 class RateBook:
     """NRB's published days over a span, for "the rate of currency C on (or before) day D"."""
 
@@ -91,7 +88,7 @@ class RateBook:
         self.tables = [{rate.currency: rate for rate in day.rates} for day in self.days]
         self.currencies = {code for table in self.tables for code in table}
         self.first = self.days[0].date if self.days else None
-        self._rates: dict[tuple[date, str, str, str | None], tuple[Decimal, Decimal, int, str]] = {}
+        self._rates: dict[tuple[date, str, str, str | None], _Found] = {}
 
     @classmethod
     def load(cls, first: date, last: date, options: FetchOptions | None = None) -> RateBook:
@@ -104,7 +101,7 @@ class RateBook:
         for begin, end in windows(first - timedelta(LOOKBACK_DAYS), last):
             if not _fresh_in_cache(begin, end):
                 if asked:
-                    time.sleep(nrb.PAGE_PAUSE)  # one request at a time, politely spaced
+                    sleep(nrb.PAGE_PAUSE)  # one request at a time, politely spaced
                 asked = True
             collected.extend(nrb.fetch_days(begin, end, options))
         return cls(nrb.resolve(collected))
@@ -137,47 +134,38 @@ class RateBook:
             found = self._rate(source, target, day, side)
             self._rates[key] = found
         rate, shown, index, label = found
-        result = _CONTEXT.multiply(amount, rate).quantize(
-            minor_unit(target), rounding=ROUND_HALF_UP, context=_CONTEXT
-        )
-        return Valued(result, shown, self.days[index].date if index >= 0 else day, label or None)
+        try:
+            result = conversion.converted(amount, rate, target)
+        except conversion.ARITHMETIC_ERRORS:
+            raise conversion.beyond_exact(amount, source, target) from None
+        return Valued(result, shown, self.days[index].date if index >= 0 else day, label)
 
-    def _rate(
-        self, source: str, target: str, day: date, side: str | None
-    ) -> tuple[Decimal, Decimal, int, str]:
-        """(exact rate, shown rate, index of the day used, side label) for one date."""
-        if side is not None and side not in SIDES:
-            raise UsageError(f"rate side must be one of {', '.join(SIDES)}, not {side!r}")
+    def _rate(self, source: str, target: str, day: date, side: str | None) -> _Found:
+        """The rate of ``source`` in ``target`` for one date (see ``_Found``)."""
+        legs = conversion.leg_sides(source, target, side)
         for code in (source, target):
             if code != HOME and code not in self.currencies:
                 valid = ", ".join(sorted(self.currencies | {HOME}))
                 raise UsageError(f"unknown currency {code!r}; valid codes: {valid}")
-        with localcontext(_CONTEXT):
-            if source == target:
-                return Decimal(1), Decimal(1), -1, ""
-            if target == HOME:
-                label = side or "buy"
-                index = self._day_for(day, (source,), label)
-                rate = _per_one(self.tables[index][source], label)
-            elif source == HOME:
-                label = side or "sell"
-                index = self._day_for(day, (target,), label)
-                rate = 1 / _per_one(self.tables[index][target], label)
-            else:
-                first, second = side or "buy", side or "sell"
-                index = self._day_for(day, (source, target), first)
-                if second != first:
-                    index = min(index, self._day_for(day, (source, target), second))
-                table = self.tables[index]
-                rate = _per_one(table[source], first) / _per_one(table[target], second)
-                label = first if first == second else f"{first}/{second}"
-            exponent = rate.as_tuple().exponent
-            exact = isinstance(exponent, int) and exponent >= -8
-            shown = rate if exact else rate.quantize(_RATE_PLACES, ROUND_HALF_UP).normalize()
-        return rate, shown, index, label
+        codes = tuple(code for code, leg in zip((source, target), legs, strict=True) if leg)
+        if not codes:
+            return Decimal(1), Decimal(1), -1, None
+        sides = dict.fromkeys(leg for leg in legs if leg)
+        index = min(self._day_for(day, codes, leg) for leg in sides)
+        table = self.tables[index]
+        npr = [Decimal(1) if leg is None else _per_one(table[code], leg)
+               for code, leg in zip((source, target), legs, strict=True)]  # fmt: skip
+        try:
+            rate = conversion.cross_rate(npr[0], npr[1])
+            return rate, conversion.shown_rate(rate), index, conversion.side_label(legs)
+        except conversion.ARITHMETIC_ERRORS:
+            raise UsageError(
+                f"{source} in {target} on {day} is beyond what can be computed exactly "
+                "(a rate NRB published is extreme)"
+            ) from None
 
 
 def _per_one(rate: Rate, side: str) -> Decimal:
-    value = rate.value(side)
+    value = conversion.npr_per_one(rate, side)
     assert value is not None  # _day_for chose a day quoting it
-    return value / rate.unit
+    return value

@@ -10,13 +10,14 @@ input line is converted and encoded once; repeats are a dictionary lookup. The m
 from __future__ import annotations
 
 import io
+import logging
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from npkit import console, dates
+from npkit import dates
 from npkit.dates import Reading
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
@@ -35,6 +36,9 @@ PATRO_FIELDS = (
 """Fields of ``npkit.patro.day(d)`` that ``--fields`` may add (patro is imported only then)."""
 DAY_FIELDS = (*dates.CONVERSION_FIELDS, *dates.PERIOD_FIELDS, *PATRO_FIELDS)
 """Every field ``npkit date convert --fields`` accepts, in the order they are listed."""
+log = logging.getLogger(__name__)
+"""Skipped lines, unverified years and the switch from table to tsv are warnings; the closing
+count is info. The CLI shows them on stderr (``console.route_library_logging``)."""
 MEMO_LIMIT = 1 << 17
 PREFILL_AFTER = 512  # distinct ISO dates seen before filling the memo for every supported day
 
@@ -99,7 +103,7 @@ def field_functions(names: Sequence[str]) -> list[Callable[[date, dates.BSDate],
 
 class BadInput:
     """The one rule for a bad line of bulk input: it stops the run with an error naming its
-    line, or, with ``--keep-going``, is reported on stderr, counted, and left empty."""
+    line, or, with ``--keep-going``, is logged as a warning, counted, and left empty."""
 
     def __init__(self, keep_going: bool, topic: str = "date") -> None:
         self.keep_going = keep_going
@@ -107,8 +111,8 @@ class BadInput:
         self.count = 0
 
     def report(self, exc: UsageError, line_no: int, where: str = "") -> None:
-        """Raise, or warn and count (the caller then writes an empty row). ``where`` names the
-        file (``sales.csv: ``) when there is one."""
+        """Raise, or log a warning and count (the caller then writes an empty row). ``where``
+        names the file (``sales.csv: ``) when there is one."""
         message = str(exc) if str(exc).startswith("line ") else f"line {line_no}: {exc}"
         message = where + message
         if not self.keep_going:
@@ -117,7 +121,7 @@ class BadInput:
         import sys
 
         sys.stdout.flush()  # the rows before it come first when both streams are one
-        console.warn(f"{self.topic}: {message} (left empty)")
+        log.warning("%s: %s (left empty)", self.topic, message)
 
 
 def read_days(
@@ -231,9 +235,10 @@ class UnverifiedYearWarning:
     def check(self, bs: dates.BSDate) -> None:
         if not self.warned and bs.year in dates.UNVERIFIED_YEARS:
             self.warned = True
-            console.warn(
-                f"date: BS {bs.year} has 364 days in the calendar data (impossible): "
-                "dates in it may be off by one day (see the accuracy section of the date docs)"
+            log.warning(
+                "date: BS %s has 364 days in the calendar data (impossible): "
+                "dates in it may be off by one day (see the accuracy section of the date docs)",
+                bs.year,
             )
 
 
@@ -249,9 +254,9 @@ def convert_lines(
     """Convert one date per line of ``source`` to records in ``spec.format``, in input order.
 
     Blank lines are skipped (with ``keep_going``: written as empty rows). A bad line stops the
-    run with a UsageError naming its line number, unless ``keep_going``: then it is reported
-    on stderr and written as an empty row, so output rows stay aligned with input lines. The
-    output document is always closed (valid JSON).
+    run with a UsageError naming its line number, unless ``keep_going``: then it is logged as
+    a warning (logger ``npkit.sheets.bulk``) and written as an empty row, so output rows stay
+    aligned with input lines. The output document is always closed (valid JSON).
     """
     writer = RowWriter(spec, columns, stream)
     converter = _LineConverter(writer, reading or Reading(), keep_going)
@@ -281,7 +286,8 @@ def day_columns(spec: OutputSpec) -> tuple[str, ...]:
 def convert_stdin(
     spec: OutputSpec, assume: str | None, keep_going: bool, reading: Reading | None = None
 ) -> BulkResult:
-    """``npkit date convert -`` in a line format: stdin to stdout, with a closing note."""
+    """``npkit date convert -`` in a line format: stdin to stdout, with a closing count logged
+    at INFO (the CLI shows it on a terminal or with -v)."""
     import sys
 
     reading = reading or Reading(assume)
@@ -293,7 +299,7 @@ def convert_stdin(
         keep_going=keep_going,
         stream=sys.stdout,
     )
-    console.note(f"date: converted {result.rows} dates ({result.bad} bad lines)")
+    log.info("date: converted %s dates (%s bad lines)", result.rows, result.bad)
     return result
 
 
@@ -370,9 +376,10 @@ def write_table(
                 continue
             rows.append(row)
             if len(rows) > TABLE_ROWS:
-                console.warn(
-                    f"date: more than {TABLE_ROWS:,} dates: writing tsv instead of a table "
-                    "(choose with -f csv|tsv|json|ndjson)"
+                log.warning(
+                    "date: more than %s dates: writing tsv instead of a table "
+                    "(choose with -f csv|tsv|json|ndjson)",
+                    f"{TABLE_ROWS:,}",
                 )
                 writer = RowWriter(OutputSpec("tsv"), columns, stream)
                 writer.write_encoded([writer.encode(r) for r in rows])

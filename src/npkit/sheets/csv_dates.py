@@ -302,13 +302,13 @@ def _convert_csv_source(
                 raise _missing_column(column, header, delimiter, where)
         state["header"] = header
         added = [f"{column}_{name}" for column in columns for name in fields]
-        if spec.format == "csv":
+        if spec.kind.echoes_csv:
             body, end = _split_end(header_raw)
             suffix = "".join(delimiter + _csv_text(name, delimiter) for name in added)
             out.write((BOM if had_bom else "") + body + suffix + end)
             state["writer"] = None
         else:
-            if had_bom and spec.format == "tsv":
+            if had_bom and spec.kind.delimiter:
                 out.write(BOM)
             state["writer"] = RowWriter(spec, [*header, *added], out)
     rows = _CsvRows(lines, state["header"], columns, cells, delimiter, where, result)

@@ -24,11 +24,11 @@ from typing import IO, Any, BinaryIO
 
 from npkit.config import FetchOptions
 from npkit.dates import Reading
-from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
-from npkit.fx import parse_amount
+from npkit.fx.amount import CommaAmountError, parse_amount
 from npkit.fx.ledger import RateBook
 from npkit.fx.query import normalize_codes
+from npkit.fx.records import HOME
 from npkit.output import OutputSpec, RowWriter
 from npkit.sheets.bulk import BadInput
 from npkit.sheets.csv_dates import CSV_FIELD_LIMIT, parse_delimiter
@@ -38,46 +38,34 @@ BOM = "\ufeff"
 
 @dataclass(frozen=True)
 class LedgerColumns:
-    """Which cells hold what: the amount, the date, and the currency (a column or one code)."""
+    """Which cells hold what: the ``amount`` and ``date`` columns, and the currency, either
+    ``currency`` (one code for every row) or ``currency_column``; the ``target`` currency (NPR
+    usually), the NRB figure ``side`` (None: what a customer gets) and whether amounts are
+    written with a ``decimal_comma`` (``1.250,50``)."""
 
     amount: str
     date: str
-    currency: str | None  # one code for every row
-    currency_column: str | None
-    target: str
-    side: str | None
+    currency: str | None = None
+    currency_column: str | None = None
+    target: str = HOME
+    side: str | None = None
     decimal_comma: bool = False
 
 
 _UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (surrogateescape)
-_PLAIN_AMOUNT = re.compile(r"-?\d{1,20}(?:\.\d{1,12})?", re.ASCII)
 
 
 def _bad_bytes(row: Sequence[str]) -> bool:
     return _UNDECODED.search("".join(row)) is not None
 
 
-_GROUPED = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?", re.ASCII)
-"""Thousands separators as written in English (1,250,000.50) or Nepali (12,50,000.50) style."""
-
-
 def _signed_amount(text: str, decimal_comma: bool = False) -> Decimal:
-    """An amount cell: ``1,500.50``, ``12,50,000``, ``-200`` (a refund), ``१५००``; exact
-    decimals. A comma that is not a thousands separator (``120,00``: a decimal comma?) is
-    refused rather than guessed, unless ``decimal_comma`` says so (then ``.`` groups)."""
-    stripped = text.strip().translate(TO_ASCII)
-    if decimal_comma:
-        stripped = stripped.replace(".", "").replace(" ", "").replace(",", ".")
-    if _PLAIN_AMOUNT.fullmatch(stripped):
-        return Decimal(stripped)  # the common case, without the general reader
-    if "," in stripped and not _GROUPED.fullmatch(stripped.replace(" ", "")):
-        raise UsageError(
-            f"amount {text.strip()!r} has a comma that is not a thousands separator: "
-            "write 120.00, or say --decimal-comma if commas are decimal points"
-        )
-    negative = stripped.startswith("-")
-    amount = parse_amount(stripped[1:] if negative else stripped)
-    return -amount if negative else amount
+    """An amount cell, read by the one amount reader (``npkit.fx.parse_amount``), negative
+    amounts (refunds) included; the refusal of a decimal comma says how to read one here."""
+    try:
+        return parse_amount(text, signed=True, decimal_comma=decimal_comma)
+    except CommaAmountError as exc:
+        raise UsageError(f"{exc}, or say --decimal-comma if commas are decimal points") from None
 
 
 class _Input:
@@ -127,13 +115,21 @@ def value_csv(
     columns: LedgerColumns,
     spec: OutputSpec,
     *,
-    reading: Reading,
+    reading: Reading | None = None,
     delimiter: str | None = None,
     keep_going: bool = False,
     fetch: FetchOptions | None = None,
     stream: IO[str] | None = None,
 ) -> int:
-    """Value every row of the CSV files ``names`` ('-' or none: stdin); returns rows written."""
+    """Value every row of the CSV files ``names`` ('-' or none: stdin) at NRB's rate of its own
+    date, written back to ``stream`` (default stdout) with three cells added (see the module);
+    returns the rows written. ``spec.format`` is csv (the input's own layout), tsv, json or
+    ndjson; ``reading`` says how date cells are read (default: as npkit reads dates). A bad
+    row is a ``UsageError`` naming its line, or with ``keep_going`` a logged warning and empty
+    added cells. The rates are fetched once for the whole span (``fetch``: offline, timeout)."""
+    if (columns.currency is None) == (columns.currency_column is None):
+        raise UsageError("a ledger needs one of currency (a code) or currency_column (a name)")
+    reading = reading or Reading()
     out = stream if stream is not None else sys.stdout
     separator = parse_delimiter(delimiter)
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
@@ -206,13 +202,13 @@ def _write(
     bad = BadInput(keep_going, topic="fx")
     width = len(header)
     writer: RowWriter | None = None
-    if spec.format == "csv":
+    if spec.kind.echoes_csv:
         if had_bom:
             out.write(BOM)
         table = csv.writer(out, delimiter=delimiter, lineterminator=line_end)
         table.writerow([*header, *added])
     else:
-        if had_bom and spec.format == "tsv":
+        if had_bom and spec.kind.delimiter:
             out.write(BOM)
         writer = RowWriter(spec, [*header, *added], out)
     written = 0
