@@ -31,8 +31,11 @@ class NpkitError(Exception):
     exit_code: int = ExitCode.INTERNAL
 
 
-class UsageError(NpkitError):
-    """Bad input from the user: invalid date, unknown currency, out of range (exit 2)."""
+class UsageError(NpkitError, ValueError):
+    """Bad input from the user: invalid date, unknown currency, out of range (exit 2).
+
+    Also a ``ValueError``, as ``date(2024, 2, 30)`` raises one: library callers can catch
+    either."""
 
     exit_code = ExitCode.USAGE
 

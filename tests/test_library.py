@@ -1,0 +1,90 @@
+"""The library on its own: BSDate, errors a caller can catch, the public API, logging."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from npkit import dates
+from npkit.dates import BSDate
+from npkit.errors import NpkitError, UsageError
+
+# ---------------------------------------------------------------- BSDate
+
+
+def test_bsdate_refuses_a_day_the_month_does_not_have() -> None:
+    with pytest.raises(ValueError, match="Jestha 2081 has 32 days"):
+        BSDate(2081, 2, 33)
+    with pytest.raises(UsageError, match="month 13 does not exist"):
+        BSDate(2081, 13, 1)
+    with pytest.raises(UsageError, match="does not exist"):
+        BSDate(2081, 1, 0)
+
+
+@pytest.mark.parametrize("year", [dates.FIRST_BS_YEAR - 1, dates.last_bs_year() + 1])
+def test_bsdate_refuses_years_outside_the_table(year: int) -> None:
+    with pytest.raises(UsageError, match="outside the supported range"):
+        BSDate(year, 1, 1)
+
+
+def test_bsdate_accepts_every_day_of_a_month_and_its_last() -> None:
+    length = dates.days_in_month(2081, 2)
+    assert [BSDate(2081, 2, d).day for d in range(1, length + 1)] == list(range(1, length + 1))
+    with pytest.raises(UsageError):
+        BSDate(2081, 2, 1)._replace(day=length + 1)
+    assert BSDate(2081, 2, 1)._replace(day=length) == (2081, 2, length)
+
+
+def test_bsdate_converts_both_ways() -> None:
+    assert BSDate.from_ad(date(2024, 11, 26)) == BSDate(2081, 8, 11)
+    assert BSDate(2081, 8, 11).to_ad() == date(2024, 11, 26)
+    for ordinal in range(date(2024, 1, 1).toordinal(), date(2025, 1, 1).toordinal()):
+        day = date.fromordinal(ordinal)
+        bs = BSDate.from_ad(day)
+        assert bs.to_ad() == day and bs.weekday() == day.weekday()
+
+
+def test_bsdate_today_is_nepal_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NPKIT_TODAY", "2024-11-26")
+    assert BSDate.today() == BSDate(2081, 8, 11)
+
+
+def test_bsdate_fromisoformat() -> None:
+    assert BSDate.fromisoformat("2081-08-11") == BSDate(2081, 8, 11)
+    assert BSDate.fromisoformat(BSDate(2081, 3, 31).isoformat()) == BSDate(2081, 3, 31)
+    for bad in ("2081-08", "2081/08/11", "२०८१-०८-११", "2081-08-1x", "2081-02-33"):
+        with pytest.raises(ValueError):
+            BSDate.fromisoformat(bad)
+
+
+def test_bsdate_day_arithmetic_matches_ad_arithmetic() -> None:
+    start = BSDate(2081, 12, 25)
+    for n in (-400, -1, 0, 1, 5, 40, 400):
+        moved = start + timedelta(days=n)
+        assert moved.to_ad() == start.to_ad() + timedelta(days=n)
+        assert timedelta(days=n) + start == moved
+        assert moved - timedelta(days=n) == start
+        assert moved - start == timedelta(days=n)
+    assert BSDate(2081, 12, 31) + timedelta(days=1) == BSDate(2082, 1, 1)
+    with pytest.raises(UsageError, match="outside the supported range"):
+        dates.last_day()[1] + timedelta(days=1)
+    with pytest.raises(TypeError):
+        BSDate(2081, 1, 1) + (1, 2)  # noqa: RUF005 - not tuple concatenation
+
+
+def test_bsdate_still_compares_and_prints_like_before() -> None:
+    assert BSDate(2081, 8, 11) < BSDate(2081, 9, 1) < BSDate(2082, 1, 1)
+    assert str(BSDate(2081, 8, 1)) == "2081-08-01" == BSDate(2081, 8, 1).isoformat()
+    assert BSDate._make((2081, 8, 11)) == BSDate(2081, 8, 11)  # the unchecked bulk constructor
+
+
+# ---------------------------------------------------------------- errors
+
+
+def test_usage_error_is_a_value_error() -> None:
+    assert issubclass(UsageError, ValueError) and issubclass(UsageError, NpkitError)
+    with pytest.raises(ValueError):
+        dates.bs_to_ad((2081, 2, 33))
+    with pytest.raises(ValueError):
+        dates.parse_to_ad("not a date at all")
