@@ -2,7 +2,7 @@
 
     >>> from npkit import fx
     >>> fx.rates(["USD"], date="2024-11-26")            # doctest: +SKIP
-    [Rate(date='2024-11-26', date_bs='2081-08-11', currency='USD', ...)]
+    [Rate(date=datetime.date(2024, 11, 26), date_bs=BSDate(year=2081, month=8, day=11), ...)]
     >>> fx.convert("100", "USD")                         # doctest: +SKIP
     Conversion(amount=Decimal('100'), from_='USD', to='NPR', rate=Decimal('152.04'), ...)
 

@@ -24,7 +24,7 @@ from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
 from npkit.gold.records import MetalPrice, require_rates, sort_key, stamped
 from npkit.gold.window import Batch, Window
-from npkit.scrape import bs_text, money, to_paisa
+from npkit.scrape import bs_date, money, to_paisa
 from npkit.text import clean, quote, url_host
 
 NAME = "hamropatro"
@@ -97,7 +97,7 @@ def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[M
         if found is None:
             continue
         metal, unit, price, change = found
-        record = MetalPrice(day.isoformat(), bs_text(day), metal, unit, price, change, NAME)
+        record = MetalPrice(day, bs_date(day), metal, unit, price, change, NAME)
         records.setdefault((metal, unit), record)
     if not records:
         raise ParseError(f"{host} sent a page without gold or silver prices (page changed?)")
