@@ -88,3 +88,87 @@ def test_usage_error_is_a_value_error() -> None:
         dates.bs_to_ad((2081, 2, 33))
     with pytest.raises(ValueError):
         dates.parse_to_ad("not a date at all")
+
+
+# ---------------------------------------------------------------- logging, never stderr
+
+_OVERFULL_FEED = (
+    "from npkit.news import feeds\n"
+    "items = ''.join(f'<item><title>T {i}</title><link>https://e.org/{i}</link></item>'"
+    " for i in range(feeds.MAX_ITEMS + 1))\n"
+    "body = f'<rss><channel>{items}</channel></rss>'.encode()\n"
+    "print(len(feeds.parse(body, 'https://e.org/feed')))\n"
+)
+
+
+def test_a_library_warning_writes_nothing_to_stderr_by_itself() -> None:
+    """In a fresh interpreter with logging left unconfigured (a plain library user), the
+    warning about an over-long feed is a log record only: stderr stays empty."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", _OVERFULL_FEED], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "5000" and run.stderr == ""
+    configured = "import logging; logging.basicConfig(format='%(name)s %(levelname)s')\n"
+    run = subprocess.run(
+        [sys.executable, "-c", configured + _OVERFULL_FEED],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stderr == "npkit.news.feeds WARNING\n"  # there when the application asks
+
+
+@pytest.fixture
+def library_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Take away the console route an earlier CLI test in this process may have installed."""
+    import logging
+
+    logger = logging.getLogger("npkit")
+    kept = [h for h in logger.handlers if isinstance(h, logging.NullHandler)]
+    monkeypatch.setattr(logger, "handlers", kept)
+
+
+@pytest.mark.usefixtures("library_alone")
+def test_a_library_note_is_an_info_record(
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from npkit.dates import parse
+
+    monkeypatch.setattr(parse, "_noted", set())
+    with caplog.at_level("INFO", logger="npkit"):
+        assert dates.parse_to_ad("2081-08-11") == date(2024, 11, 26)
+    (record,) = caplog.records
+    assert (record.name, record.levelname) == ("npkit.dates.parse", "INFO")
+    assert record.getMessage().startswith("date: read '2081-08-11' as BS")
+    assert capsys.readouterr().err == ""
+
+
+def test_the_cli_routes_library_messages_to_its_console(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import warnings
+
+    from npkit import console, logs
+    from npkit.errors import NpkitWarning
+
+    console.route_library_logging()
+    monkeypatch.setattr(console, "verbosity", console.NORMAL)
+    logs.warn("npkit.example", "the sky is falling")
+    logs.note("npkit.example", "a note for terminals")  # stderr is no terminal here
+    logs.note("npkit.example", "no results", tell=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.warn("act on this", NpkitWarning, stacklevel=1)
+    assert capsys.readouterr().err == (
+        "npkit: warning: the sky is falling\nnpkit: no results\nnpkit: warning: act on this\n"
+    )
+    monkeypatch.setattr(console, "verbosity", console.VERBOSE)
+    logs.note("npkit.example", "a note for terminals")
+    monkeypatch.setattr(console, "verbosity", console.QUIET)
+    logs.warn("npkit.example", "silenced by -q")
+    assert capsys.readouterr().err == "npkit: a note for terminals\n"

@@ -12,7 +12,7 @@ import sys
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
-    from typing import IO
+    from typing import IO, TextIO
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 verbosity = NORMAL
@@ -58,6 +58,59 @@ def say(message: str) -> None:
 
     with contextlib.suppress(OSError, ValueError, AttributeError):
         print(f"npkit: {clean(message)}", file=sys.stderr, flush=True)
+
+
+_routed = False
+
+
+def route_library_logging() -> None:
+    """Show the library's messages on this console: its log records (WARNING and above as
+    ``warn``, INFO as ``note``) and its ``NpkitWarning`` warnings (as ``warn``). Called once by
+    the CLI; the log handler is installed with the library's first message (``npkit.logs``)."""
+    global _routed
+    if _routed:
+        return
+    _routed = True
+    import warnings
+
+    from npkit import logs
+    from npkit.errors import NpkitWarning
+
+    shown = warnings.showwarning
+
+    def showwarning(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, NpkitWarning):
+            warn(str(message))
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = showwarning
+    logs.on_first_message(_route_log_records)
+
+
+def _route_log_records() -> None:
+    import logging
+
+    class ToConsole(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            if record.levelno >= logging.WARNING:
+                warn(message)
+            elif getattr(record, "npkit_tell", False):
+                tell(message)
+            else:
+                note(message)
+
+    library = logging.getLogger("npkit")
+    library.addHandler(ToConsole())
+    library.setLevel(logging.INFO)
 
 
 def _isatty(stream: object) -> bool:

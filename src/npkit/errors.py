@@ -52,6 +52,11 @@ class ParseError(NpkitError):
     exit_code = ExitCode.PARSE
 
 
+class NpkitWarning(UserWarning):
+    """A warning a library caller should act on (``warnings.warn``); the CLI shows it as one
+    ``warning:`` line."""
+
+
 def combined_exit_code(codes: Iterable[int]) -> ExitCode:
     """The one rule for several sources that failed (gold's fallbacks, news's feeds):
     bad configuration (2) wins, then an unreadable reply (4: the likeliest to need a fix),

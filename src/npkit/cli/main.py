@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     _use_utf8(sys.stdout)
     _use_utf8(sys.stderr)
     found, rest = split_global_options(args)
+    console.route_library_logging()
     try:
         _interrupts(inside=True)
         from npkit.cli import fast

@@ -16,7 +16,7 @@ from datetime import date as Date
 from datetime import datetime, timedelta
 from typing import Any, TypeGuard
 
-from npkit import config, console, dates, http, provenance, scrape
+from npkit import config, dates, http, logs, provenance, scrape
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
 from npkit.fx.records import SOURCE, Day, Page, Rate
@@ -239,7 +239,7 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
             break
         page += 1
         if page <= pages:
-            console.note(f"fetching page {page} of {pages} from {_host(url)}")
+            logs.note(__name__, f"fetching page {page} of {pages} from {_host(url)}")
             if not fetched.from_cache:
                 time.sleep(PAGE_PAUSE)
     http.report_stale(responses)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-from npkit import console, http
+from npkit import http, logs
 from npkit.config import FetchOptions
 from npkit.errors import ExitCode, FetchError, NpkitError, ParseError, UsageError
 from npkit.errors import combined_exit_code as combined
@@ -64,24 +64,24 @@ def run(providers: list[Provider], window: Window, options: FetchOptions) -> Bat
                 pending.append(f"{provider.NAME} failed: {exc}; using {fallback}")
             continue
         for line in pending:
-            console.warn(line)
+            logs.warn(__name__, line)
         pending.clear()
         weakness = _weakness(batch, window, options)
         if weakness and following:
-            console.warn(f"{provider.NAME}: {weakness}; using {following}")
+            logs.warn(__name__, f"{provider.NAME}: {weakness}; using {following}")
             reserve.append(batch)
             continue
         http.report_stale(batch.responses)
         return batch
     if reserve:
         for line in pending:
-            console.warn(line)
+            logs.warn(__name__, line)
         chosen = _best(reserve)
         http.report_stale(chosen.responses)
         return chosen
     if len(failures) > 1 and not _same_reason(failures):
         for name, error in failures:
-            console.warn(f"{name} failed: {error}")
+            logs.warn(__name__, f"{name} failed: {error}")
     raise _all_failed(failures)
 
 

@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from npkit import console
+from npkit import logs
 from npkit.dates import NEPAL_TZ
 from npkit.errors import ParseError
 from npkit.news import clean
@@ -68,9 +68,10 @@ def parse(
     content = escape_bare_ampersands(content)
     content, skipped = cap_items(content, root)
     if skipped:
-        console.warn(
+        logs.warn(
+            __name__,
             f"{host}: the feed has more than {MAX_ITEMS} items; only the first {MAX_ITEMS} "
-            "were read"
+            "were read",
         )
     import feedparser
 
