@@ -238,7 +238,7 @@ def describe_age(moment: datetime, now: datetime | None = None) -> str:
 
 
 def report_stale(responses: Iterable[Fetched]) -> None:
-    """One message (a log record) for a command that used stale cached copies: the oldest one's age.
+    """One log record for a command that used stale cached copies: the oldest one's age.
 
     A server failure is a warning (silenced by -q); ``--offline`` with old data is a note.
     """
