@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from npkit import dates, fx
 from npkit.errors import ParseError
+from npkit.fx import nrb
 from tests.support import golden
 
 NRB = Path(__file__).parent / "fixtures" / "nrb"
@@ -74,7 +75,7 @@ def test_old_shape_newest_first_is_sorted_and_zero_sell_is_not_quoted() -> None:
 
 def test_duplicate_date_keeps_the_quoted_copy() -> None:
     content = (NRB / "history_page1_spliced_duplicate_2026-08-06.json").read_bytes()
-    page = fx.parse_page(content, URL)
+    page = nrb.parse_page(content, URL)
     assert [d.date for d in page.days] == [date(2026, 8, 6)] * 2
     assert [d.quoted for d in page.days] == [0, 22]
     assert (page.page, page.pages) == (1, 2)
@@ -89,12 +90,12 @@ def test_resolve_tie_goes_to_the_latest_publication() -> None:
     early = fx.Day(date(2026, 8, 6), None, ())
     item = json.loads((NRB / "excerpt_duplicate_date_2026-08-06.items").read_bytes())[1]
     later_text = json.dumps({"data": {"payload": [item]}}).encode()
-    later = fx.parse_page(later_text, URL).days[0]
+    later = nrb.parse_page(later_text, URL).days[0]
     republished = dataclasses.replace(
         later, published_on=later.published_on.replace(hour=9), rates=later.rates[:22]
     )
-    assert fx.resolve([republished, later, early]) == [republished]
-    assert fx.resolve([later, republished]) == [republished]
+    assert nrb.resolve([republished, later, early]) == [republished]
+    assert nrb.resolve([later, republished]) == [republished]
 
 
 @pytest.mark.parametrize(
@@ -121,12 +122,12 @@ def test_not_quoted_spellings(value: object, expected: Decimal | None) -> None:
 
 def test_validation_body_is_read_and_refused() -> None:
     content = (NRB / "validation_400.body").read_bytes()
-    message = fx.validation_message(content)
+    message = nrb.validation_message(content)
     assert message is not None
     assert message.startswith("per_page: Per Page is required; page: Page is required")
     with pytest.raises(ParseError, match="reported an error: per_page"):
         fx.parse(content, URL)
-    assert fx.validation_message(b"<html>") is None
+    assert nrb.validation_message(b"<html>") is None
 
 
 def test_empty_range_is_no_records() -> None:

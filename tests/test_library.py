@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -172,3 +173,54 @@ def test_the_cli_routes_library_messages_to_its_console(
     monkeypatch.setattr(console, "verbosity", console.QUIET)
     logs.warn("npkit.example", "silenced by -q")
     assert capsys.readouterr().err == "npkit: a note for terminals\n"
+
+
+# ---------------------------------------------------------------- the public API
+
+PUBLIC = ["npkit", "npkit.dates", "npkit.patro", "npkit.fx", "npkit.gold", "npkit.news"]
+PUBLIC += ["npkit.output", "npkit.errors"]
+
+
+def _documented_constants() -> set[str]:
+    """Names assigned at module level with a docstring right after (PEP 257 attribute docs)."""
+    import ast
+    from pathlib import Path
+
+    import npkit
+
+    found: set[str] = set()
+    for path in Path(npkit.__file__).parent.rglob("*.py"):
+        body = ast.parse(path.read_text("utf-8")).body
+        for node, following in pairwise(body):
+            documented = isinstance(following, ast.Expr) and isinstance(
+                getattr(following, "value", None), ast.Constant
+            )
+            if documented and isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                found |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return found
+
+
+@pytest.mark.parametrize("module_name", PUBLIC)
+def test_every_public_name_exists_and_is_documented(module_name: str) -> None:
+    import importlib
+    import inspect
+
+    module = importlib.import_module(module_name)
+    names = module.__all__
+    assert len(names) == len(set(names)) and all(
+        not n.startswith("_") or n == "__version__" for n in names
+    )
+    constants = _documented_constants()
+    undocumented = []
+    for name in names:
+        value = getattr(module, name)  # an AttributeError names a missing one
+        if inspect.isclass(value):
+            documented = bool(vars(value).get("__doc__"))
+        elif inspect.ismodule(value) or callable(value):
+            documented = bool(value.__doc__)
+        else:
+            documented = name in constants
+        if not documented:
+            undocumented.append(name)
+    assert undocumented == []

@@ -12,6 +12,18 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+__all__ = [
+    "ExitCode",
+    "FetchError",
+    "HTTPStatusError",
+    "NotCached",
+    "NpkitError",
+    "NpkitWarning",
+    "ParseError",
+    "ResponseTooLarge",
+    "UsageError",
+]
+
 
 class ExitCode(IntEnum):
     """Every exit status npkit documents (docs/exit-codes.md)."""

@@ -34,6 +34,7 @@ NEPAL_TZ = timezone(timedelta(hours=5, minutes=45), "+05:45")
 # table in tests agrees).
 _EPOCH_AD = date(1918, 4, 13)
 FIRST_BS_YEAR = 1975
+"""The first BS year of the calendar data (BS 1975-01-01 is AD 1918-04-13)."""
 
 UNVERIFIED_YEARS = frozenset({2096})
 """BS years whose data is known to be wrong somewhere: nepali-datetime gives BS 2096 364 days,

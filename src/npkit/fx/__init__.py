@@ -14,8 +14,8 @@ imports an HTTP library until a rate is fetched, and a fresh cached answer needs
 from __future__ import annotations
 
 from npkit.fx.conversion import convert, convert_with, parse_amount
-from npkit.fx.nrb import fetch_days, flatten, parse, parse_page, resolve, validation_message
-from npkit.fx.query import LATEST_WINDOW_DAYS, latest_day, normalize_codes, rates, select, wide
+from npkit.fx.nrb import fetch_days, flatten, parse
+from npkit.fx.query import latest_day, normalize_codes, rates, select, wide
 from npkit.fx.records import (
     CONVERSION_COLUMNS,
     HOME,
@@ -24,7 +24,6 @@ from npkit.fx.records import (
     SOURCE,
     Conversion,
     Day,
-    Page,
     Rate,
 )
 
@@ -32,12 +31,10 @@ __all__ = [
     "CONVERSION_COLUMNS",
     "HOME",
     "KNOWN_CURRENCIES",
-    "LATEST_WINDOW_DAYS",
     "SIDES",
     "SOURCE",
     "Conversion",
     "Day",
-    "Page",
     "Rate",
     "convert",
     "convert_with",
@@ -47,10 +44,7 @@ __all__ = [
     "normalize_codes",
     "parse",
     "parse_amount",
-    "parse_page",
     "rates",
-    "resolve",
     "select",
-    "validation_message",
     "wide",
 ]

@@ -18,8 +18,11 @@ from npkit.dates import BSDate
 from npkit.output.spec import field_names
 
 SOURCE = "nrb"
+"""The ``source`` of every fx record: Nepal Rastra Bank."""
 SIDES = ("buy", "sell", "mid")
+"""The rate sides a conversion can use; ``mid`` is the mean of buy and sell."""
 HOME = "NPR"
+"""The currency every NRB rate is quoted in."""
 KNOWN_CURRENCIES = (
     "INR", "USD", "EUR", "GBP", "CHF", "AUD", "CAD", "SGD", "JPY", "CNY", "SAR",
     "QAR", "THB", "AED", "MYR", "KRW", "SEK", "DKK", "HKD", "KWD", "BHD", "OMR",

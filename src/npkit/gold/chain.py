@@ -27,6 +27,7 @@ from npkit.text import quote
 PROVIDERS: tuple[Provider, ...] = (fenegosida, nepalipatro, hamropatro)
 """Every source, in the order ``auto`` asks them."""
 SOURCES = ("auto", *(p.NAME for p in PROVIDERS))
+"""What ``source=`` accepts: ``auto`` (each provider in turn) or one provider's name."""
 _BY_NAME = {p.NAME: p for p in PROVIDERS}
 _ALL_FAILED: dict[ExitCode, type[NpkitError]] = {
     ExitCode.USAGE: UsageError,

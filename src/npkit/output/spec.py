@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 FORMATS = ("table", "json", "ndjson", "csv", "tsv", "raw")
+"""The output formats ``render`` writes (``--format``)."""
 STYLES = ("simple", "plain", "github", "markdown", "grid", "rounded_grid", "psql", "rst", "pipe")
 """Table styles offered by ``--style`` (tabulate's names; ``markdown`` is ``github``)."""
 
