@@ -224,3 +224,26 @@ def test_every_public_name_exists_and_is_documented(module_name: str) -> None:
         if not documented:
             undocumented.append(name)
     assert undocumented == []
+
+
+@pytest.mark.parametrize("format_", ["csv", "tsv", "json", "ndjson", "table"])
+def test_records_with_real_values_render_as_iso_text(format_: str) -> None:
+    """A BSDate, a date and a +05:45 datetime are written as ISO text in every format (a BS
+    date through the public npkit.output was `2081;1;1` in csv)."""
+    import io
+    from datetime import datetime
+
+    from npkit import patro
+    from npkit.output import output_spec, render
+
+    festival = patro.festivals(2081)[0]
+    assert isinstance(festival.bs, BSDate)
+    stream = io.StringIO()
+    render([festival], output_spec(format_, fields="ad,bs"), patro.FestivalDay, stream)
+    text = stream.getvalue()
+    assert festival.bs.isoformat() in text and festival.ad.isoformat() in text
+    assert ";" not in text
+    from npkit.output.values import json_value, text_value
+
+    moment = datetime(2026, 8, 17, 10, 15, tzinfo=dates.NEPAL_TZ)
+    assert text_value(moment) == "2026-08-17T10:15:00+05:45" == json_value(moment)[1:-1]

@@ -16,11 +16,6 @@ from npkit.cli.patro_days import use_config_holidays
 from npkit.errors import ExitCode, UsageError
 from npkit.output import OutputSpec, render
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from typing import Any
-
 
 def _bs_year(year: str | None) -> int:
     if year is None:
@@ -28,11 +23,6 @@ def _bs_year(year: str | None) -> int:
     number = dates.parse_number(year, "BS year")
     dates.days_in_month(number, 1)  # in the supported range, or a usage error
     return number
-
-
-def _with_bs_text(records: Iterable[Any]) -> list[Any]:
-    """Records whose ``bs`` (a BSDate) is written ``2081-08-11`` in every format."""
-    return [record._replace(bs=record.bs.isoformat()) for record in records]
 
 
 def _check_scope(scope: str | None) -> str | None:
@@ -75,7 +65,7 @@ def festivals(year: str | None, output: OutputSpec) -> None:
     from npkit import patro
 
     bs_year = _bs_year(year)
-    render(_with_bs_text(patro.festivals(bs_year)), output, patro.FestivalDay)
+    render(patro.festivals(bs_year), output, patro.FestivalDay)
 
 
 @click.command("next")
@@ -130,7 +120,7 @@ def holidays(year: str | None, scope: str | None, output: OutputSpec) -> None:
     bs_year = _bs_year(year)
     use_config_holidays()
     chosen = _check_scope(scope)
-    render(_with_bs_text(patro.holidays_or_likely(bs_year, chosen)), output, patro.Holiday)
+    render(patro.holidays_or_likely(bs_year, chosen), output, patro.Holiday)
 
 
 @click.command("is-holiday")
