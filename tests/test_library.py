@@ -127,7 +127,9 @@ def library_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     """Take away the console route an earlier CLI test in this process may have installed."""
     import logging
 
-    logger = logging.getLogger("npkit")
+    from npkit import logs
+
+    logger = logs.logger("npkit")  # set up first: a route waiting for the first message lands
     kept = [h for h in logger.handlers if isinstance(h, logging.NullHandler)]
     monkeypatch.setattr(logger, "handlers", kept)
 
@@ -157,12 +159,13 @@ def test_the_cli_routes_library_messages_to_its_console(
     from npkit import console, logs
     from npkit.errors import NpkitWarning
 
-    console.route_library_logging()
     monkeypatch.setattr(console, "verbosity", console.NORMAL)
-    logs.warn("npkit.example", "the sky is falling")
-    logs.note("npkit.example", "a note for terminals")  # stderr is no terminal here
-    logs.note("npkit.example", "no results", tell=True)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings():  # what pytest's own capture put there comes back after
+        console.route_library_logging()
+        console.route_library_logging()  # twice is once: one line per message
+        logs.warn("npkit.example", "the sky is falling")
+        logs.note("npkit.example", "a note for terminals")  # stderr is no terminal here
+        logs.note("npkit.example", "no results", tell=True)
         warnings.simplefilter("always")
         warnings.warn("act on this", NpkitWarning, stacklevel=1)
     assert capsys.readouterr().err == (

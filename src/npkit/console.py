@@ -68,15 +68,17 @@ def route_library_logging() -> None:
     ``warn``, INFO as ``note``) and its ``NpkitWarning`` warnings (as ``warn``). Called once by
     the CLI; the log handler is installed with the library's first message (``npkit.logs``)."""
     global _routed
-    if _routed:
-        return
-    _routed = True
     import warnings
 
     from npkit import logs
     from npkit.errors import NpkitWarning
 
+    if not _routed:
+        _routed = True
+        logs.on_first_message(_route_log_records)
     shown = warnings.showwarning
+    if getattr(shown, "npkit_route", False):
+        return  # (``warnings.catch_warnings`` puts the one before back: then it is set again)
 
     def showwarning(
         message: Warning | str,
@@ -91,8 +93,8 @@ def route_library_logging() -> None:
         else:
             shown(message, category, filename, lineno, file, line)
 
+    showwarning.npkit_route = True  # type: ignore[attr-defined]
     warnings.showwarning = showwarning
-    logs.on_first_message(_route_log_records)
 
 
 def _route_log_records() -> None:
