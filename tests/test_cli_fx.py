@@ -415,9 +415,10 @@ def test_an_empty_past_day_is_not_cached_for_good(npkit, nrb) -> None:
 
 def test_offline_latest_falls_back_to_an_earlier_cached_week(npkit, nrb) -> None:
     from npkit import fx
+    from npkit.fx import query
 
     yesterday = dates.today_ad() - timedelta(days=1)
-    fx.fetch_days(yesterday - timedelta(days=fx.LATEST_WINDOW_DAYS), yesterday)
+    fx.fetch_days(yesterday - timedelta(days=query.LATEST_WINDOW_DAYS), yesterday)
     requests_before = len(nrb.server.requests)
     (usd,) = npkit.json("fx", "USD", "--offline", "--json")
     assert usd["date"] == yesterday.isoformat()

@@ -545,6 +545,6 @@ def test_library_api(sources) -> None:
     assert [(r.metal, r.price) for r in records] == [("fine_gold", Decimal("306700.00"))]
     assert isinstance(records[0].price, Decimal)
     valuation = gold.value("2 tola 5 aana")
-    assert valuation.value == Decimal("709475.00") and valuation.date == "2026-08-17"
+    assert valuation.value == Decimal("709475.00") and valuation.date == date(2026, 8, 17)
     history = gold.prices(start="bs:2083-04-21", end=datetime(2026, 8, 7), source="nepalipatro")
-    assert {r.date for r in history} == {"2026-08-06", "2026-08-07"}
+    assert {r.date for r in history} == {date(2026, 8, 6), date(2026, 8, 7)}

@@ -85,6 +85,7 @@ def test_bs_year_rule_notes_once(capsys: pytest.CaptureFixture[str]) -> None:
     from npkit.dates import parse
 
     parse._noted.clear()
+    console.route_library_logging()  # the note is a log record; the CLI shows it on stderr
     console.set_verbosity(console.VERBOSE)
     try:
         parse_date("2081-08-11")

@@ -6,12 +6,14 @@ GET). Real HTTP against local servers; the warm commands run in fresh interprete
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from npkit import freshcache, http
 from npkit.config import FetchOptions
+from npkit.dates import NEPAL_TZ
 from npkit.errors import ParseError
 from npkit.gold import PROVIDERS, Provider, chain, fenegosida, hamropatro, nepalipatro
 from tests.support.probes import probe_commands
@@ -224,10 +226,24 @@ def test_the_news_codec_round_trips_and_refuses_junk() -> None:
     from npkit.news import Article, fetcher
 
     articles = [
-        Article("2026-02-05T12:50:07+05:45", "ok", "ne", "शीर्षक", "https://a.np/1", None),
+        Article(
+            datetime(2026, 2, 5, 12, 50, 7, tzinfo=NEPAL_TZ),
+            "ok",
+            "ne",
+            "शीर्षक",
+            "https://a.np/1",
+            None,
+        ),
         Article(None, "ok", None, "Title \u200d", "https://a.np/2", "Sum\nmary"),
     ]
-    assert fetcher.decode_articles(fetcher.encode_articles(articles)) == articles
+    encoded = fetcher.encode_articles(articles)
+    assert fetcher.decode_articles(encoded) == articles
+    # what ARTICLES_FORMAT 1 stored before records held datetimes still loads, to the same value
+    kept = (
+        '[{"published":"2026-02-05T12:50:07+05:45","source":"ok","lang":"ne",'
+        '"title":"शीर्षक","url":"https://a.np/1","summary":null}'
+    ).encode()
+    assert encoded.startswith(kept) and fetcher.decode_articles(kept + b"]") == articles[:1]
     for junk in (
         b"{}",
         b"[1]",
@@ -235,6 +251,8 @@ def test_the_news_codec_round_trips_and_refuses_junk() -> None:
         b"\xff",
         b"[",
         b'[{"published": 1, '
+        b'"source": "s", "lang": null, "title": "t", "url": "u", "summary": null}]',
+        b'[{"published": "yesterday", '
         b'"source": "s", "lang": null, "title": "t", "url": "u", "summary": null}]',
     ):
         with pytest.raises(ValueError):

@@ -18,8 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from npkit import fx
+from npkit import dates, fx
 from npkit.errors import ParseError
+from npkit.fx import nrb
 from tests.support import golden
 
 NRB = Path(__file__).parent / "fixtures" / "nrb"
@@ -28,7 +29,7 @@ CASES = golden.cases(NRB, (".json",))
 
 
 def by(records: list[fx.Rate], day: str, code: str) -> fx.Rate:
-    (match,) = [r for r in records if r.date == day and r.currency == code]
+    (match,) = [r for r in records if r.date.isoformat() == day and r.currency == code]
     return match
 
 
@@ -39,7 +40,7 @@ def test_golden(case: Path) -> None:
 
 def test_recent_shape_oldest_first_22_currencies() -> None:
     records = fx.parse((NRB / "rates_2026-08-10_to_2026-08-17.json").read_bytes(), URL)
-    days = sorted({r.date for r in records})
+    days = sorted({r.date.isoformat() for r in records})
     assert days == [f"2026-08-{d}" for d in range(10, 18)]  # weekend included
     assert len(records) == 8 * 22
     usd = by(records, "2026-08-10", "USD")
@@ -49,8 +50,8 @@ def test_recent_shape_oldest_first_22_currencies() -> None:
         1,
         "U.S. Dollar",
     )
-    assert usd.published_on == "2026-08-10T00:00:24+05:45"
-    assert usd.date_bs == "2083-04-25"
+    assert usd.published_on.isoformat() == "2026-08-10T00:00:24+05:45"
+    assert usd.date_bs == dates.BSDate(2083, 4, 25)
     assert (by(records, "2026-08-10", "INR").unit, by(records, "2026-08-10", "JPY").unit) == (
         100,
         10,
@@ -65,7 +66,7 @@ def test_old_shape_newest_first_is_sorted_and_zero_sell_is_not_quoted() -> None:
     assert recorded[0] == "2016-06-19" and recorded[-1] == "2016-06-13"  # newest first
     records = fx.parse(content, URL)
     assert [r.date for r in records] == sorted(r.date for r in records)
-    assert records[0].date == "2016-06-13"
+    assert records[0].date == date(2016, 6, 13)
     assert len({r.currency for r in records}) == 21
     kwd = by(records, "2016-06-13", "KWD")  # the last item of the recorded body
     assert (kwd.buy, kwd.sell) == (Decimal("353.25"), None)  # "0.00" upstream
@@ -74,7 +75,7 @@ def test_old_shape_newest_first_is_sorted_and_zero_sell_is_not_quoted() -> None:
 
 def test_duplicate_date_keeps_the_quoted_copy() -> None:
     content = (NRB / "history_page1_spliced_duplicate_2026-08-06.json").read_bytes()
-    page = fx.parse_page(content, URL)
+    page = nrb.parse_page(content, URL)
     assert [d.date for d in page.days] == [date(2026, 8, 6)] * 2
     assert [d.quoted for d in page.days] == [0, 22]
     assert (page.page, page.pages) == (1, 2)
@@ -82,19 +83,19 @@ def test_duplicate_date_keeps_the_quoted_copy() -> None:
     assert len(records) == 22
     usd = by(records, "2026-08-06", "USD")
     assert (usd.buy, usd.sell) == (Decimal("151.90"), Decimal("152.50"))
-    assert usd.published_on == "2026-08-06T00:00:24+05:45"
+    assert usd.published_on.isoformat() == "2026-08-06T00:00:24+05:45"
 
 
 def test_resolve_tie_goes_to_the_latest_publication() -> None:
     early = fx.Day(date(2026, 8, 6), None, ())
     item = json.loads((NRB / "excerpt_duplicate_date_2026-08-06.items").read_bytes())[1]
     later_text = json.dumps({"data": {"payload": [item]}}).encode()
-    later = fx.parse_page(later_text, URL).days[0]
+    later = nrb.parse_page(later_text, URL).days[0]
     republished = dataclasses.replace(
         later, published_on=later.published_on.replace(hour=9), rates=later.rates[:22]
     )
-    assert fx.resolve([republished, later, early]) == [republished]
-    assert fx.resolve([later, republished]) == [republished]
+    assert nrb.resolve([republished, later, early]) == [republished]
+    assert nrb.resolve([later, republished]) == [republished]
 
 
 @pytest.mark.parametrize(
@@ -121,12 +122,12 @@ def test_not_quoted_spellings(value: object, expected: Decimal | None) -> None:
 
 def test_validation_body_is_read_and_refused() -> None:
     content = (NRB / "validation_400.body").read_bytes()
-    message = fx.validation_message(content)
+    message = nrb.validation_message(content)
     assert message is not None
     assert message.startswith("per_page: Per Page is required; page: Page is required")
     with pytest.raises(ParseError, match="reported an error: per_page"):
         fx.parse(content, URL)
-    assert fx.validation_message(b"<html>") is None
+    assert nrb.validation_message(b"<html>") is None
 
 
 def test_empty_range_is_no_records() -> None:

@@ -53,7 +53,7 @@ def test_golden(case: Path) -> None:
 
 
 def figures(records: list[MetalPrice]) -> dict[tuple[str, str, str], tuple[Decimal, Decimal]]:
-    return {(r.date, r.metal, r.unit): (r.price, r.change) for r in records}
+    return {(r.date.isoformat(), r.metal, r.unit): (r.price, r.change) for r in records}
 
 
 # ---------------------------------------------------------------- FENEGOSIDA
@@ -67,7 +67,7 @@ def test_fenegosida_today_facts() -> None:
         ("2026-08-17", "silver", "tola"): (Decimal("4770"), Decimal("60")),
         ("2026-08-17", "silver", "10g"): (Decimal("4089.50"), Decimal("51.50")),
     }
-    assert {r.date_bs for r in records} == {"2083-05-01"}
+    assert {r.date_bs for r in records} == {dates.BSDate(2083, 5, 1)}
     assert {r.source for r in records} == {"fenegosida"}
     assert str(records[-1].price) == "4089.50"  # published digits, never a float
     assert [(r.metal, r.unit) for r in records] == [
@@ -78,7 +78,7 @@ def test_fenegosida_today_facts() -> None:
 def test_fenegosida_previous_day_change_spans_the_saturday() -> None:
     (gold_tola,) = [r for r in fenegosida.parse(TODAY_16, FEN_URL) if r.unit == "tola"][:1]
     assert (gold_tola.date, gold_tola.price, gold_tola.change) == (
-        "2026-08-16",
+        date(2026, 8, 16),
         Decimal("305200"),
         Decimal("3600"),  # against Friday 08-14's 301,600 (Saturday 08-15 had no rate)
     )
@@ -131,7 +131,7 @@ def test_fenegosida_hostile_but_readable_variants() -> None:
 def test_fenegosida_trading_day_is_the_date_in_nepal() -> None:
     late = rows(row("छापावाल सुन (१ तोला)", 306800, when="2026-08-16T18:20:00+00:00"))
     (record,) = fenegosida.parse(late, FEN_URL)
-    assert record.date == "2026-08-17"  # 00:05 on the 17th in Kathmandu
+    assert record.date == date(2026, 8, 17)  # 00:05 on the 17th in Kathmandu
 
 
 def test_fenegosida_revised_rate_later_row_wins() -> None:
@@ -176,7 +176,7 @@ def test_fenegosida_unreadable_is_parse_error(content: bytes, message: str) -> N
 def test_nepalipatro_facts() -> None:
     records = nepalipatro.parse(BULLIONS, NP_URL)
     recorded = json.loads(BULLIONS)["data"]
-    assert sorted({r.date for r in records}) == sorted(recorded)
+    assert sorted({r.date.isoformat() for r in records}) == sorted(recorded)
     assert "2026-08-08" not in recorded and "2026-08-15" not in recorded  # Saturdays
     assert len(records) == 10 * 4 and not [r for r in records if r.metal == "tejabi_gold"]
     by = figures(records)
@@ -193,13 +193,13 @@ def test_nepalipatro_bs_dates_agree_with_the_calendar() -> None:
     for day, figures_of_day in json.loads(BULLIONS)["data"].items():
         dd, mm, yyyy = figures_of_day["bs"].split(".")
         expected = f"{yyyy}-{mm}-{dd}"
-        assert {r.date_bs for r in records if r.date == day} == {expected}
+        assert {str(r.date_bs) for r in records if r.date.isoformat() == day} == {expected}
         assert dates.ad_to_bs(date.fromisoformat(day)).isoformat() == expected
 
 
 def test_sources_agree_on_2026_08_17() -> None:
     fen = figures(fenegosida.parse(TODAY_17, FEN_URL))
-    pat = figures([r for r in nepalipatro.parse(BULLIONS, NP_URL) if r.date == "2026-08-17"])
+    pat = figures([r for r in nepalipatro.parse(BULLIONS, NP_URL) if r.date == date(2026, 8, 17)])
     ham = figures(hamropatro.parse(HAMRO, HP_URL, today=AUG_17))
     assert fen == pat
     assert ham == {key: fen[key] for key in ham} and len(ham) == 2
@@ -262,7 +262,7 @@ def test_hamropatro_facts() -> None:
         ("silver", "tola", Decimal("4770"), Decimal("60")),
     ]
     assert {(r.date, r.date_bs, r.source) for r in records} == {
-        ("2026-08-17", "2083-05-01", "hamropatro")  # "Last updated: Bhadra 1"
+        (date(2026, 8, 17), dates.BSDate(2083, 5, 1), "hamropatro")  # "Last updated: Bhadra 1"
     }
 
 
@@ -275,7 +275,7 @@ def test_hamropatro_facts() -> None:
     ],
 )
 def test_hamropatro_year_is_the_latest_not_after_today(today: date, expected: str) -> None:
-    assert {r.date for r in hamropatro.parse(HAMRO, HP_URL, today=today)} == {expected}
+    assert {r.date.isoformat() for r in hamropatro.parse(HAMRO, HP_URL, today=today)} == {expected}
 
 
 def card(title: str, unit: str, price: str, move: str = "") -> str:
@@ -346,11 +346,13 @@ def test_hamropatro_unreadable_is_parse_error(content: bytes, message: str) -> N
 
 def test_fill_changes_uses_the_previous_trading_day_of_the_same_series() -> None:
     def price(day: str, unit: str, amount: int) -> MetalPrice:
-        return MetalPrice(day, None, "fine_gold", unit, Decimal(amount), None, "x")
+        return MetalPrice(
+            date.fromisoformat(day), None, "fine_gold", unit, Decimal(amount), None, "x"
+        )
 
     filled = fill_changes([price("2026-08-14", "tola", 100), price("2026-08-16", "tola", 90),
                            price("2026-08-16", "10g", 80)])  # fmt: skip
-    assert [(r.date, r.unit, r.change) for r in filled] == [
+    assert [(r.date.isoformat(), r.unit, r.change) for r in filled] == [
         ("2026-08-14", "tola", None),
         ("2026-08-16", "tola", Decimal("-10")),
         ("2026-08-16", "10g", None),

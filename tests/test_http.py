@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from npkit import http, transport
+from npkit import console, http, transport
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, ParseError
 from tests.support.servers import LocalServer, Reply
@@ -142,6 +142,7 @@ def test_check_rejects_before_caching(local_server: LocalServer) -> None:
 def test_stale_copy_is_served_when_the_server_fails(
     local_server: LocalServer, expire_http_cache, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    console.route_library_logging()  # the warning is a log record; the CLI shows it on stderr
     local_server.route("/a", Reply(BODY))
     url = local_server.url + "/a"
     http.fetch(url, options=FAST)
@@ -201,6 +202,7 @@ def test_cache_lives_in_npkit_cache_dir(local_server: LocalServer, tmp_path: Pat
 def test_unusable_cache_dir_falls_back_to_memory(
     local_server: LocalServer, tmp_path: Path, monkeypatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    console.route_library_logging()  # the warning is a log record; the CLI shows it on stderr
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("NPKIT_CACHE_DIR", str(blocker / "cache"))

@@ -1,7 +1,7 @@
 """The package's shape, checked: no import cycles, and no module importing a layer above it.
 
 Layers, bottom to top (a module may import its own layer or any below it):
-  0 leaves: errors, digits, text, console
+  0 leaves: errors, digits, text, console, logs
   1 the pure calendar and settings: dates, patro, config
   2 machinery: output, http, scrape, jsonbody, freshcache, provenance
   3 remote sources and their logic: fx, gold, news; spreadsheets and streams: sheets
@@ -20,7 +20,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "npkit"
 
 LAYERS = {
-    "errors": 0, "digits": 0, "text": 0, "console": 0,
+    "errors": 0, "digits": 0, "text": 0, "console": 0, "logs": 0,
     "dates": 1, "patro": 1, "config": 1,
     "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,
     "provenance": 2,

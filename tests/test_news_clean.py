@@ -140,8 +140,10 @@ def test_bad_since_is_a_usage_error(text: str) -> None:
 
 
 def article(url: str, published: str | None, title: str = "t", **kw: str | None) -> Article:
+    """An Article published at the ISO time ``published`` (records hold datetimes)."""
     fields = {"source": "s", "lang": "en", "summary": None} | kw
-    return Article(published=published, title=title, url=url, **fields)  # type: ignore[arg-type]
+    moment = datetime.fromisoformat(published) if published else None
+    return Article(published=moment, title=title, url=url, **fields)  # type: ignore[arg-type]
 
 
 def test_merge_dedupes_filters_sorts_and_limits() -> None:

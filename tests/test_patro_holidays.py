@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from npkit import patro
+from npkit import dates, patro
 from npkit.dates import WEEKDAYS_EN, ad_to_bs, bs_to_ad, days_in_month
 from npkit.errors import UsageError
 from npkit.patro import astro, engine, notices
@@ -260,3 +260,70 @@ def test_no_row_is_duplicated_and_rows_are_in_order() -> None:
         assert starts == sorted(starts), year
         assert all(row.start <= row.end for row in notices.rows_of_year(year))
         assert all(row.end.year == year for row in notices.rows_of_year(year))
+
+
+# ---------------------------------------------------------------- the answers the commands print
+
+
+def test_holiday_check_gives_the_reason() -> None:
+    teej = date(2023, 9, 18)  # Monday, Haritalika Teej: a holiday for women only
+    check = patro.holiday_check(teej)
+    assert (check.holiday, check.reason, check.scope) == (False, None, "everyone")
+    women = patro.holiday_check(teej, scope="women")
+    assert women.holiday and women.reason == patro.holidays(2080, scope="women")[0].name
+    assert women.bs == dates.ad_to_bs(teej) and women.weekday == "Monday"
+    dashami = patro.holiday_check(date(2023, 10, 24), scope="women")  # everyone's counts too
+    assert dashami.reason == patro.day(date(2023, 10, 24)).holiday.name
+    saturday = date(2023, 4, 15)
+    assert patro.holiday_check(saturday).reason == "Saturday"
+    assert patro.holiday_check(saturday, saturday=False) == (
+        saturday,
+        dates.ad_to_bs(saturday),
+        "Saturday",
+        "everyone",
+        False,
+        None,
+    )
+    for day in (teej, date(2023, 10, 24), saturday, date(2023, 4, 17)):
+        assert patro.holiday_check(day).holiday == patro.is_holiday(day)
+
+
+def test_upcoming_counts_the_days_from_the_day_looked_after() -> None:
+    after = date(2023, 10, 1)
+    found = patro.upcoming("dashain", after=after)
+    assert (found.id, found.ad, found.days) == ("vijaya_dashami", date(2023, 10, 24), 23)
+    assert found.bs == dates.ad_to_bs(found.ad) and found.weekday == "Tuesday"
+    holiday = patro.upcoming("holiday", after=after)
+    first = patro.next_occurrence("holiday", after=after)
+    assert (holiday.id, holiday.name, holiday.ad) == ("holiday", first.name, first.ad)
+    assert holiday.days == (first.ad - after).days > 0
+    assert patro.upcoming("dashain", after="2023-10-01") == found
+
+
+def _likely_by_the_whole_patro(bs_year: int, basis: int) -> set[str]:
+    """What the CLI computed before the move: festivals on a day of ``basis`` whose holidays
+    include one for everyone (not the user's), from the full PatroDay records."""
+    return {
+        event.id
+        for day in patro.year(basis)
+        if any(h.scope == "everyone" and h.source != "config" for h in day.holidays)
+        for event in day.events
+    }
+
+
+def test_likely_holidays_for_a_year_without_a_notice(caplog: pytest.LogCaptureFixture) -> None:
+    latest = max(notices.known_years())
+    with caplog.at_level("WARNING", logger="npkit"):
+        likely = patro.likely_holidays(latest + 1)
+    (record,) = caplog.records
+    assert record.name == "npkit.patro" and f"no holiday notice for BS {latest + 1} yet" in (
+        record.getMessage()
+    )
+    assert likely and {h.scope for h in likely} == {"everyone"}
+    assert {h.source for h in likely} == {f"computed; not confirmed (no notice for {latest + 1})"}
+    expected = _likely_by_the_whole_patro(latest + 1, latest)
+    assert sorted((h.ad, h.name) for h in likely) == sorted(
+        (f.ad, f.name) for f in patro.festivals(latest + 1) if f.id in expected
+    )
+    assert patro.holidays_or_likely(latest + 1) == sorted(likely, key=lambda h: (h.ad, h.name))
+    assert patro.holidays_or_likely(latest) == patro.holidays(latest)  # a notice: no guessing

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from npkit import fx
 from npkit.errors import ParseError
+from npkit.fx import nrb
 from npkit.text import BIDI_CONTROLS, clean, quote, redact_url, url_host
 
 DANGEROUS = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eevil\u2066x\u2069\x00\x85\u2028"
@@ -87,7 +88,7 @@ def test_nrb_validation_message_is_one_clean_line() -> None:
     message = str(caught.value)
     assert message.isprintable() and "pw@" not in message and "user" not in message
     assert not BIDI_CONTROLS & set(message)
-    assert fx.validation_message(body) == clean(f"from: {DANGEROUS} 2")
+    assert nrb.validation_message(body) == clean(f"from: {DANGEROUS} 2")
 
 
 def test_nrb_currency_name_is_cleaned() -> None:

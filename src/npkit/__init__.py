@@ -13,7 +13,9 @@ import importlib
 from types import ModuleType
 
 __version__ = "0.1.0"
+"""The version of this package (semantic versioning; see docs/library.md)."""
 PROJECT_URL = "https://github.com/npkit/npkit"
+"""Where the project lives (named in the User-Agent of every request)."""
 
 # name -> module: the public submodules, imported on first use. ``periods`` lives in the dates
 # package; ``from npkit import periods`` keeps working as documented.

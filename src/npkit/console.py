@@ -12,8 +12,7 @@ import sys
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import IO, Any
+    from typing import IO, TextIO
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 verbosity = NORMAL
@@ -61,6 +60,61 @@ def say(message: str) -> None:
         print(f"npkit: {clean(message)}", file=sys.stderr, flush=True)
 
 
+_routed = False
+
+
+def route_library_logging() -> None:
+    """Show the library's messages on this console: its log records (WARNING and above as
+    ``warn``, INFO as ``note``) and its ``NpkitWarning`` warnings (as ``warn``). Called once by
+    the CLI; the log handler is installed with the library's first message (``npkit.logs``)."""
+    global _routed
+    import warnings
+
+    from npkit import logs
+    from npkit.errors import NpkitWarning
+
+    if not _routed:
+        _routed = True
+        logs.on_first_message(_route_log_records)
+    shown = warnings.showwarning
+    if getattr(shown, "npkit_route", False):
+        return  # (``warnings.catch_warnings`` puts the one before back: then it is set again)
+
+    def showwarning(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, NpkitWarning):
+            warn(str(message))
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    showwarning.npkit_route = True  # type: ignore[attr-defined]
+    warnings.showwarning = showwarning
+
+
+def _route_log_records() -> None:
+    import logging
+
+    class ToConsole(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            if record.levelno >= logging.WARNING:
+                warn(message)
+            elif getattr(record, "npkit_tell", False):
+                tell(message)
+            else:
+                note(message)
+
+    library = logging.getLogger("npkit")
+    library.addHandler(ToConsole())
+    library.setLevel(logging.INFO)
+
+
 def _isatty(stream: object) -> bool:
     isatty = getattr(stream, "isatty", None)
     try:
@@ -77,82 +131,3 @@ def colour_enabled(stream: IO[str]) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return _isatty(stream)
-
-
-# ---------------------------------------------------------------- the library's log records
-
-LIBRARY_LOGGER = "npkit"
-"""The library reports through ``logging.getLogger(__name__)`` (``npkit.sheets.bulk`` …); the
-CLI shows what reaches this logger."""
-
-
-def route_library_logging() -> None:
-    """Show the library's log records as the CLI's own lines: WARNING and above as
-    ``console.warn`` (silenced by ``-q``), INFO as ``console.note`` (a terminal or ``-v``).
-
-    Called once by the CLI's entry; calling it again changes nothing. ``logging`` costs
-    milliseconds to import and most commands never log, so it is not imported here: the handler
-    is added now if ``logging`` is loaded, else as soon as anything imports it."""
-    logging = sys.modules.get("logging")
-    if logging is not None:
-        _add_handler(logging)
-    elif not any(isinstance(finder, _WhenImported) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _WhenImported("logging", _add_handler))
-
-
-def _add_handler(logging: Any) -> None:
-    class ConsoleHandler(logging.Handler):  # type: ignore[misc]
-        """npkit's log records as console lines (the console cleans and silences them)."""
-
-        def emit(self, record: Any) -> None:
-            try:
-                message = record.getMessage()
-            except Exception:  # a malformed record loses its line, never the command
-                return
-            if record.levelno >= logging.WARNING:
-                warn(message)
-            elif record.levelno >= logging.INFO:
-                note(message)
-
-    logger = logging.getLogger(LIBRARY_LOGGER)
-    if not any(type(h).__name__ == "ConsoleHandler" for h in logger.handlers):
-        logger.addHandler(ConsoleHandler())
-    logger.setLevel(logging.INFO)
-
-
-class _WhenImported:
-    """A meta-path finder that runs ``then(module)`` right after ``name`` is first imported,
-    and then leaves ``sys.meta_path``: the import itself is the normal one."""
-
-    def __init__(self, name: str, then: Callable[[Any], None]) -> None:
-        self.name = name
-        self.then = then
-
-    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
-        if fullname != self.name:
-            return None
-        sys.meta_path.remove(self)
-        from importlib.util import find_spec
-
-        spec = find_spec(fullname)
-        if spec is not None and spec.loader is not None:
-            spec.loader = _ThenLoader(spec.loader, self.then)  # type: ignore[assignment]
-        return spec
-
-
-class _ThenLoader:
-    """The module's own loader, calling ``then(module)`` once the module has run."""
-
-    def __init__(self, loader: Any, then: Callable[[Any], None]) -> None:
-        self.loader = loader
-        self.then = then
-
-    def create_module(self, spec: Any) -> Any:
-        return self.loader.create_module(spec)
-
-    def exec_module(self, module: Any) -> None:
-        self.loader.exec_module(module)
-        self.then(module)
-
-    def __getattr__(self, name: str) -> Any:  # get_source etc., for tracebacks
-        return getattr(self.loader, name)

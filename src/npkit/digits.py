@@ -6,6 +6,7 @@ A leaf module (no imports), so the fast date path and every parser can share it 
 from __future__ import annotations
 
 DEVANAGARI_DIGITS = "०१२३४५६७८९"
+"""The Devanagari digits ० … ९, in order (index = value)."""
 ASCII_DIGITS = "0123456789"
 
 TO_ASCII = str.maketrans(DEVANAGARI_DIGITS, ASCII_DIGITS)

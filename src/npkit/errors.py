@@ -24,6 +24,19 @@ if TYPE_CHECKING:
         def exit_code(self) -> int: ...
 
 
+__all__ = [
+    "ExitCode",
+    "FetchError",
+    "HTTPStatusError",
+    "NotCached",
+    "NpkitError",
+    "NpkitWarning",
+    "ParseError",
+    "ResponseTooLarge",
+    "UsageError",
+]
+
+
 class ExitCode(IntEnum):
     """Every exit status npkit documents (docs/exit-codes.md)."""
 
@@ -42,8 +55,11 @@ class NpkitError(Exception):
     exit_code: int = ExitCode.INTERNAL
 
 
-class UsageError(NpkitError):
-    """Bad input from the user: invalid date, unknown currency, out of range (exit 2)."""
+class UsageError(NpkitError, ValueError):
+    """Bad input from the user: invalid date, unknown currency, out of range (exit 2).
+
+    Also a ``ValueError``, as ``date(2024, 2, 30)`` raises one: library callers can catch
+    either."""
 
     exit_code = ExitCode.USAGE
 
@@ -58,6 +74,11 @@ class ParseError(NpkitError):
     """A response arrived but could not be read: the source changed its format (exit 4)."""
 
     exit_code = ExitCode.PARSE
+
+
+class NpkitWarning(UserWarning):
+    """A warning a library caller should act on (``warnings.warn``); the CLI shows it as one
+    ``warning:`` line."""
 
 
 def combined_exit_code(codes: Iterable[int]) -> ExitCode:

@@ -36,7 +36,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 from urllib.parse import urlencode
 
-from npkit import console, freshcache
+from npkit import freshcache, logs
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, HTTPStatusError, NotCached, ResponseTooLarge
 from npkit.freshcache import Fetched
@@ -238,7 +238,7 @@ def describe_age(moment: datetime, now: datetime | None = None) -> str:
 
 
 def report_stale(responses: Iterable[Fetched]) -> None:
-    """One stderr line for a command that used stale cached copies: the oldest one's age.
+    """One log record for a command that used stale cached copies: the oldest one's age.
 
     A server failure is a warning (silenced by -q); ``--offline`` with old data is a note.
     """
@@ -248,6 +248,10 @@ def report_stale(responses: Iterable[Fetched]) -> None:
     oldest = min(stale, key=lambda r: r.fetched_at)
     failure = next((r.failure for r in stale if r.failure), None)
     if failure:
-        console.warn(f"{failure}; showing cached data fetched {describe_age(oldest.fetched_at)}")
+        logs.warn(
+            __name__, f"{failure}; showing cached data fetched {describe_age(oldest.fetched_at)}"
+        )
     else:
-        console.note(f"offline: showing cached data fetched {describe_age(oldest.fetched_at)}")
+        logs.note(
+            __name__, f"offline: showing cached data fetched {describe_age(oldest.fetched_at)}"
+        )

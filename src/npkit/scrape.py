@@ -7,7 +7,7 @@ same way, and an unreadable one is always a one-line ``ParseError`` (exit 4) nam
   ``NaN``/``Infinity`` are refused; an empty, cut-off, non-JSON or HTML body is a ParseError;
 * ``money``: a published figure, exact; ``None``, ``""`` and zero mean "not published";
 * ``iso_day``: a ``YYYY-MM-DD`` key or field (ASCII digits only);
-* ``bs_text``: the BS date beside an AD date (None outside the BS table).
+* ``bs_date``: the BS date beside an AD date (None outside the BS table).
 
 Pure and offline; json and decimal are imported here, so only parsing pays for them.
 """
@@ -23,6 +23,10 @@ from typing import Any
 from npkit.digits import TO_ASCII
 from npkit.errors import ParseError, UsageError
 from npkit.text import quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from npkit.dates import BSDate
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _FIGURE = re.compile(r"\d{1,3}(?:,\d{2,3})*(?:\.\d{1,8})?|\d{1,12}(?:\.\d{1,8})?", re.ASCII)
@@ -114,11 +118,11 @@ def iso_day(value: Any) -> Date | None:
     return None
 
 
-def bs_text(day: Date) -> str | None:
+def bs_date(day: Date) -> BSDate | None:
     """The BS date beside an AD date; None outside the BS table (the AD date stays)."""
     from npkit import dates
 
     try:
-        return dates.ad_to_bs(day).isoformat()
+        return dates.ad_to_bs(day)
     except UsageError:
         return None

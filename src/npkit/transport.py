@@ -57,7 +57,7 @@ from urllib3.exceptions import IncompleteRead as Urllib3IncompleteRead
 from urllib3.util.retry import Retry
 
 import npkit
-from npkit import config, console
+from npkit import config, logs
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, HTTPStatusError, NotCached, NpkitError, ResponseTooLarge
 from npkit.freshcache import Fetched
@@ -395,7 +395,7 @@ def _new_session(directory: Path, *, memory: bool = False) -> requests_cache.Cac
         except (OSError, sqlite3.Error) as exc:
             shown = quote(str(directory / CACHE_FILE), limit=200)
             why = "is locked by another process" if _is_locked(exc) else f"({_one_line(exc)})"
-            console.warn(f"the HTTP cache {shown} {why}: going on without it")
+            logs.warn(__name__, f"the HTTP cache {shown} {why}: going on without it")
             backend = "memory"
     new = requests_cache.CachedSession(
         backend=backend,
@@ -436,9 +436,10 @@ def _move_aside(path: Path, exc: BaseException) -> None:
         raise sqlite3.DatabaseError(f"{_one_line(exc)}; cannot move it aside: {error}") from None
     for suffix in ("-journal", "-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
-    console.warn(
+    logs.warn(
+        __name__,
         f"the HTTP cache {quote(str(path), limit=200)} was unusable ({_one_line(exc)}): "
-        f"moved aside to {aside.name}, starting a new one"
+        f"moved aside to {aside.name}, starting a new one",
     )
 
 
@@ -460,8 +461,9 @@ def _without_cache(exc: sqlite3.Error) -> requests_cache.CachedSession:
                 new = None
         if new is None:
             reason = "is locked by another process" if _is_locked(exc) else "is unusable"
-            console.warn(
-                f"the HTTP cache {quote(str(path), limit=200)} {reason}: going on without it"
+            logs.warn(
+                __name__,
+                f"the HTTP cache {quote(str(path), limit=200)} {reason}: going on without it",
             )
             new = _new_session(directory, memory=True)
         _current = (directory, new)

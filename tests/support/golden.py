@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from npkit.dates import BSDate
 
 
 def cases(folder: Path, suffixes: tuple[str, ...] = (".json", ".html", ".xml")) -> list[Path]:
@@ -27,11 +30,16 @@ def expected(case: Path) -> Any:
 
 
 def plain(records: list[Any], decimal_as_text: bool = True) -> list[dict[str, Any]]:
-    """Dataclass records as the dicts an expected file holds (Decimal as its exact text)."""
+    """Dataclass records as the dicts an expected file holds: Decimal as its exact text,
+    dates, times and BS dates as the ISO text every output format writes."""
     return [
-        {
-            k: str(v) if decimal_as_text and isinstance(v, Decimal) else v
-            for k, v in dataclasses.asdict(r).items()
-        }
-        for r in records
+        {k: _plain(v, decimal_as_text) for k, v in dataclasses.asdict(r).items()} for r in records
     ]
+
+
+def _plain(value: Any, decimal_as_text: bool) -> Any:
+    if decimal_as_text and isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (date, BSDate)):
+        return value.isoformat()  # a datetime too, with its offset
+    return value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date as Date
 from typing import TYPE_CHECKING
 
 import click
@@ -20,7 +19,7 @@ from npkit.cli.options import (
     reading_options,
 )
 from npkit.config import FetchOptions
-from npkit.gold.records import MetalPrice, Valuation, bs_text
+from npkit.gold.records import MetalPrice, Valuation, bs_date
 from npkit.output import OutputSpec, render
 
 if TYPE_CHECKING:
@@ -144,17 +143,17 @@ def prices(
 
 def _substitute_note(record: MetalPrice | Valuation) -> str:
     """The warning for a day without a rate, naming the day shown instead."""
-    asked = Date.fromisoformat(record.requested or record.date)
+    asked = record.requested or record.date
     weekday = dates.WEEKDAYS_EN[asked.weekday()]
     return (
-        f"no rate for {weekday} {asked} (BS {bs_text(asked)}): showing {record.date}, "
+        f"no rate for {weekday} {asked} (BS {bs_date(asked)}): showing {record.date}, "
         "the nearest earlier trading day"
     )
 
 
 def _warn_if_old(record: MetalPrice | Valuation) -> None:
     """Say so when the latest rate a source offers is more than a week old."""
-    age = (dates.today_ad() - Date.fromisoformat(record.date)).days
+    age = (dates.today_ad() - record.date).days
     if age > OLD_AFTER_DAYS:
         console.warn(f"the latest rate from {record.source} is {age} days old ({record.date})")
 

@@ -247,7 +247,8 @@ def read(url: str, fetch: FetchOptions, output: OutputSpec) -> None:
     if not as_text:
         render([article], output, core.ArticleText)
         return
-    about = " · ".join(part for part in (article.published, article.source) if part)
+    published = article.published.isoformat() if article.published else None
+    about = " · ".join(part for part in (published, article.source) if part)
     if not sys.stdout.isatty():
         sys.stdout.write(f"{article.title}\n{about}\n{article.url}\n\n{article.text}\n")
         sys.stdout.flush()

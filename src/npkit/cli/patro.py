@@ -7,11 +7,10 @@ own days from the config file's ``[[holidays]]`` (npkit.cli.patro_days).
 from __future__ import annotations
 
 import sys
-from collections import namedtuple
 
 import click
 
-from npkit import console, dates
+from npkit import dates
 from npkit.cli.options import output_options, reading_options
 from npkit.cli.patro_days import use_config_holidays
 from npkit.errors import ExitCode, UsageError
@@ -19,38 +18,7 @@ from npkit.output import OutputSpec, render
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from datetime import date as Date
-    from typing import Any
-
     from npkit.dates import Reading
-
-
-class Upcoming(namedtuple("Upcoming", "id name name_ne ad bs weekday days source")):
-    """The next day of a festival (or of any holiday): ``days`` from today (or --after)."""
-
-    __slots__ = ()
-    id: str
-    name: str
-    name_ne: str
-    ad: Date
-    bs: str
-    weekday: str
-    days: int
-    source: str
-
-
-class HolidayCheck(namedtuple("HolidayCheck", "ad bs weekday scope holiday reason")):
-    """The answer of ``is-holiday``: ``holiday`` true or false, ``reason`` the holiday's name,
-    "Saturday", or null."""
-
-    __slots__ = ()
-    ad: Date
-    bs: str
-    weekday: str
-    scope: str
-    holiday: bool
-    reason: str | None
 
 
 def _bs_year(year: str | None) -> int:
@@ -59,11 +27,6 @@ def _bs_year(year: str | None) -> int:
     number = dates.parse_number(year, "BS year")
     dates.days_in_month(number, 1)  # in the supported range, or a usage error
     return number
-
-
-def _with_bs_text(records: Iterable[Any]) -> list[Any]:
-    """Records whose ``bs`` (a BSDate) is written ``2081-08-11`` in every format."""
-    return [record._replace(bs=record.bs.isoformat()) for record in records]
 
 
 def _check_scope(scope: str | None) -> str | None:
@@ -106,7 +69,7 @@ def festivals(year: str | None, output: OutputSpec) -> None:
     from npkit import patro
 
     bs_year = _bs_year(year)
-    render(_with_bs_text(patro.festivals(bs_year)), output, patro.FestivalDay)
+    render(patro.festivals(bs_year), output, patro.FestivalDay)
 
 
 @click.command("next")
@@ -136,18 +99,7 @@ def next_(name: str, after: str | None, reading: Reading, output: OutputSpec) ->
 
     use_config_holidays()
     start = reading.to_ad(after) if after else dates.today_ad()
-    found = patro.next_occurrence(name, after=start)
-    if isinstance(found, patro.Holiday):
-        record = Upcoming(
-            "holiday", found.name, found.name_ne, found.ad, found.bs.isoformat(), found.weekday,
-            (found.ad - start).days, found.source,
-        )  # fmt: skip
-    else:
-        record = Upcoming(
-            found.id, found.name, found.name_ne, found.ad, found.bs.isoformat(),
-            dates.WEEKDAYS_EN[found.ad.weekday()], (found.ad - start).days, found.source,
-        )  # fmt: skip
-    render([record], output, Upcoming)
+    render([patro.upcoming(name, after=start)], output, patro.Upcoming)
 
 
 @click.command()
@@ -173,39 +125,7 @@ def holidays(year: str | None, scope: str | None, output: OutputSpec) -> None:
     bs_year = _bs_year(year)
     use_config_holidays()
     chosen = _check_scope(scope)
-    found = patro.holidays(bs_year, scope=chosen)
-    if not patro.holidays_known(bs_year):
-        found = sorted(found + _likely_holidays(bs_year), key=lambda h: (h.ad, h.name))
-    render(_with_bs_text(found), output, patro.Holiday)
-
-
-def _likely_holidays(bs_year: int) -> list[Any]:
-    """For a year without a notice: its festivals that were holidays for everyone in the
-    latest year with one, as Holiday records whose source says they are not confirmed."""
-    from npkit import patro
-    from npkit.patro import notices
-
-    shipped = sorted(notices.known_years())
-    earlier = [year for year in shipped if year < bs_year]
-    basis = earlier[-1] if earlier else shipped[0]
-    were = {
-        event.id
-        for day in patro.year(basis)
-        if any(h.scope == "everyone" and h.source != "config" for h in day.holidays)
-        for event in day.events
-    }
-    yet = " yet" if bs_year > shipped[-1] else ""
-    console.warn(
-        f"no holiday notice for BS {bs_year}{yet}: no confirmed holidays; listing the festivals"
-        f" that were holidays in {basis}, on their computed days"
-    )
-    source = f"computed; not confirmed (no notice for {bs_year})"
-    return [
-        patro.Holiday(f.ad, f.bs, dates.WEEKDAYS_EN[f.ad.weekday()], f.name, f.name_ne,
-                      "everyone", source)
-        for f in patro.festivals(bs_year)
-        if f.id in were
-    ]  # fmt: skip
+    render(patro.holidays_or_likely(bs_year, chosen), output, patro.Holiday)
 
 
 @click.command("is-holiday")
@@ -244,20 +164,14 @@ def is_holiday(
     when = reading.to_ad(day) if day else dates.today_ad()
     use_config_holidays()
     chosen = _check_scope(scope) or "everyone"
-    answer = patro.is_holiday(when, scope=chosen, saturday=not no_saturday)
-    reason = None
-    if answer:
-        marks = [h for h in patro.day(when).holidays if h.scope in ("everyone", chosen)]
-        reason = marks[0].name if marks else "Saturday"
-    weekday = dates.WEEKDAYS_EN[when.weekday()]
-    record = HolidayCheck(when, dates.ad_to_bs(when).isoformat(), weekday, chosen, answer, reason)
+    record = patro.holiday_check(when, scope=chosen, saturday=not no_saturday)
     if not silent:
         if output.for_people and not output.fields:
             who = "" if chosen == "everyone" else f" for {chosen}"
-            said = f"yes: {reason}" if answer else "no: a working day"
-            click.echo(f"{record.ad} ({record.bs} BS, {weekday}): {said}{who}")
+            said = f"yes: {record.reason}" if record.holiday else "no: a working day"
+            click.echo(f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}")
         else:
-            render([record], output, HolidayCheck)
-    if not answer:
+            render([record], output, patro.HolidayCheck)
+    if not record.holiday:
         sys.stdout.flush()
         sys.exit(int(ExitCode.NO))

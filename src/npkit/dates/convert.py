@@ -1,4 +1,4 @@
-"""Bikram Sambat (BS) ↔ Gregorian (AD) conversion: the month table and the day table.
+"""Bikram Sambat (BS) ↔ Gregorian (AD) conversion: BSDate, the month table and the day table.
 
 Pure and offline. The month lengths come from nepali-datetime's calendar table (BS 1975–2100),
 read once into two flat lists, so a conversion is one ``bisect`` or one index: no per-date
@@ -20,8 +20,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 
 from npkit.dates.names import MONTHS_EN
-from npkit.dates.records import BSDate
 from npkit.errors import UsageError
+
+TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
+if TYPE_CHECKING:
+    from typing import Self, overload
 
 NEPAL_TZ = timezone(timedelta(hours=5, minutes=45), "+05:45")
 """Nepal Standard Time: UTC+05:45 all year, no daylight saving."""
@@ -31,10 +34,103 @@ NEPAL_TZ = timezone(timedelta(hours=5, minutes=45), "+05:45")
 # table in tests agrees).
 _EPOCH_AD = date(1918, 4, 13)
 FIRST_BS_YEAR = 1975
+"""The first BS year of the calendar data (BS 1975-01-01 is AD 1918-04-13)."""
 
 UNVERIFIED_YEARS = frozenset({2096})
 """BS years whose data is known to be wrong somewhere: nepali-datetime gives BS 2096 364 days,
 which no year has, and no independent source says which month lost the day."""
+
+
+# ---------------------------------------------------------------- a BS date
+
+
+_YEARS_SEEN: set[int] = set()  # BS years inside the supported range, met by BSDate() before
+
+
+class BSDate(namedtuple("BSDate", "year month day")):
+    """A Bikram Sambat date (year, month, day); compares and sorts like a tuple.
+
+    Construction checks the day exists: ``BSDate(2081, 2, 33)`` raises UsageError (a
+    ValueError) naming the month's length, as does a year outside the supported range. Code
+    that already knows a triple is valid (the day table) builds with ``BSDate._make``, which
+    skips the check. Day arithmetic works like ``date``'s: ``bs + timedelta(days=3)``,
+    ``bs - timedelta(days=3)``, ``bs2 - bs1`` (a timedelta)."""
+
+    __slots__ = ()
+    year: int
+    month: int
+    day: int
+
+    def __new__(cls, year: int, month: int, day: int) -> Self:
+        # Every BS month has at least 29 days: in a year already seen, that needs no table.
+        if not (1 <= day <= 29 and 1 <= month <= 12 and year in _YEARS_SEEN):
+            bs_to_ad((year, month, day))  # a UsageError for a day that does not exist
+            _YEARS_SEEN.add(year)
+        return tuple.__new__(cls, (year, month, day))
+
+    def _replace(self, **changes: int) -> Self:
+        """A copy with fields changed, checked like a new BSDate."""
+        values = [changes.pop(name, value) for name, value in zip(self._fields, self, strict=True)]
+        if changes:
+            raise ValueError(f"BSDate has no field {next(iter(changes))!r}")
+        return type(self)(*values)
+
+    @classmethod
+    def from_ad(cls, day: date) -> BSDate:
+        """The BS date of an AD ``date`` (same as ``npkit.dates.ad_to_bs``)."""
+        return ad_to_bs(day)
+
+    @classmethod
+    def today(cls) -> BSDate:
+        """Today in Nepal (Asia/Kathmandu); ``NPKIT_TODAY`` pretends, as ``today_ad`` does."""
+        return ad_to_bs(today_ad())
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> BSDate:
+        """``YYYY-MM-DD`` (ASCII digits) read as a BS date; anything else is a UsageError."""
+        parts = text.split("-")
+        if len(parts) != 3 or not all(part.isascii() and part.isdigit() for part in parts):
+            raise UsageError(f"not a BS date in YYYY-MM-DD form: {text[:40]!r}")
+        return cls(int(parts[0]), int(parts[1]), int(parts[2]))
+
+    def to_ad(self) -> date:
+        """The AD ``date`` of this day (same as ``npkit.dates.bs_to_ad``)."""
+        return bs_to_ad(self)
+
+    def weekday(self) -> int:
+        """Day of the week, Monday 0 … Sunday 6, as ``date.weekday``."""
+        return self.to_ad().weekday()
+
+    def isoformat(self) -> str:
+        """``YYYY-MM-DD`` with ASCII digits."""
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __add__(self, other: object) -> BSDate:
+        if isinstance(other, timedelta):
+            try:
+                return ad_to_bs(self.to_ad() + other)
+            except OverflowError:
+                raise UsageError(f"{other.days} days from BS {self} is out of range") from None
+        return NotImplemented
+
+    __radd__ = __add__
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __sub__(self, other: timedelta) -> BSDate: ...
+        @overload
+        def __sub__(self, other: BSDate) -> timedelta: ...
+
+    def __sub__(self, other: object) -> BSDate | timedelta:
+        if isinstance(other, timedelta):
+            return self + (-other)
+        if isinstance(other, BSDate):
+            return self.to_ad() - other.to_ad()
+        return NotImplemented
 
 
 # ---------------------------------------------------------------- the month table

@@ -99,6 +99,7 @@ CONVERSION_FIELDS: dict[str, Callable[[date, BSDate], str]] = {
     "bs_ne": lambda day, bs: bs_text_ne(bs),
     "weekday_ne": lambda day, bs: WEEKDAYS_NE[day.weekday()],
 }
+"""The conversion fields a day can be written with, in column order: name → (AD, BS) → text."""
 
 
 def _fy_month(bs: BSDate) -> int:
@@ -123,6 +124,7 @@ PERIOD_FIELDS: dict[str, Callable[[date, BSDate], str | int]] = {
     "bs_month_name": lambda day, bs: MONTHS_EN[bs.month - 1],
     "bs_month_ne": lambda day, bs: MONTHS_NE[bs.month - 1],
 }
+"""The fiscal-period fields of a day (fiscal year, quarter, chaumasik …): name → value."""
 
 
 def conversion(day: date) -> DateConversion:

@@ -96,11 +96,12 @@ def _numeric_calendar(year: int, original: str) -> str:
         return "ad"
     if "bs-year" not in _noted:
         _noted.add("bs-year")
-        from npkit import console
+        from npkit import logs
 
-        console.note(
+        logs.note(
+            __name__,
             f"date: read {quote(original)} as BS: AD dates end in 2044 "
-            "(write ad:YYYY-MM-DD to insist)"
+            "(write ad:YYYY-MM-DD to insist)",
         )
     return "bs"
 

@@ -69,10 +69,10 @@ class FiscalPeriod:
     fiscal_year: str
     period: str
     name: str
-    start_bs: str
-    end_bs: str
-    start_ad: str
-    end_ad: str
+    start_bs: BSDate
+    end_bs: BSDate
+    start_ad: date
+    end_ad: date
     days: int
     current: bool
 
@@ -119,10 +119,10 @@ def fiscal_year(day: date, *, today: date | None = None) -> list[FiscalPeriod]:
                 fiscal_year=label,
                 period=period,
                 name=name,
-                start_bs=first.isoformat(),
-                end_bs=last.isoformat(),
-                start_ad=start_ad.isoformat(),
-                end_ad=end_ad.isoformat(),
+                start_bs=first,
+                end_bs=last,
+                start_ad=start_ad,
+                end_ad=end_ad,
                 days=(end_ad - start_ad).days + 1,
                 current=start_ad <= mark <= end_ad,
             )
@@ -134,10 +134,10 @@ def fiscal_year(day: date, *, today: date | None = None) -> list[FiscalPeriod]:
 class DateDifference:
     """From one day to another: days, weeks and the span in BS years/months/days."""
 
-    from_ad: str
-    from_bs: str
-    to_ad: str
-    to_bs: str
+    from_ad: date
+    from_bs: BSDate
+    to_ad: date
+    to_bs: BSDate
     days: int
     weeks: float
     bs_years: int
@@ -153,10 +153,10 @@ def difference(start: date, end: date) -> DateDifference:
     span = bs_span(start, end)
     days = (end - start).days
     return DateDifference(
-        from_ad=start.isoformat(),
-        from_bs=ad_to_bs(start).isoformat(),
-        to_ad=end.isoformat(),
-        to_bs=ad_to_bs(end).isoformat(),
+        from_ad=start,
+        from_bs=ad_to_bs(start),
+        to_ad=end,
+        to_bs=ad_to_bs(end),
         days=days,
         weeks=round(days / 7, 2),
         bs_years=span.years,

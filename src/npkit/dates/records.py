@@ -2,27 +2,16 @@
 
 Built on ``namedtuple`` rather than dataclasses: importing ``dataclasses`` (it imports
 ``inspect``) would cost ``npkit date convert`` more time than the conversion itself.
+``BSDate`` lives beside the month table it checks against (``npkit.dates.convert``).
 """
 
 from __future__ import annotations
 
 from collections import namedtuple
 
+from npkit.dates.convert import BSDate
 
-class BSDate(namedtuple("BSDate", "year month day")):
-    """A Bikram Sambat date (year, month, day); compares and sorts like a tuple."""
-
-    __slots__ = ()
-    year: int
-    month: int
-    day: int
-
-    def isoformat(self) -> str:
-        """``YYYY-MM-DD`` with ASCII digits."""
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def __str__(self) -> str:
-        return self.isoformat()
+__all__ = ["BSDate", "DateConversion"]
 
 
 class DateConversion(namedtuple("DateConversion", "ad bs weekday bs_en bs_ne weekday_ne")):

@@ -2,7 +2,7 @@
 
     >>> from npkit import fx
     >>> fx.rates(["USD"], date="2024-11-26")            # doctest: +SKIP
-    [Rate(date='2024-11-26', date_bs='2081-08-11', currency='USD', ...)]
+    [Rate(date=datetime.date(2024, 11, 26), date_bs=BSDate(year=2081, month=8, day=11), ...)]
     >>> fx.convert("100", "USD")                         # doctest: +SKIP
     Conversion(amount=Decimal('100'), from_='USD', to='NPR', rate=Decimal('152.04'), ...)
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from npkit.fx.amount import parse_amount
 from npkit.fx.conversion import convert, convert_with, minor_unit
-from npkit.fx.nrb import fetch_days, flatten, parse, parse_page, resolve, validation_message
-from npkit.fx.query import LATEST_WINDOW_DAYS, latest_day, normalize_codes, rates, select, wide
+from npkit.fx.nrb import fetch_days, flatten, parse
+from npkit.fx.query import latest_day, normalize_codes, rates, select, wide
 from npkit.fx.records import (
     CONVERSION_COLUMNS,
     HOME,
@@ -27,7 +27,6 @@ from npkit.fx.records import (
     SOURCE,
     Conversion,
     Day,
-    Page,
     Rate,
 )
 
@@ -35,12 +34,10 @@ __all__ = [
     "CONVERSION_COLUMNS",
     "HOME",
     "KNOWN_CURRENCIES",
-    "LATEST_WINDOW_DAYS",
     "SIDES",
     "SOURCE",
     "Conversion",
     "Day",
-    "Page",
     "Rate",
     "convert",
     "convert_with",
@@ -51,10 +48,7 @@ __all__ = [
     "normalize_codes",
     "parse",
     "parse_amount",
-    "parse_page",
     "rates",
-    "resolve",
     "select",
-    "validation_message",
     "wide",
 ]

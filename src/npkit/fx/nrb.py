@@ -16,7 +16,7 @@ from datetime import date as Date
 from datetime import datetime, timedelta
 from typing import Any, TypeGuard
 
-from npkit import config, console, dates, http, provenance, scrape
+from npkit import config, dates, http, logs, provenance, scrape
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
 from npkit.fx.records import SOURCE, Day, Page, Rate
@@ -125,15 +125,14 @@ def _day(item: Any, host: str) -> Day:
     day = scrape.iso_day(item.get("date"))
     if day is None:
         raise _shape(host, f"a payload date is {quote(item.get('date'))}")
-    date_bs = scrape.bs_text(day)
+    date_bs = scrape.bs_date(day)
     published = _timestamp(item.get("published_on"))
-    published_text = published.isoformat() if published else None
     raw_rates = item.get("rates")
     if not isinstance(raw_rates, list):
         raise _shape(host, f"'rates' of {day} is not a list")
     by_code: dict[str, Rate] = {}
     for raw in raw_rates:
-        rate = _rate(raw, day.isoformat(), date_bs, published_text, host)
+        rate = _rate(raw, day, date_bs, published, host)
         known = by_code.get(rate.currency)
         if known is None or (known.buy is None and known.sell is None):
             by_code[rate.currency] = rate
@@ -151,7 +150,9 @@ def _timestamp(value: Any) -> datetime | None:
     return moment.replace(tzinfo=dates.NEPAL_TZ)
 
 
-def _rate(raw: Any, day: str, date_bs: str | None, published: str | None, host: str) -> Rate:
+def _rate(
+    raw: Any, day: Date, date_bs: dates.BSDate | None, published: datetime | None, host: str
+) -> Rate:
     if not isinstance(raw, dict) or not isinstance(raw.get("currency"), dict):
         raise _shape(host, f"a rate of {day} has no 'currency' object")
     currency = raw["currency"]
@@ -238,7 +239,7 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
             break
         page += 1
         if page <= pages:
-            console.note(f"fetching page {page} of {pages} from {_host(url)}")
+            logs.note(__name__, f"fetching page {page} of {pages} from {_host(url)}")
             if not fetched.from_cache:
                 time.sleep(PAGE_PAUSE)
     http.report_stale(responses)

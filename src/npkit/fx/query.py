@@ -15,6 +15,7 @@ from typing import Any
 
 from npkit import dates
 from npkit.config import FetchOptions
+from npkit.dates import BSDate
 from npkit.errors import FetchError, NotCached, UsageError
 from npkit.fx import nrb
 from npkit.fx.records import KNOWN_CURRENCIES, Day, Rate
@@ -68,8 +69,8 @@ def wide(records: Sequence[Rate], side: str = "buy") -> tuple[list[str], list[tu
     """One row per date, one column per currency (``side`` figure, NPR per published unit):
     returns (currency codes in NRB's order, rows of (date, date_bs, value, …))."""
     codes: list[str] = []
-    table: dict[str, dict[str, Decimal | None]] = {}
-    bs: dict[str, str | None] = {}
+    table: dict[Date, dict[str, Decimal | None]] = {}
+    bs: dict[Date, BSDate | None] = {}
     for rate in records:
         if rate.currency not in codes:
             codes.append(rate.currency)

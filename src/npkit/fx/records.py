@@ -14,13 +14,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from npkit.dates import BSDate
 from npkit.fx.cards import conversion_card
 from npkit.output import card
 from npkit.output.spec import field_names
 
 SOURCE = "nrb"
+"""The ``source`` of every fx record: Nepal Rastra Bank."""
 SIDES = ("buy", "sell", "mid")
+"""The rate sides a conversion can use; ``mid`` is the mean of buy and sell."""
 HOME = "NPR"
+"""The currency every NRB rate is quoted in."""
 KNOWN_CURRENCIES = (
     "INR", "USD", "EUR", "GBP", "CHF", "AUD", "CAD", "SGD", "JPY", "CNY", "SAR",
     "QAR", "THB", "AED", "MYR", "KRW", "SEK", "DKK", "HKD", "KWD", "BHD", "OMR",
@@ -32,17 +36,17 @@ KNOWN_CURRENCIES = (
 class Rate:
     """One currency on one day, as published: NPR per ``unit`` units; None = not quoted."""
 
-    date: str
-    date_bs: str | None
+    date: Date
+    date_bs: BSDate | None
     currency: str
     name: str
     unit: int
     buy: Decimal | None
     sell: Decimal | None
     change: Decimal | None = None  # buy minus the previous published day's buy; None: unknown
-    published_on: str | None = None  # ISO 8601 with +05:45
+    published_on: datetime | None = None  # Nepal time (+05:45)
     source: str = SOURCE
-    fetched_at: str | None = None  # when the reply was sent, ISO 8601 with +05:45
+    fetched_at: datetime | None = None  # when the reply was sent, Nepal time (+05:45)
     stale: bool = False  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
@@ -73,10 +77,10 @@ class Conversion:
     rate: Decimal
     result: Decimal
     rate_side: str | None  # buy, sell, mid, or buy/sell for a cross rate through NPR
-    date: str | None
-    date_bs: str | None
+    date: Date | None
+    date_bs: BSDate | None
     source: str = SOURCE
-    fetched_at: str | None = None  # of the rates used (see Rate)
+    fetched_at: datetime | None = None  # of the rates used (see Rate)
     stale: bool = False
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("amount", "from", "to", "rate", "result", "rate_side", "date")

@@ -4,8 +4,8 @@ No Click, and no HTTP library until a price is fetched::
 
     >>> from npkit import gold
     >>> gold.prices()                                       # doctest: +SKIP
-    [MetalPrice(date='2026-08-17', date_bs='2083-05-01', metal='fine_gold', unit='tola',
-                price=Decimal('306800.00'), change=Decimal('1600.00'), source='fenegosida'), …]
+    [MetalPrice(date=datetime.date(2026, 8, 17), date_bs=BSDate(year=2083, month=5, day=1),
+                metal='fine_gold', unit='tola', price=Decimal('306800.00'), …), …]
     >>> gold.prices(start="2026-08-06", end="2026-08-17", unit="tola")   # doctest: +SKIP
     >>> gold.value("2 tola 5 aana")                          # doctest: +SKIP
     Valuation(weight='2 tola 5 aana', tola=Decimal('2.3125'), …, value=Decimal('709475.00'), …)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date as Date
 
-from npkit import console, http
+from npkit import http, logs
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, NpkitError, ParseError, UsageError, summarise_failures
 from npkit.gold import fenegosida, hamropatro, nepalipatro
@@ -28,6 +28,7 @@ Failed = namedtuple("Failed", "source message exit_code")
 PROVIDERS: tuple[Provider, ...] = (fenegosida, nepalipatro, hamropatro)
 """Every source, in the order ``auto`` asks them."""
 SOURCES = ("auto", *(p.NAME for p in PROVIDERS))
+"""What ``source=`` accepts: ``auto`` (each provider in turn) or one provider's name."""
 _BY_NAME = {p.NAME: p for p in PROVIDERS}
 
 
@@ -60,18 +61,18 @@ def run(providers: list[Provider], window: Window, options: FetchOptions) -> Bat
                 pending.append(f"{provider.NAME} failed: {exc}; using {fallback}")
             continue
         for line in pending:
-            console.warn(line)
+            logs.warn(__name__, line)
         pending.clear()
         weakness = _weakness(batch, window, options)
         if weakness and following:
-            console.warn(f"{provider.NAME}: {weakness}; using {following}")
+            logs.warn(__name__, f"{provider.NAME}: {weakness}; using {following}")
             reserve.append(batch)
             continue
         http.report_stale(batch.responses)
         return batch
     if reserve:
         for line in pending:
-            console.warn(line)
+            logs.warn(__name__, line)
         chosen = _best(reserve)
         http.report_stale(chosen.responses)
         return chosen
@@ -106,5 +107,5 @@ def _all_failed(failures: list[tuple[str, NpkitError]]) -> NpkitError:
         same_way="every source failed ({names}): {last.message}",
     )
     for line in warnings:
-        console.warn(line)
+        logs.warn(__name__, line)
     return error

@@ -26,7 +26,7 @@ from npkit.digits import TO_ASCII
 from npkit.errors import HTTPStatusError, ParseError
 from npkit.gold.records import MetalPrice, fill_changes, require_rates, sort_key, stamped
 from npkit.gold.window import Batch, Window
-from npkit.scrape import bs_text, load_json, money, to_paisa
+from npkit.scrape import bs_date, load_json, money, to_paisa
 from npkit.text import quote, url_host
 
 NAME = "fenegosida"
@@ -78,7 +78,7 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
     """
     host = url_host(url, "FENEGOSIDA")
     rows = _load(content, host)
-    best: dict[tuple[str, str, str], tuple[datetime, MetalPrice]] = {}
+    best: dict[tuple[Date, str, str], tuple[datetime, MetalPrice]] = {}
     labels: list[str] = []
     for row in rows:
         if not isinstance(row, dict):
@@ -100,8 +100,8 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
         if price is None:
             continue
         record = MetalPrice(
-            date=day.isoformat(),
-            date_bs=bs_text(day),
+            date=day,
+            date_bs=bs_date(day),
             metal=kind[0],
             unit=kind[1],
             price=price,

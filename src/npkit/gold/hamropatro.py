@@ -19,12 +19,12 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config, console, dates, http
+from npkit import config, dates, http, logs
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
 from npkit.gold.records import MetalPrice, require_rates, sort_key, stamped
 from npkit.gold.window import Batch, Window
-from npkit.scrape import bs_text, money, to_paisa
+from npkit.scrape import bs_date, money, to_paisa
 from npkit.text import clean, quote, url_host
 
 NAME = "hamropatro"
@@ -85,9 +85,10 @@ def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[M
     day = _updated(_text(soup), host, today or dates.today_ad())
     titles = [s for s in soup.find_all(string=True) if _title(s) is not None]
     if len(titles) > MAX_TITLES:
-        console.warn(
+        logs.warn(
+            __name__,
             f"{host}: the page shows more than {MAX_TITLES} price cards; "
-            f"only the first {MAX_TITLES} were read"
+            f"only the first {MAX_TITLES} were read",
         )
         titles = titles[:MAX_TITLES]
     counts = _title_counts(titles)
@@ -97,7 +98,7 @@ def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[M
         if found is None:
             continue
         metal, unit, price, change = found
-        record = MetalPrice(day.isoformat(), bs_text(day), metal, unit, price, change, NAME)
+        record = MetalPrice(day, bs_date(day), metal, unit, price, change, NAME)
         records.setdefault((metal, unit), record)
     if not records:
         raise ParseError(f"{host} sent a page without gold or silver prices (page changed?)")

@@ -22,7 +22,7 @@ from npkit.config import FetchOptions
 from npkit.errors import ParseError
 from npkit.gold.records import MetalPrice, fill_changes, require_rates, stamped
 from npkit.gold.window import Batch, Window
-from npkit.scrape import bs_text, iso_day, load_json, money
+from npkit.scrape import bs_date, iso_day, load_json, money
 from npkit.text import quote, url_host
 
 NAME = "nepalipatro"
@@ -54,9 +54,7 @@ def parse(content: bytes, url: str = "") -> list[MetalPrice]:
         for field, (metal, unit) in FIELDS.items():
             price = money(figures.get(field), f"{field} of {key}", host, paisa=True)
             if price is not None:
-                records.append(
-                    MetalPrice(day.isoformat(), bs_text(day), metal, unit, price, None, NAME)
-                )
+                records.append(MetalPrice(day, bs_date(day), metal, unit, price, None, NAME))
     if data and not records:
         raise ParseError(f"{host} sent days without any gold or silver figure")
     return fill_changes(records)

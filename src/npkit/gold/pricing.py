@@ -76,7 +76,7 @@ def prices(
     if span is not None and date is None:  # a range
         first, last = span
         window = Window(_back(first), last, first, latest=False)
-        records = [r for r in _fetch(source, window, today, options) if r.date >= str(first)]
+        records = [r for r in _fetch(source, window, today, options) if r.date >= first]
     else:
         day = span[0] if span else today
         window = Window(_back(day), day, day, latest=day == today)
@@ -95,15 +95,14 @@ def _back(day: Date) -> Date:
 def _fetch(source: str, window: Window, today: Date, options: FetchOptions) -> list[MetalPrice]:
     providers = chain.plan(source.strip().casefold(), window, today)
     batch = chain.run(providers, window, options)
-    return [r for r in batch.records if r.date <= window.end.isoformat()]
+    return [r for r in batch.records if r.date <= window.end]
 
 
 def _nearest(records: Sequence[MetalPrice], day: Date, *, flag: bool) -> list[MetalPrice]:
     """The records of the newest trading day on or before ``day``; flagged with ``requested``
     when that is an earlier day and a day was asked for."""
-    text = day.isoformat()
-    newest = max((r.date for r in records if r.date <= text), default=None)
+    newest = max((r.date for r in records if r.date <= day), default=None)
     chosen = [r for r in records if r.date == newest]
-    if flag and newest is not None and newest != text:
-        chosen = [dataclasses.replace(r, requested=text) for r in chosen]
+    if flag and newest is not None and newest != day:
+        chosen = [dataclasses.replace(r, requested=day) for r in chosen]
     return chosen

@@ -13,14 +13,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime
 from decimal import Decimal
 
+from npkit.dates import BSDate
 from npkit.errors import ParseError
 from npkit.freshcache import Fetched
 from npkit.gold.cards import valuation_card
 from npkit.output import card
 from npkit.provenance import fetched_at
-from npkit.scrape import CENT, bs_text, to_paisa
+from npkit.scrape import CENT, bs_date, to_paisa
 
 __all__ = [
     "CENT",
@@ -29,7 +32,7 @@ __all__ = [
     "UNITS",
     "MetalPrice",
     "Valuation",
-    "bs_text",
+    "bs_date",
     "fill_changes",
     "require_rates",
     "sort_key",
@@ -55,15 +58,15 @@ class MetalPrice:
     earlier trading day's figure instead.
     """
 
-    date: str
-    date_bs: str | None
+    date: Date
+    date_bs: BSDate | None
     metal: str
     unit: str
     price: Decimal
     change: Decimal | None
     source: str
-    requested: str | None = None
-    fetched_at: str | None = None  # when the reply was sent, ISO 8601 with +05:45
+    requested: Date | None = None
+    fetched_at: datetime | None = None  # when the reply was sent, Nepal time (+05:45)
     stale: bool = False  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
@@ -85,11 +88,11 @@ class Valuation:
     rate: Decimal
     rate_unit: str
     value: Decimal
-    date: str
-    date_bs: str | None
+    date: Date
+    date_bs: BSDate | None
     source: str
-    requested: str | None = None
-    fetched_at: str | None = None  # of the price used (see MetalPrice)
+    requested: Date | None = None
+    fetched_at: datetime | None = None  # of the price used (see MetalPrice)
     stale: bool = False
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
@@ -106,7 +109,7 @@ card.register(Valuation, valuation_card)
 PRICE_FIELDS = tuple(f.name for f in dataclasses.fields(MetalPrice))
 
 
-def sort_key(record: MetalPrice) -> tuple[str, int, int]:
+def sort_key(record: MetalPrice) -> tuple[Date, int, int]:
     """Date, then fine gold, tejabi, silver, then tola before 10 g."""
     return (record.date, METALS.index(record.metal), UNITS.index(record.unit))
 

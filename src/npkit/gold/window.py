@@ -26,9 +26,9 @@ class Window:
     first: Date  # the first day asked for (``start`` is earlier by the look-back)
     latest: bool = False
 
-    def holds(self, day: str) -> bool:
-        """Whether the ISO date ``day`` falls in the window."""
-        return self.start.isoformat() <= day <= self.end.isoformat()
+    def holds(self, day: Date) -> bool:
+        """Whether ``day`` falls in the window."""
+        return self.start <= day <= self.end
 
 
 @dataclass(frozen=True, slots=True)

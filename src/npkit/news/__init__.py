@@ -3,10 +3,10 @@
     >>> from npkit import news
     >>> result = news.headlines(lang="ne", since="6h", keywords=["निर्वाचन"])  # doctest: +SKIP
     >>> result.articles[0]                                                      # doctest: +SKIP
-    Article(published='2026-02-05T12:50:07+05:45', source='onlinekhabar', lang='ne', ...)
+    Article(published=datetime.datetime(2026, 2, 5, 12, 50, 7, tzinfo=…), source='onlinekhabar', …)
     >>> result.failures                  # sources that failed, one line each   # doctest: +SKIP
     >>> news.read("https://www.onlinekhabar.com/2026/07/1973775/...")           # doctest: +SKIP
-    ArticleText(title='…', url='…', published='2026-07-12T22:25:00+05:45', ...)
+    ArticleText(title='…', url='…', published=datetime.datetime(2026, 7, 12, 22, 25, …), …)
 
 Pure parsers take bytes: ``parse_feed(content, url)`` and ``parse_article(content, url)``.
 The registry is data (``sources.toml``) merged with ``[news.sources.<id>]`` from the config

@@ -119,12 +119,12 @@ def _title(soup: Any) -> str:
 # ---------------------------------------------------------------- date
 
 
-def _published(soup: Any, url: str) -> str | None:
+def _published(soup: Any, url: str) -> datetime | None:
     """The first date found, in order of trust (see the module's docstring), in Nepal time."""
     for moment in _date_candidates(soup, url):
         if moment is not None:
             try:
-                return moment.astimezone(dates.NEPAL_TZ).isoformat(timespec="seconds")
+                return moment.astimezone(dates.NEPAL_TZ).replace(microsecond=0)
             except (OverflowError, ValueError):  # at the ends of Python's range: not a date
                 continue
     return None

@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from npkit import console
+from npkit import logs
 from npkit.dates import NEPAL_TZ
 from npkit.errors import ParseError
 from npkit.news import clean
@@ -68,9 +68,10 @@ def parse(
     content = escape_bare_ampersands(content)
     content, skipped = cap_items(content, root)
     if skipped:
-        console.warn(
+        logs.warn(
+            __name__,
             f"{host}: the feed has more than {MAX_ITEMS} items; only the first {MAX_ITEMS} "
-            "were read"
+            "were read",
         )
     import feedparser
 
@@ -232,8 +233,8 @@ def _summary_value(entry: Mapping[str, Any]) -> tuple[str, bool]:
     return "", False
 
 
-def _published(entry: Mapping[str, Any], link: str) -> str | None:
-    """The item's time in Nepal (ISO 8601, +05:45): its pubDate (or updated), unless the date in
+def _published(entry: Mapping[str, Any], link: str) -> datetime | None:
+    """The item's time in Nepal (+05:45): its pubDate (or updated), unless the date in
     its URL disagrees (a scraper's time on an old item); then that date at 00:00."""
     moment = None
     for key in ("published_parsed", "updated_parsed"):
@@ -249,7 +250,7 @@ def _published(entry: Mapping[str, Any], link: str) -> str | None:
     day = date_in_url(link)
     if day is not None and (moment is None or abs((moment.date() - day).days) > _DAY_TOLERANCE):
         moment = datetime.combine(day, time(0), NEPAL_TZ)
-    return moment.isoformat() if moment else None
+    return moment
 
 
 def date_in_url(url: str) -> date | None:

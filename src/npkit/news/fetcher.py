@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from npkit import http, provenance
 from npkit.config import FetchOptions
@@ -46,7 +46,7 @@ _OPTIONAL = frozenset({"published", "lang", "summary"})
 
 def codec(source: Source) -> http.Codec[list[Article]]:
     """How ``source``'s parsed feed is kept in the cache: a JSON list of the records' fields
-    (``published`` is already ISO text). The tag carries what ``feeds.parse`` was given besides
+    (``published`` as ISO 8601 text). The tag carries what ``feeds.parse`` was given besides
     the bytes (the source's id and language), so a changed setting parses again."""
     return http.Codec(
         f"news.articles {ARTICLES_FORMAT} {source.id} {source.lang or '-'}",
@@ -57,6 +57,9 @@ def codec(source: Source) -> http.Codec[list[Article]]:
 
 def encode_articles(articles: list[Article]) -> bytes:
     rows = [{name: getattr(article, name) for name in _FIELDS} for article in articles]
+    for row in rows:
+        if row["published"] is not None:
+            row["published"] = row["published"].isoformat()
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -73,7 +76,12 @@ def decode_articles(data: bytes) -> list[Article]:
             value = row[name]
             if not (isinstance(value, str) or (value is None and name in _OPTIONAL)):
                 raise ValueError(f"bad {name}")
-        articles.append(Article(**row))
+        published = row.pop("published")
+        if published is not None:
+            published = datetime.fromisoformat(published)  # a bad stamp is a ValueError
+            if published.tzinfo is None:
+                raise ValueError("published without an offset")
+        articles.append(Article(published=published, **row))
     return articles
 
 

@@ -79,7 +79,7 @@ def matches(article: Article, keys: Sequence[str]) -> bool:
 
 def published_at(article: Article) -> datetime:
     """The article's time for sorting; undated articles sort last."""
-    return datetime.fromisoformat(article.published) if article.published else _FAR_PAST
+    return article.published or _FAR_PAST
 
 
 def merge(

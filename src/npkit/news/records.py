@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
     """One headline from a feed, cleaned: plain text, absolute URL, Nepal time."""
 
-    published: str | None  # ISO 8601 with +05:45; None when the feed and the URL give no date
+    published: datetime | None  # Nepal time (+05:45); None when the feed and the URL give no date
     source: str  # registry id (or the host of a --feed URL)
     lang: str | None  # "ne" or "en", detected from the script of title + summary
     title: str
     url: str  # absolute; relative feed links resolved against the feed's URL
     summary: str | None  # plain text without datelines, "[…]" or read-more tails
-    fetched_at: str | None = None  # when the feed's reply was sent, ISO 8601 with +05:45
+    fetched_at: datetime | None = None  # when the feed's reply was sent, Nepal time (+05:45)
     stale: bool = False  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
@@ -29,10 +30,10 @@ class ArticleText:
 
     title: str
     url: str
-    published: str | None
+    published: datetime | None  # Nepal time (+05:45), to the second
     source: str
     text: str  # paragraphs separated by blank lines
-    fetched_at: str | None = None  # when the page's reply was sent, ISO 8601 with +05:45
+    fetched_at: datetime | None = None  # when the page's reply was sent, Nepal time (+05:45)
     stale: bool = False  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).

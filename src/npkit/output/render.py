@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from npkit import console
+from npkit import console, logs
 from npkit.output.lines import RowWriter
 from npkit.output.spec import OutputSpec, field_names
 
@@ -106,7 +106,7 @@ def render_rows(
         body = list(rows)
         if not body:
             if is_terminal(stream):
-                console.tell("no results")
+                logs.note(__name__, "no results", tell=True)
             return 0
         render_table(
             body,

@@ -46,6 +46,8 @@ def text_value(value: Any) -> str:
         return format(value, "f")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, tuple) and hasattr(value, "isoformat"):  # a BSDate, not a list
+        return str(value.isoformat())
     if isinstance(value, (list, tuple)):
         return ";".join(text_value(v) for v in value)
     return str(value)

@@ -27,7 +27,9 @@ from npkit.patro.records import (
     FestivalDay,
     FestivalInfo,
     Holiday,
+    HolidayCheck,
     PatroDay,
+    Upcoming,
 )
 
 TYPE_CHECKING = False
@@ -41,17 +43,23 @@ __all__ = [
     "FestivalDay",
     "FestivalInfo",
     "Holiday",
+    "HolidayCheck",
     "PatroDay",
+    "Upcoming",
     "day",
     "days",
     "festivals",
+    "holiday_check",
     "holidays",
     "holidays_known",
+    "holidays_or_likely",
     "is_holiday",
     "known",
+    "likely_holidays",
     "month",
     "next_occurrence",
     "set_user_holidays",
+    "upcoming",
     "year",
 ]
 
@@ -156,6 +164,69 @@ def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
         if _rules.rules()[wanted].kind == "announced" and first > start:
             break  # announced days are listed only for a few years
     raise UsageError(f"no {wanted} is known after that day")
+
+
+def upcoming(name: str, after: object = None) -> Upcoming:
+    """``next_occurrence`` as a record with the days until it, counted from ``after`` (default
+    today in Nepal): what ``npkit date next`` prints."""
+    from npkit.dates import today_ad
+
+    start = as_date(after, "after") if after is not None else today_ad()
+    found = next_occurrence(name, after=start)
+    id_ = found.id if isinstance(found, FestivalDay) else "holiday"
+    weekday = WEEKDAYS_EN[found.ad.weekday()]
+    days_until = (found.ad - start).days
+    return Upcoming(id_, found.name, found.name_ne, found.ad, found.bs, weekday, days_until,
+                    found.source)  # fmt: skip
+
+
+def holiday_check(when: object, scope: str = "everyone", saturday: bool = True) -> HolidayCheck:
+    """``is_holiday`` with its reason: the first holiday of the day for ``scope`` (holidays for
+    everyone count for every scope), else "Saturday"; None on a working day."""
+    ad = as_date(when)
+    answer = is_holiday(ad, scope, saturday)
+    reason = None
+    if answer:
+        marks = [h for h in _notices.on(ad.toordinal()) if h.scope in ("everyone", scope)]
+        reason = marks[0].name if marks else "Saturday"
+    return HolidayCheck(ad, ad_to_bs(ad), WEEKDAYS_EN[ad.weekday()], scope, answer, reason)
+
+
+def likely_holidays(bs_year: int) -> list[Holiday]:
+    """For a year without a holiday notice: its festivals that were holidays for everyone in
+    the latest earlier year with one (else the first), on their computed days, as Holiday
+    records whose source says they are not confirmed. Logs a warning saying so."""
+    from npkit import logs
+
+    shipped = sorted(_notices.known_years())
+    earlier = [year for year in shipped if year < bs_year]
+    basis = earlier[-1] if earlier else shipped[0]
+    were = {
+        rule.event.id
+        for ordinal, rule, _source in _rules.festival_days(*_year_span(basis))
+        if any(h.scope == "everyone" and h.source != "config" for h in _notices.on(ordinal))
+    }
+    yet = " yet" if bs_year > shipped[-1] else ""
+    logs.warn(
+        __name__,
+        f"no holiday notice for BS {bs_year}{yet}: no confirmed holidays; listing the festivals"
+        f" that were holidays in {basis}, on their computed days",
+    )
+    source = f"computed; not confirmed (no notice for {bs_year})"
+    return [
+        Holiday(f.ad, f.bs, WEEKDAYS_EN[f.ad.weekday()], f.name, f.name_ne, "everyone", source)
+        for f in festivals(bs_year)
+        if f.id in were
+    ]
+
+
+def holidays_or_likely(bs_year: int, scope: str | None = None) -> list[Holiday]:
+    """``holidays``, and for a year without a notice the ``likely_holidays`` too, by day: what
+    ``npkit date holidays`` lists."""
+    found = holidays(bs_year, scope)
+    if holidays_known(bs_year):
+        return found
+    return sorted(found + likely_holidays(bs_year), key=lambda h: (h.ad, h.name))
 
 
 def _last_supported() -> int:

@@ -105,3 +105,31 @@ class FestivalInfo(namedtuple("FestivalInfo", "id name name_ne rule aliases")):
     name_ne: str
     rule: str
     aliases: tuple[str, ...]
+
+
+class Upcoming(namedtuple("Upcoming", "id name name_ne ad bs weekday days source")):
+    """The next day of a festival (or of any holiday, id "holiday"): ``days`` from the day
+    looked after (``patro.upcoming``)."""
+
+    __slots__ = ()
+    id: str
+    name: str
+    name_ne: str
+    ad: date
+    bs: BSDate
+    weekday: str
+    days: int
+    source: str
+
+
+class HolidayCheck(namedtuple("HolidayCheck", "ad bs weekday scope holiday reason")):
+    """Whether a day is a day off for ``scope`` (``patro.holiday_check``): ``reason`` is the
+    holiday's name, "Saturday", or None on a working day."""
+
+    __slots__ = ()
+    ad: date
+    bs: BSDate
+    weekday: str
+    scope: str
+    holiday: bool
+    reason: str | None

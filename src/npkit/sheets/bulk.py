@@ -10,14 +10,13 @@ input line is converted and encoded once; repeats are a dictionary lookup. The m
 from __future__ import annotations
 
 import io
-import logging
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from npkit import dates
+from npkit import dates, logs
 from npkit.dates import Reading
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
@@ -36,9 +35,6 @@ PATRO_FIELDS = (
 """Fields of ``npkit.patro.day(d)`` that ``--fields`` may add (patro is imported only then)."""
 DAY_FIELDS = (*dates.CONVERSION_FIELDS, *dates.PERIOD_FIELDS, *PATRO_FIELDS)
 """Every field ``npkit date convert --fields`` accepts, in the order they are listed."""
-log = logging.getLogger(__name__)
-"""Skipped lines, unverified years and the switch from table to tsv are warnings; the closing
-count is info. The CLI shows them on stderr (``console.route_library_logging``)."""
 MEMO_LIMIT = 1 << 17
 PREFILL_AFTER = 512  # distinct ISO dates seen before filling the memo for every supported day
 
@@ -121,7 +117,7 @@ class BadInput:
         import sys
 
         sys.stdout.flush()  # the rows before it come first when both streams are one
-        log.warning("%s: %s (left empty)", self.topic, message)
+        logs.warn(__name__, f"{self.topic}: {message} (left empty)")
 
 
 def read_days(
@@ -235,10 +231,10 @@ class UnverifiedYearWarning:
     def check(self, bs: dates.BSDate) -> None:
         if not self.warned and bs.year in dates.UNVERIFIED_YEARS:
             self.warned = True
-            log.warning(
-                "date: BS %s has 364 days in the calendar data (impossible): "
+            logs.warn(
+                __name__,
+                f"date: BS {bs.year} has 364 days in the calendar data (impossible): "
                 "dates in it may be off by one day (see the accuracy section of the date docs)",
-                bs.year,
             )
 
 
@@ -299,7 +295,7 @@ def convert_stdin(
         keep_going=keep_going,
         stream=sys.stdout,
     )
-    log.info("date: converted %s dates (%s bad lines)", result.rows, result.bad)
+    logs.note(__name__, f"date: converted {result.rows} dates ({result.bad} bad lines)")
     return result
 
 
@@ -376,10 +372,10 @@ def write_table(
                 continue
             rows.append(row)
             if len(rows) > TABLE_ROWS:
-                log.warning(
-                    "date: more than %s dates: writing tsv instead of a table "
+                logs.warn(
+                    __name__,
+                    f"date: more than {TABLE_ROWS:,} dates: writing tsv instead of a table "
                     "(choose with -f csv|tsv|json|ndjson)",
-                    f"{TABLE_ROWS:,}",
                 )
                 writer = RowWriter(OutputSpec("tsv"), columns, stream)
                 writer.write_encoded([writer.encode(r) for r in rows])
