@@ -1,4 +1,5 @@
-"""``npkit date …``: Click wiring only; the work is in npkit.dates, npkit.bulk, npkit.output."""
+"""``npkit date …``: Click wiring only; the work is in npkit.dates, npkit.days (every field of a
+day), npkit.sheets and npkit.output."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from npkit import console, dates
 from npkit.cli.commands import docs
 from npkit.cli.groups import HelpGroup
 from npkit.cli.options import complete_months, output_options
-from npkit.cli.patro_days import DAY_FIELDS
 from npkit.dates import periods
+from npkit.days import FIELD_NAMES, CalendarDay, ConvertedDay, Day
 from npkit.errors import UsageError
-from npkit.output import OutputSpec, field_names, render, render_rows
+from npkit.output import OutputSpec, render
 
 
 def once(ctx: click.Context, param: click.Parameter, values: tuple[Any, ...]) -> Any:
@@ -36,7 +37,6 @@ FROM_OPTION = click.option(
     help="Calendar of numeric input dates (default: ad; bs for Devanagari digits). "
     "Month names and markers (bs:2081-08-11, '2081-08-11 BS') decide for themselves.",
 )
-CONVERSION_COLUMNS = field_names(dates.DateConversion)
 
 
 @click.group(cls=HelpGroup, epilog=f"Documentation: {docs('date')}")
@@ -156,7 +156,7 @@ def _reading_options(function: Any) -> Any:
     "(%Y %m %d %B %b %A %a; Devanagari %K %n %D %N %G; %-d unpadded). "
     "In CSV mode: the added field 'pattern'.",
 )
-@output_options(record=dates.DateConversion)
+@output_options(record=ConvertedDay)
 def convert(
     inputs: tuple[str, ...],
     from_: str | None,
@@ -193,6 +193,7 @@ def convert(
         return
     if pattern is not None and output.chosen:
         raise UsageError("--pattern prints text: it does not combine with --format/--fields")
+    output.columns(FIELD_NAMES)  # a wrong field fails before any input is read
     if inputs == ("-",) or (not inputs and not sys.stdin.isatty()):
         _convert_stdin(reading, keep_going, pattern, output)
         return
@@ -208,20 +209,22 @@ def convert(
         for day, bs in found:
             click.echo(dates.format_bs(bs, pattern, day.weekday()))
         return
-    if output.fields and not set(output.fields) <= set(CONVERSION_COLUMNS):
-        from npkit.sheets import bulk
+    _user_days(output.fields or ())
+    render((Day(day, bs) for day, bs in found), output, ConvertedDay)
 
-        chosen = bulk.day_columns(output)
-        functions = bulk.field_functions(chosen)
-        rows = ([f(day, bs) for f in functions] for day, bs in found)
-        render_rows(rows, output, chosen)
-        return
-    render((dates.conversion(day) for day, _ in found), output, dates.DateConversion)
+
+def _user_days(fields: tuple[str, ...] | list[str]) -> None:
+    """Load the config file's own days off when a patro field (``holiday``) is asked for."""
+    from npkit import days
+
+    if days.needs_patro(fields):
+        days.use_config_holidays()
 
 
 def _convert_stdin(reading: Any, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
     from npkit.sheets import bulk
 
+    _user_days(output.fields or ())
     if pattern is not None:
         bulk.write_patterns(sys.stdin.buffer, pattern, reading, keep_going, sys.stdout)
     elif output.format == "table":
@@ -242,7 +245,7 @@ def _convert_csv(
 ) -> None:
     from contextlib import ExitStack
 
-    from npkit.sheets import bulk, csv_dates
+    from npkit.sheets import csv_dates
 
     repeated = sorted({name for name in columns if columns.count(name) > 1})
     if repeated:
@@ -255,10 +258,11 @@ def _convert_csv(
     names = [n.strip() for n in add.split(",") if n.strip()] if add else list(output.fields or ())
     if not names:
         names = ["pattern"] if pattern else ["ad" if reading.assume == "bs" else "bs"]
-    valid = (*bulk.DAY_FIELDS, "pattern")
+    valid = (*FIELD_NAMES, "pattern")
     unknown = [name for name in names if name not in valid]
     if unknown:
         raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
+    _user_days(names)
     if pattern is not None and "pattern" not in names:
         raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
     separator = csv_dates.parse_delimiter(delimiter)
@@ -288,7 +292,7 @@ def _convert_csv(
 
 @date.command(short_help="Today in Nepal, in BS and AD.")
 @click.option("-p", "--pattern", metavar="PATTERN", help="Print in this layout (see convert).")
-@output_options(record=dates.DateConversion)
+@output_options(record=CalendarDay)
 def today(pattern: str | None, output: OutputSpec) -> None:
     """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone, with
     its patro: tithi, lunar month, Nepal Sambat, sunrise and sunset, festivals, holiday.
@@ -310,12 +314,11 @@ def today(pattern: str | None, output: OutputSpec) -> None:
     if pattern is not None:
         _print_pattern([day], pattern)
         return
-    from npkit import patro
-    from npkit.cli.patro_days import render_card, use_config_holidays
+    from npkit.days import use_config_holidays
 
-    output.columns(DAY_FIELDS)  # a wrong field fails before any work
+    output.columns(FIELD_NAMES)  # a wrong field fails before any work
     use_config_holidays()
-    render_card(patro.day(day), output)
+    render([Day(day)], output, CalendarDay)
 
 
 @date.command(short_help="A BS month (or year) as a calendar grid.")
@@ -366,17 +369,16 @@ def cal(
             months = [(year_number, dates.parse_bs_month(month))]
     for y, m in months:
         dates.days_in_month(y, m)  # validate before printing anything
-    from npkit import patro
-    from npkit.cli.patro_days import render_days, use_config_holidays
+    from npkit import days as patro_days
 
     if output.format != "table":
-        output.columns(DAY_FIELDS)
-    use_config_holidays()
+        output.columns(FIELD_NAMES)
+    patro_days.use_config_holidays()
     if len(months) == 12:
-        every = patro.year(months[0][0])
+        every = patro_days.year(months[0][0])
         by_month = [[d for d in every if d.bs.month == m] for _, m in months]
     else:
-        by_month = [patro.month(y, m) for y, m in months]
+        by_month = [patro_days.month(y, m) for y, m in months]
     if output.format == "table":
         from npkit.output.month_grid import render_month
 
@@ -389,7 +391,7 @@ def cal(
         ]
         click.echo("\n\n".join(grids))
         return
-    render_days((day for days in by_month for day in days), output)
+    render((day for days in by_month for day in days), output, CalendarDay)
 
 
 def _terminal_width() -> int:
@@ -487,7 +489,7 @@ _UNITS = {
 @click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
 @FROM_OPTION
 @_reading_options
-@output_options(record=dates.DateConversion)
+@output_options(record=ConvertedDay)
 def add(
     start: str,
     count: str,
@@ -523,7 +525,7 @@ def add(
     else:
         months = steps * (12 if kind == "years" else 1)
         result = dates.bs_to_ad(periods.add_months(dates.ad_to_bs(day), months))
-    render([dates.conversion(result)], output, dates.DateConversion)
+    render([Day(result)], output, ConvertedDay)
 
 
 from npkit.cli.patro import festivals, holidays, is_holiday, next_  # noqa: E402

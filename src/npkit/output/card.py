@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from npkit.output.table import cell_width, money_text
+from npkit.output.values import text_value
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
@@ -39,14 +40,15 @@ def _date_conversion(records: Sequence[Any]) -> list[Line] | None:
     if len(records) != 1:
         return None
     r = records[0]
+    bs, ad = text_value(r.bs), text_value(r.ad)
     return [
-        (f"{r.weekday}, {r.bs_en}", f"({r.bs} BS = {r.ad} AD)"),
+        (f"{r.weekday}, {r.bs_en}", f"({bs} BS = {ad} AD)"),
         (f"{r.weekday_ne}, {r.bs_ne}",),
     ]
 
 
 def _patro_day(records: Sequence[Any]) -> list[Line] | None:
-    """``date today``: the day in both calendars, then its patro (events and holiday as text)."""
+    """``date today``: the day in both calendars, then its patro (values written as in csv)."""
     if len(records) != 1:
         return None
     r = records[0]
@@ -54,11 +56,12 @@ def _patro_day(records: Sequence[Any]) -> list[Line] | None:
     lines = [
         *(_date_conversion(records) or []),
         (f"{r.tithi_name} ({r.tithi_ne}),", f"{r.paksha} paksha of {month},", f"NS {r.ns_year}"),
-        (f"sunrise {r.sunrise},", f"sunset {r.sunset}"),
+        (f"sunrise {text_value(r.sunrise)},", f"sunset {text_value(r.sunset)}"),
     ]
-    if r.holiday:
-        lines.append((f"Holiday: {r.holiday}",))
-    events = [name for name in r.events if name != r.holiday]
+    holiday = text_value(r.holiday)
+    if holiday:
+        lines.append((f"Holiday: {holiday}",))
+    events = [name for name in map(text_value, r.events) if name != holiday]
     if events:
         lines.append((f"{'; '.join(events)}",))
     return lines
@@ -117,8 +120,8 @@ def _fiscal_year(records: Sequence[Any]) -> list[Line] | None:
 
 
 CARDS: dict[str, Callable[[Sequence[Any]], list[Line] | None]] = {
-    "DateConversion": _date_conversion,
-    "DayRecord": _patro_day,
+    "ConvertedDay": _date_conversion,
+    "CalendarDay": _patro_day,
     "Conversion": _conversion,
     "Valuation": _valuation,
     "DateDifference": _difference,
