@@ -101,12 +101,14 @@ TABLE: tuple[Field, ...] = (
           lambda ad, bs, p: _time(p.sunrise)),
     Field("sunset", "patro", "sunset in Kathmandu, HH:MM Nepal time",
           lambda ad, bs, p: _time(p.sunset)),
-    Field("events", "patro", "the day's festivals (text: names, ; between)",
+    Field("events", "patro",
+          "the day's festivals (JSON: objects with id, name, name_ne; text: names, ; between)",
           lambda ad, bs, p: p.events),
     Field("holiday", "patro",
-          "the broadest public holiday of the day (text: name, with (scope) unless everyone's)",
+          "the broadest public holiday of the day (JSON: an object with name, name_ne, scope,"
+          " source, or null; text: its name, with (scope) unless it is for everyone)",
           lambda ad, bs, p: p.holiday),
-    Field("holidays", "patro", "every public holiday of the day, for anyone",
+    Field("holidays", "patro", "every public holiday of the day, for anyone (each as holiday)",
           lambda ad, bs, p: p.holidays),
 )
 # fmt: on
