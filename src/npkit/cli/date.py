@@ -369,16 +369,16 @@ def cal(
             months = [(year_number, dates.parse_bs_month(month))]
     for y, m in months:
         dates.days_in_month(y, m)  # validate before printing anything
-    from npkit import days as patro_days
+    from npkit import days as vocabulary
 
     if output.format != "table":
         output.columns(FIELD_NAMES)
-    patro_days.use_config_holidays()
+    vocabulary.use_config_holidays()
     if len(months) == 12:
-        every = patro_days.year(months[0][0])
+        every = vocabulary.year(months[0][0])
         by_month = [[d for d in every if d.bs.month == m] for _, m in months]
     else:
-        by_month = [patro_days.month(y, m) for y, m in months]
+        by_month = [vocabulary.month(y, m) for y, m in months]
     if output.format == "table":
         from npkit.output.month_grid import render_month
 
