@@ -155,7 +155,7 @@ def test_every_field_has_a_group_help_and_a_computation() -> None:
 
 def test_the_day_record_declares_every_field_of_the_table() -> None:
     """Day's typed attributes are checked against the table (adding a field: one entry)."""
-    source = Path(days.record.__file__).read_text("utf-8")
+    source = Path(days.fields.__file__).read_text("utf-8")
     tree = ast.parse(source)
     day_class = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Day")
     declared = [

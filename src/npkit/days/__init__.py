@@ -22,12 +22,15 @@ from npkit.days.fields import (
     FIELDS,
     GROUPS,
     TABLE,
+    CalendarDay,
+    ConvertedDay,
+    Day,
     Field,
     check_fields,
     field_functions,
     needs_patro,
 )
-from npkit.days.record import CalendarDay, ConvertedDay, Day, between, day, month, year
+from npkit.days.ranges import between, day, month, year
 from npkit.days.user import use_config_holidays
 
 __all__ = [

@@ -1,10 +1,15 @@
-"""The day vocabulary: every field a day can have, in column order, and how each is computed.
+"""The day vocabulary: every field a day can have, in column order, how each is computed, and
+``Day``, the record with every field.
 
 One entry per field (name, group, one line of help, compute). Every day command (``date today``,
 ``cal``, ``convert`` with arguments, stdin or ``--column``) and the library draw from this
 table, so the same ``--fields`` are accepted everywhere; the output layer writes each value one
-way (npkit.output.values). Adding a field is one entry here, its attribute on ``Day`` (checked
-against this table by tests/test_days.py) and a line in docs/date.md.
+way (npkit.output.values). Adding a field is one entry in ``TABLE``, its typed attribute on
+``Day`` below (tests/test_days.py checks the two agree) and a row in docs/date.md.
+
+A ``Day`` holds its AD and BS dates; every other field is computed on first access and kept,
+and the patro's part (``panchang``) only when a patro field is read, so ``date convert`` never
+loads the patro and ``date cal`` computes a month's panchang in one pass.
 
 ``compute(ad, bs, panchang)`` gets the AD date, the BS date and, for the ``patro`` group only,
 the patro's computation of the day (``npkit.patro.Panchang``; None for the other groups): the
@@ -15,17 +20,25 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from npkit.dates import MONTHS_EN, MONTHS_NE, WEEKDAYS_EN, WEEKDAYS_NE, bs_text_en, bs_text_ne
+from npkit.dates import (
+    MONTHS_EN,
+    MONTHS_NE,
+    WEEKDAYS_EN,
+    WEEKDAYS_NE,
+    ad_to_bs,
+    bs_text_en,
+    bs_text_ne,
+)
 from npkit.errors import UsageError
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-    from datetime import date
+    from collections.abc import Callable, Iterable, Sequence
+    from datetime import date, datetime, time
     from typing import Any
 
     from npkit.dates import BSDate
-    from npkit.patro import Panchang
+    from npkit.patro import DayHoliday, Event, Panchang
 
     Compute = Callable[[date, BSDate, Panchang | None], Any]
 
@@ -122,6 +135,105 @@ CALENDAR_FIELDS: tuple[str, ...] = (
     "lunar_month_ne", "adhik", "ns_year", "sunrise", "sunset", "events", "holiday",
 )  # fmt: skip
 """``npkit date today``'s and ``cal``'s columns when no ``--fields`` is given."""
+
+
+class Day:
+    """One day: ``Day(date(2024, 11, 26)).bs_ne`` → ``'११ मंसिर २०८१'``. Values are real
+    (``date``, ``BSDate``, ``datetime``, ``time`` in +05:45, ``Event``/``DayHoliday`` records);
+    npkit.output writes them. ``_fields``: every field in column order (as a namedtuple);
+    ``DEFAULT_FIELDS``: the columns written when no ``--fields`` is asked for."""
+
+    __slots__ = ("_panchang", "_values", "ad", "bs")
+    _fields: tuple[str, ...] = FIELD_NAMES
+    DEFAULT_FIELDS: tuple[str, ...] = FIELD_NAMES
+
+    ad: date
+    bs: BSDate
+    weekday: str
+    bs_en: str
+    bs_ne: str
+    weekday_ne: str
+    fiscal_year: str
+    quarter: str
+    chaumasik: str
+    fy_month: int
+    bs_year: int
+    bs_month: int
+    bs_month_name: str
+    bs_month_ne: str
+    tithi: int
+    paksha: str
+    tithi_name: str
+    tithi_ne: str
+    tithi_end: datetime | None
+    lunar_month: str
+    lunar_month_ne: str
+    adhik: bool
+    ns_year: int
+    sunrise: time
+    sunset: time
+    events: tuple[Event, ...]
+    holiday: DayHoliday | None
+    holidays: tuple[DayHoliday, ...]
+
+    def __init__(self, ad: date, bs: BSDate | None = None, panchang: Panchang | None = None):
+        """``bs`` and ``panchang`` when the caller has them already (else computed on use)."""
+        self.ad = ad
+        self.bs = ad_to_bs(ad) if bs is None else bs
+        self._panchang = panchang
+        self._values: dict[str, Any] = {}
+
+    @property
+    def panchang(self) -> Panchang:
+        """The patro's computation of this day (computed on first use)."""
+        if self._panchang is None:
+            from npkit import patro
+
+            self._panchang = patro.day(self.ad)
+        return self._panchang
+
+    def __getattr__(self, name: str) -> Any:
+        field = FIELDS.get(name)
+        if field is None:
+            raise AttributeError(f"'Day' has no field {name!r}")
+        values = self._values
+        if name not in values:
+            panchang = self.panchang if field.group == "patro" else None
+            values[name] = field.compute(self.ad, self.bs, panchang)
+        return values[name]
+
+    def _asdict(self, names: Iterable[str] | None = None) -> dict[str, Any]:
+        """{field: value} of ``names`` (default: every field), as a namedtuple gives it."""
+        return {name: getattr(self, name) for name in (names or self._fields)}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Day) and (self.ad, self.bs) == (other.ad, other.bs)
+
+    def __hash__(self) -> int:
+        return hash(self.ad)
+
+    def __repr__(self) -> str:
+        return f"Day(ad={self.ad!r}, bs={self.bs!r})"
+
+
+class ConvertedDay(Day):
+    """Days as ``date convert`` and ``date add`` show them: any field, the conversion fields
+    by default; a narrow terminal's table drops the words columns first; one answer on a
+    terminal is a card (npkit.output.card)."""
+
+    __slots__ = ()
+    DEFAULT_FIELDS = CONVERT_FIELDS
+    TABLE_DROP = ("weekday_ne", "bs_ne", "bs_en", "weekday")
+
+
+class CalendarDay(Day):
+    """Days as ``date today`` and ``date cal`` show them: any field, the conversion and patro
+    fields by default; one day as a table is one line per field (its 19 fields side by side
+    would be ~250 columns); one answer on a terminal is a card."""
+
+    __slots__ = ()
+    DEFAULT_FIELDS = CALENDAR_FIELDS
+    TABLE_VERTICAL = True
 
 
 def check_fields(names: Sequence[str]) -> tuple[str, ...]:
