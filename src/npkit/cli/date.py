@@ -14,7 +14,14 @@ from npkit.cli.commands import docs
 from npkit.cli.groups import HelpGroup
 from npkit.cli.options import complete_months, output_options
 from npkit.dates import periods
-from npkit.days import FIELD_NAMES, CalendarDay, ConvertedDay, Day
+from npkit.days import (
+    FIELD_NAMES,
+    CalendarDay,
+    ConvertedDay,
+    Day,
+    needs_patro,
+    use_config_holidays,
+)
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, render
 
@@ -215,10 +222,8 @@ def convert(
 
 def _user_days(fields: tuple[str, ...] | list[str]) -> None:
     """Load the config file's own days off when a patro field (``holiday``) is asked for."""
-    from npkit import days
-
-    if days.needs_patro(fields):
-        days.use_config_holidays()
+    if needs_patro(fields):
+        use_config_holidays()
 
 
 def _convert_stdin(reading: Any, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
@@ -314,8 +319,6 @@ def today(pattern: str | None, output: OutputSpec) -> None:
     if pattern is not None:
         _print_pattern([day], pattern)
         return
-    from npkit.days import use_config_holidays
-
     output.columns(FIELD_NAMES)  # a wrong field fails before any work
     use_config_holidays()
     render([Day(day)], output, CalendarDay)
@@ -369,16 +372,17 @@ def cal(
             months = [(year_number, dates.parse_bs_month(month))]
     for y, m in months:
         dates.days_in_month(y, m)  # validate before printing anything
-    from npkit import days as vocabulary
+    from npkit.days import month as month_days
+    from npkit.days import year as year_days
 
     if output.format != "table":
         output.columns(FIELD_NAMES)
-    vocabulary.use_config_holidays()
+    use_config_holidays()
     if len(months) == 12:
-        every = vocabulary.year(months[0][0])
+        every = year_days(months[0][0])
         by_month = [[d for d in every if d.bs.month == m] for _, m in months]
     else:
-        by_month = [vocabulary.month(y, m) for y, m in months]
+        by_month = [month_days(y, m) for y, m in months]
     if output.format == "table":
         from npkit.output.month_grid import render_month
 

@@ -207,6 +207,7 @@ class Day:
         return {name: getattr(self, name) for name in (names or self._fields)}
 
     def __eq__(self, other: object) -> bool:
+        """The same day (its fields follow from its dates) is equal, whichever view made it."""
         return isinstance(other, Day) and (self.ad, self.bs) == (other.ad, other.bs)
 
     def __hash__(self) -> int:
