@@ -5,9 +5,9 @@
                                         # from before the patro commands (git archive 348cc24)
 
 Goals (issue #9):
-  one day   import npkit.patro + one PatroDay (data files loaded) after npkit.dates: a few ms
+  one day   import npkit.patro + one Panchang (data files loaded) after npkit.dates: a few ms
             (a fresh process each run; .pyc files written once beforehand).
-  one year  patro.year(Y) (≈365 PatroDay with festivals and holidays) in a fresh interpreter
+  one year  patro.year(Y) (≈365 Panchang with festivals and holidays) in a fresh interpreter
             state: well under 0.3 s.
   CLI       `npkit date today` and `npkit date cal` (one month) within 1.5x of the same
             commands before the patro (--old: same machine, same run, interleaved), and
@@ -105,9 +105,9 @@ def main() -> None:
     bare = process_seconds(BARE, 15)
     day = process_seconds(ONE_DAY, 15)
     rows.append(("process: import npkit.dates + one conversion", f"{bare * 1000:.1f} ms"))
-    rows.append(("process: import npkit.patro + one PatroDay", f"{day * 1000:.1f} ms"))
+    rows.append(("process: import npkit.patro + one Panchang", f"{day * 1000:.1f} ms"))
     added = in_process_seconds(ADDED, 15)
-    rows.append(("in-process: import npkit.patro + one PatroDay", f"{added * 1000:.1f} ms"))
+    rows.append(("in-process: import npkit.patro + one Panchang", f"{added * 1000:.1f} ms"))
     for year in (2081, 2100):
         seconds = in_process_seconds(ONE_YEAR.format(year=year), 5)
         rows.append(

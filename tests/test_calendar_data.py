@@ -12,7 +12,8 @@ from datetime import date, timedelta
 import nepali_datetime
 import pytest
 
-from npkit import dates
+from npkit import dates, days
+from npkit.output.values import text_value
 from tests.conftest import FIXTURES
 
 MAJORITY = FIXTURES / "calendar" / "bs_month_lengths_majority.csv"
@@ -92,9 +93,10 @@ def test_every_day_round_trips_and_the_day_table_agrees() -> None:
     for offset, ad_text in enumerate(columns["ad"]):
         day = first + timedelta(days=offset)
         assert ad_text == day.isoformat()
-        record = dates.conversion(day)
-        assert record == tuple(columns[name][offset] for name in dates.DateConversion._fields)
-        assert dates.parse_to_ad(record.bs, "bs") == day
+        record = days.Day(day)
+        written = tuple(text_value(getattr(record, name)) for name in dates.DAY_COLUMNS)
+        assert written == tuple(columns[name][offset] for name in dates.DAY_COLUMNS)
+        assert dates.parse_to_ad(record.bs.isoformat(), "bs") == day
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,14 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from npkit import dates
+from npkit import dates, days
+from npkit.output.values import text_value
 from tests.conftest import Npkit
 
 TUESDAY = {
@@ -24,6 +26,12 @@ TUESDAY = {
     "bs_ne": "११ मंसिर २०८१",
     "weekday_ne": "मंगलबार",
 }
+
+
+def converted(day: date) -> dict[str, str]:
+    """``convert``'s default fields of a day as text, as the output layer writes them."""
+    record = days.day(day)._asdict(days.CONVERT_FIELDS)
+    return {name: text_value(value) for name, value in record.items()}
 
 
 def test_convert_arguments_as_json(npkit: Npkit) -> None:
@@ -95,7 +103,7 @@ def test_stdin_many_distinct_dates_match_single_conversions(npkit: Npkit) -> Non
     result = npkit("date", "convert", "-f", "csv", "-", input=text)
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert rows == [dates.conversion(day)._asdict() for day in days]
+    assert rows == [converted(day) for day in days]
     assert "BS 2096 has 364 days" in result.stderr  # 1200 × 37 days crosses BS 2096
 
 
@@ -165,7 +173,7 @@ def test_csv_column_mode_errors(npkit: Npkit) -> None:
 def test_today_is_nepal_today(npkit: Npkit) -> None:
     data = npkit.json("date", "today", "--json")
     # The convert record's fields come first; the patro's follow (issue #9).
-    conversion = dates.conversion(dates.today_ad())._asdict()
+    conversion = converted(dates.today_ad())
     assert len(data) == 1 and list(data[0])[: len(conversion)] == list(conversion)
     assert {key: data[0][key] for key in conversion} == conversion
 

@@ -21,6 +21,9 @@ SIMPLE_CALLS = [
     ["date", "convert", "--fields=bs_ne", "2024-11-26"],
     ["date", "today", "--json"],
     ["date", "today", "-f", "csv", "--fields", "bs"],
+    ["date", "today", "-f", "csv", "--fields", "fiscal_year,sunrise,holidays"],
+    ["date", "convert", "--json", "--fields", "ad,sunrise,events,holiday,tithi_end", "2024-10-12"],
+    ["date", "convert", "-f", "tsv", "--fields", "quarter,lunar_month_ne", "2024-11-26"],
 ]
 
 
@@ -57,6 +60,7 @@ STDIN = "2024-11-26\n\nमंसिर १२, २०८१\r\n2000-01-01\n"
         ["date", "convert", "-f", "csv", "-"],
         ["date", "convert", "--json", "--fields", "bs", "-"],
         ["date", "convert", "-", "--from", "bs", "-f", "ndjson"],
+        ["date", "convert", "-f", "csv", "--fields", "bs,sunrise,holiday,fiscal_year", "-"],
     ],
 )
 def test_fast_path_stdin_prints_what_click_prints(

@@ -349,7 +349,7 @@ def test_config_existence_guess_agrees_with_the_config_module(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from npkit import config
-    from npkit.cli.patro_days import _config_file_may_exist
+    from npkit.days.user import _config_file_may_exist
 
     monkeypatch.delenv("NPKIT_CONFIG")
     for xdg in (str(tmp_path / "xdg"), ""):

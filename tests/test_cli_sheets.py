@@ -354,7 +354,7 @@ def test_patro_fields_in_argument_stdin_and_csv_modes(npkit: Npkit) -> None:
     sheet = npkit("date", "convert", "--column", "d", "--add", "lunar_month,sunrise",
                   input="d\n2024-11-26\n")  # fmt: skip
     assert sheet.stdout == (
-        f"d,d_lunar_month,d_sunrise\n2024-11-26,{day.lunar_month},{day.sunrise.isoformat()}\n"
+        f"d,d_lunar_month,d_sunrise\n2024-11-26,{day.lunar_month},{day.sunrise:%H:%M}\n"
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from npkit import dates
+from npkit import dates, days
 from npkit.errors import UsageError
 
 FIRST, LAST = dates.first_day()[0], dates.last_day()[0]
@@ -58,10 +58,10 @@ def test_today_is_nepal_time_whatever_the_machine_zone() -> None:
 
 
 def test_conversion_record() -> None:
-    record = dates.conversion(date(2024, 11, 26))
-    assert record._asdict() == {
-        "ad": "2024-11-26",
-        "bs": "2081-08-11",
+    record = days.day(date(2024, 11, 26))
+    assert record._asdict(days.CONVERT_FIELDS) == {
+        "ad": date(2024, 11, 26),
+        "bs": dates.BSDate(2081, 8, 11),
         "weekday": "Tuesday",
         "bs_en": "11 Mangsir 2081",
         "bs_ne": "११ मंसिर २०८१",

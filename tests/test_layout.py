@@ -3,7 +3,8 @@
 Layers, bottom to top (a module may import its own layer or any below it):
   0 leaves: errors, digits, text, console, logs
   1 the pure calendar and settings: dates, patro, config
-  2 machinery: output, http, scrape, jsonbody, freshcache, provenance
+  2 the day vocabulary (dates and patro joined; never imports output): days;
+    machinery: output, http, scrape, jsonbody, freshcache, provenance
   3 remote sources and their logic: fx, gold, news; spreadsheets and streams: sheets
   4 the command line: cli
 Every import counts, including those inside functions (a lazy import that goes upward is
@@ -22,6 +23,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "npkit"
 LAYERS = {
     "errors": 0, "digits": 0, "text": 0, "console": 0, "logs": 0,
     "dates": 1, "patro": 1, "config": 1,
+    "days": 2,
     "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,
     "provenance": 2,
     "fx": 3, "gold": 3, "news": 3, "sheets": 3,

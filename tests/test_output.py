@@ -209,10 +209,6 @@ def test_what_formats_say_about_themselves() -> None:
 
 
 # Nothing outside npkit.output tests which format was asked (DESIGN.md, issue 15).
-NOT_YET = {"cli/date.py", "cli/patro_days.py"}
-"""Being rewritten on other branches; the replacements are listed for the merge (issue 15)."""
-
-
 def _is_format_name(node: ast.expr) -> bool:
     """A literal naming a format, or a tuple/list/set of such literals."""
     if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
@@ -253,7 +249,7 @@ def test_no_format_names_are_tested_outside_output() -> None:
     found = {}
     for path in sorted(package.rglob("*.py")):
         name = path.relative_to(package).as_posix()
-        if name.startswith("output/") or name in NOT_YET:
+        if name.startswith("output/"):
             continue
         found[name] = format_tests(path.read_text("utf-8"))
     assert {name: tests for name, tests in found.items() if tests} == {}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from npkit import patro
+from npkit import days, patro
 from npkit.patro import astro
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calendar"
@@ -33,7 +33,7 @@ def test_unanimous_days_are_right_but_for_boundaries_at_sunrise() -> None:
     unanimous = [row for row in _rows() if row["status"] == "unanimous"]
     misses = []
     for row in unanimous:
-        day = patro.day(date.fromisoformat(row["ad"]))
+        day = days.day(date.fromisoformat(row["ad"]))
         if day.tithi != int(row["tithi"]):
             misses.append((row["ad"], day, _minutes_from_boundary_to_sunrise(day.ad)))
     right = len(unanimous) - len(misses)
@@ -45,7 +45,7 @@ def test_unanimous_days_are_right_but_for_boundaries_at_sunrise() -> None:
 
 def test_names_and_paksha_match_the_published_spellings() -> None:
     for row in _rows():
-        day = patro.day(date.fromisoformat(row["ad"]))
+        day = days.day(date.fromisoformat(row["ad"]))
         if day.tithi == int(row["tithi"]):
             assert (day.paksha, day.tithi_name, day.tithi_ne) == (
                 row["paksha"], row["tithi_en"], row["tithi_ne"],
@@ -56,19 +56,17 @@ def test_names_and_paksha_match_the_published_spellings() -> None:
 
 def test_adhik_months_of_the_readme() -> None:
     """2080 had an adhik Shrawan and 2083 an adhik Jestha; no other year of 2080–2083 has one."""
-    adhik = {
-        (d.bs.year, d.lunar_month) for y in range(2080, 2084) for d in patro.year(y) if d.adhik
-    }
+    adhik = {(d.bs.year, d.lunar_month) for y in range(2080, 2084) for d in days.year(y) if d.adhik}
     assert adhik == {(2080, "Shrawan"), (2083, "Jestha")}
 
 
 def test_nepal_sambat_changes_on_mha_puja() -> None:
     """Nepal Sambat changes once around Tihar, on the Kartik shukla 1 sunrise (Mha Puja)."""
     laxmi = next(f.ad for f in patro.festivals(2080) if f.id == "laxmi_puja")
-    days = patro.days(laxmi - timedelta(days=3), laxmi + timedelta(days=5))
-    changes = [d for d, e in itertools.pairwise(days) if e.ns_year != d.ns_year]
+    around = days.between(laxmi - timedelta(days=3), laxmi + timedelta(days=5))
+    changes = [d for d, e in itertools.pairwise(around) if e.ns_year != d.ns_year]
     assert len(changes) == 1
-    new_year = days[days.index(changes[0]) + 1]
+    new_year = around[around.index(changes[0]) + 1]
     assert new_year.ns_year == new_year.ad.year - 879
     assert (new_year.lunar_month, new_year.tithi) == ("Kartik", 1)
 
@@ -86,8 +84,8 @@ def test_sunrise_and_times_are_nepal_time_to_the_minute() -> None:
 
 def test_one_day_equals_the_same_day_of_a_range() -> None:
     first = date(2024, 10, 1)
-    for day in patro.days(first, first + timedelta(days=40)):
-        assert patro.day(day.ad) == day
+    for day in days.between(first, first + timedelta(days=40)):
+        assert patro.day(day.ad) == day.panchang
 
 
 def test_outside_the_supported_range_is_a_usage_error() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from npkit import patro
+from npkit import days, patro
 from npkit.dates import bs_to_ad, days_in_month
 from npkit.patro import astro, engine
 
@@ -23,7 +23,7 @@ def _festivals_2080() -> dict[str, date]:
         return {row["id"]: date.fromisoformat(row["ad"]) for row in csv.DictReader(handle)}
 
 
-def _named(day: patro.PatroDay) -> str:
+def _named(day: days.Day) -> str:
     return f"{day.lunar_month} {day.paksha} {day.tithi_name}"
 
 
@@ -68,27 +68,27 @@ def test_the_adhik_month_of_2080_and_its_neighbours() -> None:
     assert engine.month_name_of_day(adhik, 26) == (shrawan, True)  # Parama Ekadashi
     assert engine.month_name_of_day(adhik + 1, 11) == (shrawan, False)  # Putrada Ekadashi
     assert engine.month_name_of_day(adhik + 1, 26) == (MONTHS.index("Bhadra"), False)  # Aja
-    named = {d.ad: (d.lunar_month, d.adhik) for d in patro.days("2023-07-13", "2023-09-10")}
+    named = {d.ad: (d.lunar_month, d.adhik) for d in days.between("2023-07-13", "2023-09-10")}
     assert named[date(2023, 7, 13)] == ("Shrawan", False)
     assert {named[date(2023, 7, 18)], named[date(2023, 8, 16)]} == {("Shrawan", True)}
     assert named[date(2023, 8, 17)] == ("Shrawan", False)
     assert named[date(2023, 9, 10)] == ("Bhadra", False)
 
 
-def _days(first_year: int, last_year: int) -> list[patro.PatroDay]:
+def _days(first_year: int, last_year: int) -> list[days.Day]:
     first = bs_to_ad((first_year, 1, 1))
     last = bs_to_ad((last_year, 12, days_in_month(last_year, 12)))
-    return patro.days(first, last)
+    return days.between(first, last)
 
 
 def test_every_day_of_bs_2000_to_2100_is_named_by_the_convention() -> None:
     """Shukla days keep their new-moon month; each krishna fortnight takes the month name of
     the shukla fortnight that follows it, and is adhik exactly when its own new-moon month is
     (an adhik month stays whole)."""
-    days = _days(2000, 2100)
-    krishna: list[patro.PatroDay] = []
+    every = _days(2000, 2100)
+    krishna: list[days.Day] = []
     adhik_months: set[int] = set()
-    for day, after in itertools.pairwise(days):
+    for day, after in itertools.pairwise(every):
         amanta = engine.lunar_month(_lunation(day.ad))
         if day.paksha == "shukla":
             assert (MONTHS.index(day.lunar_month), day.adhik) == amanta, day

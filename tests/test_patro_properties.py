@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from npkit import patro
+from npkit import days, patro
 from npkit.dates import bs_to_ad, first_day, last_day
 
 FIRST, LAST = first_day()[0], last_day()[0] - timedelta(days=40)
@@ -52,9 +52,9 @@ def test_adhik_months_lie_between_normal_ones_of_the_same_name(bs_year: int) -> 
 @settings(max_examples=25, deadline=None)
 @given(st.integers(min_value=FIRST.year + 1, max_value=LAST.year - 1))
 def test_nepal_sambat_changes_once_a_year_near_kartik(ad_year: int) -> None:
-    days = patro.days(date(ad_year, 1, 1), date(ad_year, 12, 31))
-    assert days[0].ns_year == ad_year - 880 and days[-1].ns_year == ad_year - 879
-    changes = [after for day, after in itertools.pairwise(days)
+    year = days.between(date(ad_year, 1, 1), date(ad_year, 12, 31))
+    assert year[0].ns_year == ad_year - 880 and year[-1].ns_year == ad_year - 879
+    changes = [after for day, after in itertools.pairwise(year)
                if after.ns_year != day.ns_year]  # fmt: skip
     assert len(changes) == 1
     assert changes[0].lunar_month == "Kartik" and date(ad_year, 10, 10) < changes[0].ad

@@ -89,4 +89,4 @@ def test_fiscal_periods_tile_the_year(day: date) -> None:
 def test_month_days_lists_every_day() -> None:
     days = periods.month_days(2081, 8)
     assert len(days) == 30
-    assert (days[0].ad, days[-1].ad) == ("2024-11-16", "2024-12-15")
+    assert (days[0].isoformat(), days[-1].isoformat()) == ("2024-11-16", "2024-12-15")

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from wcwidth import wcswidth
 
-from npkit import dates
+from npkit import dates, days
 from npkit.dates import periods
 from npkit.errors import UsageError
 from npkit.fx.records import Conversion
@@ -164,19 +164,19 @@ def test_markdown_is_github_and_style_is_for_tables() -> None:
 
 
 def test_no_header_and_raw() -> None:
-    day = dates.conversion(dates.parse_to_ad("2024-11-26", None))
+    day = days.day("2024-11-26")
     spec = output_spec("csv", fields="ad,bs", header=False)
-    assert drawn([day], dates.DateConversion, spec) == "2024-11-26,2081-08-11\n"
-    assert drawn([day], dates.DateConversion, output_spec("raw", fields="bs")) == "2081-08-11\n"
-    assert drawn([], dates.DateConversion, output_spec("raw")) == ""
+    assert drawn([day], days.ConvertedDay, spec) == "2024-11-26,2081-08-11\n"
+    assert drawn([day], days.ConvertedDay, output_spec("raw", fields="bs")) == "2081-08-11\n"
+    assert drawn([], days.ConvertedDay, output_spec("raw")) == ""
 
 
 def test_tabulate_is_imported_only_to_draw_a_table() -> None:
     setup = (
-        "import io\nfrom npkit import dates\nfrom npkit.output import OutputSpec, render\n"
-        "day = dates.conversion(dates.parse_to_ad('2024-11-26', None))\n"
+        "import io\nfrom npkit import days\nfrom npkit.output import OutputSpec, render\n"
+        "day = days.day('2024-11-26')\n"
     )
-    json_only = setup + "render([day], OutputSpec('json'), dates.DateConversion, io.StringIO())"
-    table = setup + "render([day], OutputSpec('table'), dates.DateConversion, io.StringIO())"
+    json_only = setup + "render([day], OutputSpec('json'), days.ConvertedDay, io.StringIO())"
+    table = setup + "render([day], OutputSpec('table'), days.ConvertedDay, io.StringIO())"
     assert modules_imported_by_code(json_only, {"tabulate"}) == set()
     assert modules_imported_by_code(table, {"tabulate"}) == {"tabulate"}

@@ -21,6 +21,7 @@ PROJECT_URL = "https://github.com/npkit/npkit"
 # package; ``from npkit import periods`` keeps working as documented.
 _SUBMODULES = {
     "dates": "npkit.dates",
+    "days": "npkit.days",
     "periods": "npkit.dates.periods",
     "output": "npkit.output",
     "errors": "npkit.errors",

@@ -1,4 +1,5 @@
-"""``npkit date …``: Click wiring only; the work is in npkit.dates, npkit.bulk, npkit.output."""
+"""``npkit date …``: Click wiring only; the work is in npkit.dates, npkit.days (every field of a
+day), npkit.sheets and npkit.output."""
 
 from __future__ import annotations
 
@@ -12,12 +13,17 @@ from npkit import console, dates
 from npkit.cli.commands import docs
 from npkit.cli.groups import HelpGroup
 from npkit.cli.options import complete_months, once, output_options, reading_options
-from npkit.cli.patro_days import DAY_FIELDS
 from npkit.dates import periods
+from npkit.days import (
+    FIELD_NAMES,
+    CalendarDay,
+    ConvertedDay,
+    Day,
+    needs_patro,
+    use_config_holidays,
+)
 from npkit.errors import UsageError
-from npkit.output import OutputSpec, field_names, render, render_rows
-
-CONVERSION_COLUMNS = field_names(dates.DateConversion)
+from npkit.output import OutputSpec, render
 
 
 @click.group(cls=HelpGroup, epilog=f"Documentation: {docs('date')}")
@@ -90,7 +96,7 @@ def _print_pattern(days: list[Date], pattern: str) -> None:
     "(%Y %m %d %B %b %A %a; Devanagari %K %n %D %N %G; %-d unpadded). "
     "In CSV mode: the added field 'pattern'.",
 )
-@output_options(record=dates.DateConversion)
+@output_options(record=ConvertedDay)
 def convert(
     inputs: tuple[str, ...],
     columns: tuple[str, ...],
@@ -123,6 +129,7 @@ def convert(
         return
     if pattern is not None and output.chosen:
         raise UsageError("--pattern prints text: it does not combine with --format/--fields")
+    output.columns(FIELD_NAMES)  # a wrong field fails before any input is read
     if inputs == ("-",) or (not inputs and not sys.stdin.isatty()):
         _convert_stdin(reading, keep_going, pattern, output)
         return
@@ -135,23 +142,23 @@ def convert(
         for day, bs in found:
             click.echo(dates.format_bs(bs, pattern, day.weekday()))
         return
-    if output.fields and not set(output.fields) <= set(CONVERSION_COLUMNS):
-        from npkit.sheets import bulk
+    _user_days(output.fields or ())
+    render((Day(day, bs) for day, bs in found), output, ConvertedDay)
 
-        chosen = bulk.day_columns(output)
-        functions = bulk.field_functions(chosen)
-        rows = ([f(day, bs) for f in functions] for day, bs in found)
-        render_rows(rows, output, chosen)
-        return
-    render((dates.conversion(day) for day, _ in found), output, dates.DateConversion)
+
+def _user_days(fields: tuple[str, ...] | list[str]) -> None:
+    """Load the config file's own days off when a patro field (``holiday``) is asked for."""
+    if needs_patro(fields):
+        use_config_holidays()
 
 
 def _convert_stdin(reading: Any, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
     from npkit.sheets import bulk
 
+    _user_days(output.fields or ())
     if pattern is not None:
         bulk.write_patterns(sys.stdin.buffer, pattern, reading, keep_going, sys.stdout)
-    elif output.format == "table":
+    elif output.for_people:
         bulk.write_table(sys.stdin.buffer, output, reading, keep_going, sys.stdout)
     else:
         bulk.convert_stdin(output, reading.assume, keep_going, reading)
@@ -169,23 +176,24 @@ def _convert_csv(
 ) -> None:
     from contextlib import ExitStack
 
-    from npkit.sheets import bulk, csv_dates
+    from npkit.sheets import csv_dates
 
     repeated = sorted({name for name in columns if columns.count(name) > 1})
     if repeated:
         raise UsageError(f"--column {repeated[0]!r} is given twice")
     if add is not None and output.fields:
         raise UsageError("--add and --fields say the same thing: give one")
-    out_format = output.format if output.chosen else "csv"
-    if out_format == "table":
+    sheet = output.unless_chosen("csv")
+    if sheet.for_people:
         raise UsageError("--column writes csv, tsv, json or ndjson, not a table")
     names = [n.strip() for n in add.split(",") if n.strip()] if add else list(output.fields or ())
     if not names:
         names = ["pattern"] if pattern else ["ad" if reading.assume == "bs" else "bs"]
-    valid = (*bulk.DAY_FIELDS, "pattern")
+    valid = (*FIELD_NAMES, "pattern")
     unknown = [name for name in names if name not in valid]
     if unknown:
         raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
+    _user_days(names)
     if pattern is not None and "pattern" not in names:
         raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
     separator = csv_dates.parse_delimiter(delimiter)
@@ -203,7 +211,7 @@ def _convert_csv(
         csv_dates.convert_csv(
             sources,
             columns,
-            OutputSpec(out_format, header=output.header),
+            OutputSpec(sheet.format, header=output.header),
             names,
             reading=reading,
             pattern=pattern,
@@ -215,7 +223,7 @@ def _convert_csv(
 
 @date.command(short_help="Today in Nepal, in BS and AD.")
 @click.option("-p", "--pattern", metavar="PATTERN", help="Print in this layout (see convert).")
-@output_options(record=dates.DateConversion)
+@output_options(record=CalendarDay)
 def today(pattern: str | None, output: OutputSpec) -> None:
     """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone, with
     its patro: tithi, lunar month, Nepal Sambat, sunrise and sunset, festivals, holiday.
@@ -237,12 +245,9 @@ def today(pattern: str | None, output: OutputSpec) -> None:
     if pattern is not None:
         _print_pattern([day], pattern)
         return
-    from npkit import patro
-    from npkit.cli.patro_days import render_card, use_config_holidays
-
-    output.columns(DAY_FIELDS)  # a wrong field fails before any work
+    output.columns(FIELD_NAMES)  # a wrong field fails before any work
     use_config_holidays()
-    render_card(patro.day(day), output)
+    render([Day(day)], output, CalendarDay)
 
 
 @date.command(short_help="A BS month (or year) as a calendar grid.")
@@ -293,18 +298,18 @@ def cal(
             months = [(year_number, dates.parse_bs_month(month))]
     for y, m in months:
         dates.days_in_month(y, m)  # validate before printing anything
-    from npkit import patro
-    from npkit.cli.patro_days import render_days, use_config_holidays
+    from npkit.days import month as month_days
+    from npkit.days import year as year_days
 
-    if output.format != "table":
-        output.columns(DAY_FIELDS)
+    if not output.for_people:
+        output.columns(FIELD_NAMES)
     use_config_holidays()
     if len(months) == 12:
-        every = patro.year(months[0][0])
+        every = year_days(months[0][0])
         by_month = [[d for d in every if d.bs.month == m] for _, m in months]
     else:
-        by_month = [patro.month(y, m) for y, m in months]
-    if output.format == "table":
+        by_month = [month_days(y, m) for y, m in months]
+    if output.for_people:
         from npkit.output.month_grid import render_month
 
         colour = console.colour_enabled(sys.stdout)
@@ -316,7 +321,7 @@ def cal(
         ]
         click.echo("\n\n".join(grids))
         return
-    render_days((day for days in by_month for day in days), output)
+    render((day for days in by_month for day in days), output, CalendarDay)
 
 
 def _terminal_width() -> int:
@@ -403,7 +408,7 @@ _UNITS = {
 @click.argument("count", metavar="N")
 @click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
 @reading_options
-@output_options(record=dates.DateConversion)
+@output_options(record=ConvertedDay)
 def add(
     start: str,
     count: str,
@@ -436,7 +441,7 @@ def add(
     else:
         months = steps * (12 if kind == "years" else 1)
         result = dates.bs_to_ad(periods.add_months(dates.ad_to_bs(day), months))
-    render([dates.conversion(result)], output, dates.DateConversion)
+    render([Day(result)], output, ConvertedDay)
 
 
 from npkit.cli.patro import festivals, holidays, is_holiday, next_  # noqa: E402

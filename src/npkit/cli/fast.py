@@ -2,7 +2,7 @@
 
 ``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]``, the same with
 ``-`` (stdin, in a line format) and ``npkit date today [--json | -f FORMAT] [--fields A,B]``
-(with its patro: npkit.cli.patro_days) are read here with a strict, small
+(every field of npkit.days) are read here with a strict, small
 grammar and handed to the same core functions the Click commands call. Anything outside that
 grammar (help, stdin, other options, a repeated or malformed option) returns False and the
 Click app handles it, error messages included. tests/test_cli_fast.py checks that both paths
@@ -69,31 +69,27 @@ def run(args: list[str]) -> bool:
     ):
         return False  # mixed, or a table of stdin: Click's path handles (and explains) those
 
-    from npkit import dates
+    from npkit import dates, days
     from npkit.output import output_spec, render
 
-    wanted = [n.strip() for n in options.get("--fields", "").split(",") if n.strip()]
-    if args[1] == "convert" and not set(wanted) <= set(dates.DateConversion._fields):
-        from npkit.sheets import bulk
-
-        bulk.day_columns(output_spec(None, fields=options["--fields"]))  # a wrong name: error
-        return False  # patro and period fields: Click's path
-
     spec = output_spec(options.get("--format"), fields=options.get("--fields"))
+    asked = spec.fields or ()
+    if args[1] == "today":
+        day = dates.today_ad()
+        spec.columns(days.FIELD_NAMES)  # a wrong field fails before any work, as in cli/date.py
+        days.use_config_holidays()
+        render([days.Day(day)], spec, days.CalendarDay)
+        return True
+    spec.columns(days.FIELD_NAMES)
     if reads_stdin:
         from npkit.sheets import bulk
 
+        if days.needs_patro(asked):
+            days.use_config_holidays()
         bulk.convert_stdin(spec, options.get("--from"), keep_going=False)
         return True
-    if args[1] == "today":
-        from npkit import patro
-        from npkit.cli.patro_days import DAY_FIELDS, render_card, use_config_holidays
-
-        day = dates.today_ad()
-        spec.columns(DAY_FIELDS)  # a wrong field fails before any work, as in cli/date.py
-        use_config_holidays()
-        render_card(patro.day(day), spec)
-        return True
-    days = [dates.parse_to_ad(text, options.get("--from")) for text in positionals]
-    render([dates.conversion(day) for day in days], spec, dates.DateConversion)
+    found = [dates.parse_day(text, options.get("--from")) for text in positionals]
+    if days.needs_patro(asked):
+        days.use_config_holidays()
+    render((days.Day(ad, bs) for ad, bs in found), spec, days.ConvertedDay)
     return True

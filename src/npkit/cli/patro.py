@@ -1,7 +1,7 @@
 """``npkit date festivals|next|holidays|is-holiday``: the patro's festivals and public holidays.
 
 Click wiring only: the days come from npkit.patro (imported only by these commands), the user's
-own days from the config file's ``[[holidays]]`` (npkit.cli.patro_days).
+own days from the config file's ``[[holidays]]`` (npkit.days).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import click
 
 from npkit import dates
 from npkit.cli.options import output_options, reading_options
-from npkit.cli.patro_days import use_config_holidays
+from npkit.days import use_config_holidays
 from npkit.errors import ExitCode, UsageError
 from npkit.output import OutputSpec, render
 

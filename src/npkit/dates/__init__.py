@@ -1,7 +1,7 @@
 """Bikram Sambat (BS) ↔ Gregorian (AD) dates: the public face of the package.
 
 Pure and offline. The modules behind it, each with one job: ``names`` (month and weekday
-names, spellings), ``records`` (BSDate, DateConversion), ``convert`` (the month and day
+names, spellings), ``records`` (BSDate), ``convert`` (the month and day
 tables), ``format`` (text and patterns), ``parse`` (what people type), ``reading`` (a
 ``Reading``: how the user writes dates, said once), ``ranges`` (a day or a range of published
 data), ``periods`` (month arithmetic, fiscal years; imported on its own as ``npkit.periods``
@@ -28,11 +28,9 @@ from npkit.dates.convert import (
     today_ad,
 )
 from npkit.dates.format import (
-    CONVERSION_FIELDS,
-    PERIOD_FIELDS,
+    DAY_COLUMNS,
     bs_text_en,
     bs_text_ne,
-    conversion,
     day_columns,
     format_bs,
     to_devanagari_digits,
@@ -49,23 +47,21 @@ from npkit.dates.parse import (
 )
 from npkit.dates.ranges import as_date, check_not_future, requested_days
 from npkit.dates.reading import Reading
-from npkit.dates.records import BSDate, DateConversion
+from npkit.dates.records import BSDate
 from npkit.digits import DEVANAGARI_DIGITS
 
 __all__ = [
-    "CONVERSION_FIELDS",
+    "DAY_COLUMNS",
     "DEVANAGARI_DIGITS",
     "FIRST_BS_YEAR",
     "MONTHS_EN",
     "MONTHS_NE",
     "MONTHS_SHORT",
     "NEPAL_TZ",
-    "PERIOD_FIELDS",
     "UNVERIFIED_YEARS",
     "WEEKDAYS_EN",
     "WEEKDAYS_NE",
     "BSDate",
-    "DateConversion",
     "ParsedDate",
     "Reading",
     "ad_to_bs",
@@ -74,7 +70,6 @@ __all__ = [
     "bs_text_ne",
     "bs_to_ad",
     "check_not_future",
-    "conversion",
     "day_columns",
     "days_in_month",
     "first_day",

@@ -1,8 +1,5 @@
-"""Dates as text: BS dates in words and patterns, and the fields of a ``DateConversion``.
-
-``CONVERSION_FIELDS`` says how each record field is made from (AD date, BS date), so bulk
-conversion computes only the fields asked for; ``day_columns`` builds whole columns of the
-day table at C speed for the bulk path.
+"""Dates as text: BS dates in words and patterns; ``day_columns`` builds whole columns of the
+day table as text at C speed for the bulk path (the fields themselves: ``npkit.days``).
 """
 
 from __future__ import annotations
@@ -10,15 +7,15 @@ from __future__ import annotations
 from datetime import date
 from itertools import cycle, islice
 
-from npkit.dates.convert import FIRST_BS_YEAR, ad_to_bs, bs_to_ad, first_day, month_table
+from npkit.dates.convert import FIRST_BS_YEAR, bs_to_ad, first_day, month_table
 from npkit.dates.names import MONTHS_EN, MONTHS_NE, MONTHS_SHORT, WEEKDAYS_EN, WEEKDAYS_NE
-from npkit.dates.records import BSDate, DateConversion
+from npkit.dates.records import BSDate
 from npkit.digits import TO_DEVANAGARI
 from npkit.errors import UsageError
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
     from re import Match
 
 
@@ -90,53 +87,15 @@ def format_bs(bs: BSDate, pattern: str, weekday: int | None = None) -> str:
     return re.sub(r"%(-?)(.?)", directive, pattern, flags=re.DOTALL)
 
 
-# How each DateConversion field is computed from (AD date, BS date).
-CONVERSION_FIELDS: dict[str, Callable[[date, BSDate], str]] = {
-    "ad": lambda day, bs: day.isoformat(),
-    "bs": lambda day, bs: bs.isoformat(),
-    "weekday": lambda day, bs: WEEKDAYS_EN[day.weekday()],
-    "bs_en": lambda day, bs: bs_text_en(bs),
-    "bs_ne": lambda day, bs: bs_text_ne(bs),
-    "weekday_ne": lambda day, bs: WEEKDAYS_NE[day.weekday()],
-}
-"""The conversion fields a day can be written with, in column order: name → (AD, BS) → text."""
-
-
-def _fy_month(bs: BSDate) -> int:
-    """1 for Shrawan … 12 for Asar: the month of Nepal's fiscal year."""
-    return (bs.month - 4) % 12 + 1
-
-
-def _fiscal_label(bs: BSDate) -> str:
-    start = bs.year if bs.month >= 4 else bs.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
-
-
-# Fields of a day beyond the DateConversion record, for spreadsheets (``--column --fields``):
-# the fiscal year and its periods (as ``npkit date fy`` names them), and the BS parts.
-PERIOD_FIELDS: dict[str, Callable[[date, BSDate], str | int]] = {
-    "fiscal_year": lambda day, bs: _fiscal_label(bs),
-    "quarter": lambda day, bs: f"Q{(_fy_month(bs) - 1) // 3 + 1}",
-    "chaumasik": lambda day, bs: f"C{(_fy_month(bs) - 1) // 4 + 1}",
-    "fy_month": lambda day, bs: _fy_month(bs),
-    "bs_year": lambda day, bs: bs.year,
-    "bs_month": lambda day, bs: bs.month,
-    "bs_month_name": lambda day, bs: MONTHS_EN[bs.month - 1],
-    "bs_month_ne": lambda day, bs: MONTHS_NE[bs.month - 1],
-}
-"""The fiscal-period fields of a day (fiscal year, quarter, chaumasik …): name → value."""
-
-
-def conversion(day: date) -> DateConversion:
-    """The record for an AD day (range-checked)."""
-    bs = ad_to_bs(day)
-    return DateConversion(*(field(day, bs) for field in CONVERSION_FIELDS.values()))
+DAY_COLUMNS = ("ad", "bs", "weekday", "bs_en", "bs_ne", "weekday_ne")
+"""The day fields ``day_columns`` builds (npkit.days checks they match its conversion fields)."""
 
 
 def day_columns(names: Sequence[str]) -> dict[str, list[str]]:
     """The day table by column: for every supported day in order, the text of each named
-    DateConversion field (``ad``, ``bs``, ``weekday``, …). Built with C-level loops: the
-    whole table (~46,000 days) costs tens of milliseconds, not one parse per day."""
+    field of ``DAY_COLUMNS`` (``ad``, ``bs``, ``weekday``, …), as the output layer writes
+    it. Built with C-level loops: the whole table (~46,000 days) costs tens of milliseconds,
+    not one parse per day."""
     table = month_table()
     first = table.starts[0]
     count = table.starts[-1] - first

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from npkit.dates.convert import ad_to_bs, bs_to_ad, days_in_month
-from npkit.dates.format import conversion
-from npkit.dates.records import BSDate, DateConversion
+from npkit.dates.records import BSDate
 from npkit.errors import UsageError
 
 
@@ -56,10 +55,10 @@ def bs_span(start: date, end: date) -> BSSpan:
     return BSSpan(sign * (months // 12), sign * (months % 12), sign * days)
 
 
-def month_days(year: int, month: int) -> list[DateConversion]:
-    """Every day of a BS month as records."""
+def month_days(year: int, month: int) -> list[date]:
+    """Every (AD) day of a BS month (``npkit.days.month`` gives them with all their fields)."""
     first = bs_to_ad((year, month, 1))
-    return [conversion(first + timedelta(days=i)) for i in range(days_in_month(year, month))]
+    return [first + timedelta(days=i) for i in range(days_in_month(year, month))]
 
 
 @dataclass(frozen=True, slots=True)

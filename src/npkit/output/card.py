@@ -17,6 +17,8 @@ from __future__ import annotations
 import sys
 from decimal import Decimal
 
+from npkit.output.values import text_value
+
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -48,14 +50,15 @@ def _date_conversion(records: Sequence[Any]) -> list[Line] | None:
     if len(records) != 1:
         return None
     r = records[0]
+    bs, ad = text_value(r.bs), text_value(r.ad)
     return [
-        (f"{r.weekday}, {r.bs_en}", f"({r.bs} BS = {r.ad} AD)"),
+        (f"{r.weekday}, {r.bs_en}", f"({bs} BS = {ad} AD)"),
         (f"{r.weekday_ne}, {r.bs_ne}",),
     ]
 
 
 def _patro_day(records: Sequence[Any]) -> list[Line] | None:
-    """``date today``: the day in both calendars, then its patro (events and holiday as text)."""
+    """``date today``: the day in both calendars, then its patro (values written as in csv)."""
     if len(records) != 1:
         return None
     r = records[0]
@@ -63,11 +66,12 @@ def _patro_day(records: Sequence[Any]) -> list[Line] | None:
     lines = [
         *(_date_conversion(records) or []),
         (f"{r.tithi_name} ({r.tithi_ne}),", f"{r.paksha} paksha of {month},", f"NS {r.ns_year}"),
-        (f"sunrise {r.sunrise},", f"sunset {r.sunset}"),
+        (f"sunrise {text_value(r.sunrise)},", f"sunset {text_value(r.sunset)}"),
     ]
-    if r.holiday:
-        lines.append((f"Holiday: {r.holiday}",))
-    events = [name for name in r.events if name != r.holiday]
+    holiday = text_value(r.holiday)
+    if holiday:
+        lines.append((f"Holiday: {holiday}",))
+    events = [name for name in map(text_value, r.events) if name != holiday]
     if events:
         lines.append((f"{'; '.join(events)}",))
     return lines
@@ -113,10 +117,11 @@ def _register_below() -> None:
     """Register the cards of npkit.dates' records (a layer that may not import this one). A
     module not yet imported is skipped, not imported: no record of its types exists yet, and
     importing npkit.dates.periods (dataclasses) would cost `npkit date today` ~15 ms."""
-    if "npkit.dates.records" in sys.modules:
-        from npkit.dates.records import DateConversion
+    if "npkit.days.fields" in sys.modules:
+        from npkit.days.fields import CalendarDay, ConvertedDay
 
-        _CARDS.setdefault(DateConversion, _date_conversion)
+        _CARDS.setdefault(ConvertedDay, _date_conversion)
+        _CARDS.setdefault(CalendarDay, _patro_day)
     if "npkit.dates.periods" in sys.modules:
         from npkit.dates.periods import DateDifference, FiscalPeriod
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from datetime import date
 
-    from npkit.patro import PatroDay
+    from npkit.days import Day as PatroDay
 
 WIDE_FROM = 80
 """Terminal columns from which the wide layout is used."""

@@ -1,10 +1,12 @@
 """Records to stdout in the requested format: the one entry point every command uses.
 
-A record type may declare how its table looks (class attributes, read only for tables):
-``TABLE_COLUMNS`` the default columns of a table (else every field), ``TABLE_SPARSE`` columns
-shown only when some row has a value, and the Layout attributes of ``npkit.output.table``
-(``TABLE_DROP``, ``TABLE_MONEY``, ``TABLE_SIGNED``). JSON, ndjson, csv, tsv and raw always
-carry every field (or the ``--fields`` asked for).
+A record type may declare ``DEFAULT_FIELDS``, the columns written when no ``--fields`` is
+given (else every field; ``--fields`` may name any field), and how its table looks (class
+attributes, read only for tables): ``TABLE_COLUMNS`` the default columns of a table,
+``TABLE_SPARSE`` columns shown only when some row has a value, ``TABLE_VERTICAL`` one record
+drawn as one line per field, and the Layout attributes of ``npkit.output.table``
+(``TABLE_DROP``, ``TABLE_MONEY``, ``TABLE_SIGNED``). JSON, ndjson, csv, tsv and raw carry the
+default fields (or the ``--fields`` asked for).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 
 from npkit import console, logs
 from npkit.output.lines import RowWriter
-from npkit.output.spec import OutputSpec, field_names
+from npkit.output.spec import OutputSpec, default_fields, field_names
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
@@ -53,7 +55,7 @@ def table_columns(spec: OutputSpec, record_type: type, records: Sequence[Any]) -
     available = field_names(record_type)
     if spec.fields:
         return spec.columns(available)
-    columns = tuple(getattr(record_type, "TABLE_COLUMNS", available))
+    columns = tuple(getattr(record_type, "TABLE_COLUMNS", default_fields(record_type)))
     sparse = set(getattr(record_type, "TABLE_SPARSE", ()))
     filled = {name for name in sparse if any(row_values(r, (name,))[0] for r in records)}
     return tuple(c for c in columns if c not in sparse or c in filled)
@@ -71,7 +73,7 @@ def render(
     ``npkit.output.card``) is printed as a short card instead of a table."""
     stream = stream if stream is not None else sys.stdout
     if not spec.for_people:
-        columns = spec.columns(field_names(record_type))
+        columns = spec.columns(field_names(record_type), default_fields(record_type))
         return render_rows((row_values(r, columns) for r in records), spec, columns, stream)
     body = list(records)
     if not spec.chosen and not spec.fields and is_terminal(stream):
@@ -86,6 +88,13 @@ def render(
     from npkit.output.table import layout_of
 
     columns = table_columns(spec, record_type, body)
+    if len(body) == 1 and getattr(record_type, "TABLE_VERTICAL", False):
+        from npkit.output.values import text_value
+
+        values = row_values(body[0], columns)
+        fields = zip(columns, map(text_value, values), strict=True)
+        render_rows(fields, spec, ("field", "value"), stream)
+        return 1
     rows = [row_values(r, columns) for r in body]
     return render_rows(rows, spec, columns, stream, layout=layout_of(record_type))
 

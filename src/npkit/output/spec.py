@@ -35,10 +35,13 @@ class OutputSpec(
     header: bool
     style: str
 
-    def columns(self, available: Sequence[str]) -> tuple[str, ...]:
-        """The columns to print; an unknown field name is a usage error naming the valid ones."""
+    def columns(
+        self, available: Sequence[str], default: Sequence[str] | None = None
+    ) -> tuple[str, ...]:
+        """The columns to print (``default``, else every one, when no fields were asked for);
+        an unknown field name is a usage error naming the valid ones."""
         if not self.fields:
-            return tuple(available)
+            return tuple(available if default is None else default)
         unknown = [name for name in self.fields if name not in available]
         if unknown:
             names = ", ".join(map(repr, unknown))
@@ -87,6 +90,12 @@ def field_names(record_type: type) -> tuple[str, ...]:
     """The column names of a record type, in declaration order. An attribute named with a
     trailing ``_`` because its name is a Python keyword (``from_``) is the column ``from``."""
     return tuple(name.removesuffix("_") for name in attribute_names(record_type))
+
+
+def default_fields(record_type: type) -> tuple[str, ...]:
+    """The columns written when no ``--fields`` is given: the record type's ``DEFAULT_FIELDS``
+    (a day has many fields; a command shows some), else every field."""
+    return tuple(getattr(record_type, "DEFAULT_FIELDS", None) or field_names(record_type))
 
 
 def output_spec(

@@ -1,9 +1,18 @@
-"""One value as JSON text or as plain text (csv, tsv, tables): the rules in one place."""
+"""One value as JSON text or as plain text (csv, tsv, raw, tables): the rules in one place.
+
+- a ``date`` is ISO ``YYYY-MM-DD``; a ``datetime`` ISO 8601 with its offset; a ``time`` is
+  ``HH:MM`` (times are to the minute: sunrise ``06:33``), in JSON as in text;
+- a date-like record (a namedtuple with ``isoformat``: ``BSDate``) is its ISO text;
+- another nested record (a namedtuple: an event, a holiday) is a JSON object of its fields, and
+  in text its ``str()`` (records define it: an event's name, a holiday's name and scope);
+- a tuple or list is a JSON array, and in text its items ``;``-joined;
+- Decimal is a JSON number with its exact digits; None is ``null`` or empty text.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
@@ -18,6 +27,8 @@ def json_value(value: Any) -> str:
         return format(value, "f")
     if isinstance(value, date):
         return f'"{value.isoformat()}"'  # a datetime too: ISO 8601 with its offset
+    if isinstance(value, time):
+        return f'"{value:%H:%M}"'
     if isinstance(value, tuple) and hasattr(value, "_fields"):
         if hasattr(value, "isoformat"):  # a BSDate: "2081-08-11", as in every other format
             return f'"{value.isoformat()}"'
@@ -35,7 +46,7 @@ def _json_object(items: Iterable[tuple[Any, Any]]) -> str:
 
 
 def text_value(value: Any) -> str:
-    """Plain-text form of one value for csv, tsv and tables."""
+    """Plain-text form of one value for csv, tsv, raw and tables."""
     if type(value) is str:
         return value
     if value is None:
@@ -46,8 +57,11 @@ def text_value(value: Any) -> str:
         return format(value, "f")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, tuple) and hasattr(value, "isoformat"):  # a BSDate, not a list
-        return str(value.isoformat())
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        # A BSDate is its ISO text; another record its own text (an event's name).
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
     if isinstance(value, (list, tuple)):
         return ";".join(text_value(v) for v in value)
     return str(value)

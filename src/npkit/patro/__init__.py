@@ -5,6 +5,9 @@ every day of BS 1975–2100. Pure and offline.
     >>> from npkit import patro
     >>> patro.day(date(2023, 10, 24)).tithi_name          # Vijaya Dashami 2080
     'Dashami'
+
+``day``/``days``/``month``/``year`` give the patro's own part of a day (a ``Panchang``: no
+date fields); ``npkit.days`` joins it to the date (``days.day(d)``: every field of a day).
     >>> [f.id for f in patro.festivals(2080)][:2]
     ['nepali_new_year', 'eid_fitr']
 
@@ -28,7 +31,7 @@ from npkit.patro.records import (
     FestivalInfo,
     Holiday,
     HolidayCheck,
-    PatroDay,
+    Panchang,
     Upcoming,
 )
 
@@ -44,7 +47,7 @@ __all__ = [
     "FestivalInfo",
     "Holiday",
     "HolidayCheck",
-    "PatroDay",
+    "Panchang",
     "Upcoming",
     "day",
     "days",
@@ -64,13 +67,13 @@ __all__ = [
 ]
 
 
-def day(when: object) -> PatroDay:
+def day(when: object) -> Panchang:
     """The patro of one day (a ``date``, a ``datetime`` or text npkit.dates reads)."""
     ordinal = as_date(when).toordinal()
     return _build(ordinal, ordinal)[0]
 
 
-def days(start: object, end: object) -> list[PatroDay]:
+def days(start: object, end: object) -> list[Panchang]:
     """The patro of every day from ``start`` to ``end`` inclusive."""
     first, last = as_date(start, "start").toordinal(), as_date(end, "end").toordinal()
     if first > last:
@@ -78,13 +81,13 @@ def days(start: object, end: object) -> list[PatroDay]:
     return _build(first, last)
 
 
-def month(bs_year: int, bs_month: int) -> list[PatroDay]:
+def month(bs_year: int, bs_month: int) -> list[Panchang]:
     """The patro of every day of a BS month."""
     first = bs_to_ad((bs_year, bs_month, 1)).toordinal()
     return _build(first, first + days_in_month(bs_year, bs_month) - 1)
 
 
-def year(bs_year: int) -> list[PatroDay]:
+def year(bs_year: int) -> list[Panchang]:
     """The patro of every day of a BS year."""
     return _build(*_year_span(bs_year))
 
@@ -238,8 +241,8 @@ def _last_supported() -> int:
 # ---------------------------------------------------------------- building days
 
 
-def _build(first: int, last: int) -> list[PatroDay]:
-    """PatroDay for every ordinal in [first, last]: one sunrise per day, shared with the day
+def _build(first: int, last: int) -> list[Panchang]:
+    """Panchang for every ordinal in [first, last]: one sunrise per day, shared with the day
     before; the month's new moons and the year's festivals computed once."""
     events: dict[int, list[Event]] = {}
     for ordinal, rule, _source in _rules.festival_days(first, last):
@@ -264,13 +267,12 @@ def _build(first: int, last: int) -> list[PatroDay]:
             next_new = astro.new_moon(lunation + 1)
         month_index, adhik = engine.month_name_of_day(lunation, tithi)
         paksha, name, name_ne = engine.tithi_names(tithi)
-        ad = date.fromordinal(ordinal)
         marks = _notices.on(ordinal)
         found.append(
-            PatroDay(
-                ad, ad_to_bs(ad), WEEKDAYS_EN[ad.weekday()], tithi, paksha, name, name_ne, end,
-                engine.LUNAR_MONTHS_EN[month_index], engine.LUNAR_MONTHS_NE[month_index], adhik,
-                engine.ns_year(ordinal, ad.year), npt(rise), npt(set_),
+            Panchang(
+                tithi, paksha, name, name_ne, end, engine.LUNAR_MONTHS_EN[month_index],
+                engine.LUNAR_MONTHS_NE[month_index], adhik,
+                engine.ns_year(ordinal, date.fromordinal(ordinal).year), npt(rise), npt(set_),
                 tuple(events.get(ordinal, ())), marks[0] if marks else None, marks,
             )
         )  # fmt: skip

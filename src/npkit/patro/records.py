@@ -1,4 +1,4 @@
-"""The records of the patro: one day, one festival day, one holiday.
+"""The records of the patro: a day's panchang, one festival day, one holiday.
 
 Namedtuples, not dataclasses, for the reason npkit.dates gives: importing ``dataclasses`` (and
 with it ``inspect``) would cost ``npkit date today`` more than computing the day. Field order is
@@ -24,6 +24,10 @@ class Event(namedtuple("Event", "id name name_ne")):
     name: str
     name_ne: str
 
+    def __str__(self) -> str:
+        """Its name: how csv, tsv and tables write an event (JSON writes the object)."""
+        return self.name
+
 
 class DayHoliday(namedtuple("DayHoliday", "name name_ne scope source")):
     """A public holiday on a day, and who gets it (``scope``: see notices.SCOPES)."""
@@ -34,15 +38,19 @@ class DayHoliday(namedtuple("DayHoliday", "name name_ne scope source")):
     scope: str
     source: str
 
+    def __str__(self) -> str:
+        """Its name, and who gets it unless everyone does: how csv, tsv and tables write it."""
+        return self.name if self.scope == "everyone" else f"{self.name} ({self.scope})"
 
-class PatroDay(
+
+class Panchang(
     namedtuple(
-        "PatroDay",
-        "ad bs weekday tithi paksha tithi_name tithi_ne tithi_end lunar_month lunar_month_ne"
+        "Panchang",
+        "tithi paksha tithi_name tithi_ne tithi_end lunar_month lunar_month_ne"
         " adhik ns_year sunrise sunset events holiday holidays",
     )
 ):
-    """Everything a Nepali patro prints for one day.
+    """What the patro computes for one day, beyond its date (``npkit.days.Day`` joins the two).
 
     ``tithi`` (1–30) is the tithi current at Kathmandu sunrise; ``tithi_end`` is when it ends if
     that is before the next sunrise (else None: the tithi also rules the next day).
@@ -51,9 +59,6 @@ class PatroDay(
     """
 
     __slots__ = ()
-    ad: date
-    bs: BSDate
-    weekday: str
     tithi: int
     paksha: str
     tithi_name: str

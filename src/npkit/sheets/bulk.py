@@ -14,27 +14,18 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from npkit import dates, logs
 from npkit.dates import Reading
+from npkit.days import CONVERT_FIELDS, FIELD_NAMES, field_functions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 CHUNK_SIZE = 1 << 16
 TABLE_ROWS = 10_000
 """A table of stdin is drawn from memory (its widths need every row); past this many rows the
 rest is streamed as tsv instead, with a warning, so memory stays flat."""
-PATRO_FIELDS = (
-    "tithi", "paksha", "tithi_name", "tithi_ne", "lunar_month", "adhik", "ns_year", "sunrise",
-    "sunset",
-)  # fmt: skip
-"""Fields of ``npkit.patro.day(d)`` that ``--fields`` may add (patro is imported only then)."""
-DAY_FIELDS = (*dates.CONVERSION_FIELDS, *dates.PERIOD_FIELDS, *PATRO_FIELDS)
-"""Every field ``npkit date convert --fields`` accepts, in the order they are listed."""
 MEMO_LIMIT = 1 << 17
 PREFILL_AFTER = 512  # distinct ISO dates seen before filling the memo for every supported day
 
@@ -68,33 +59,6 @@ def _line_text(raw: bytes, line_no: int) -> str:
         return raw.decode("utf-8").strip().lstrip("\ufeff")
     except UnicodeDecodeError as exc:
         raise UsageError(f"line {line_no}: not UTF-8 text (byte {exc.start + 1})") from None
-
-
-def _patro_field(name: str) -> Callable[[date, dates.BSDate], Any]:
-    from functools import lru_cache
-
-    from npkit import patro
-
-    @lru_cache(maxsize=4096)
-    def of(day: date) -> Any:
-        return patro.day(day)
-
-    return lambda day, bs: getattr(of(day), name)
-
-
-def field_functions(names: Sequence[str]) -> list[Callable[[date, dates.BSDate], Any]]:
-    """How to make each named field of a day; patro is imported only when one is asked for."""
-    functions: list[Callable[[date, dates.BSDate], Any]] = []
-    for name in names:
-        if name in dates.CONVERSION_FIELDS:
-            functions.append(dates.CONVERSION_FIELDS[name])
-        elif name in dates.PERIOD_FIELDS:
-            functions.append(dates.PERIOD_FIELDS[name])
-        elif name in PATRO_FIELDS:
-            functions.append(_patro_field(name))
-        else:
-            raise UsageError(f"unknown field {name!r}; valid fields: {','.join(DAY_FIELDS)}")
-    return functions
 
 
 class BadInput:
@@ -176,7 +140,7 @@ class _LineConverter:
         # The prefilled day table is keyed by ISO text read the plain way, and has only the
         # record's own fields: any other reading or field goes through convert().
         self.can_prefill = reading.layout is None and all(
-            name in dates.CONVERSION_FIELDS for name in writer.columns
+            name in dates.DAY_COLUMNS for name in writer.columns
         )
         self.memo = _Memo()
         self.unverified = UnverifiedYearWarning()
@@ -273,10 +237,8 @@ def convert_lines(
 
 
 def day_columns(spec: OutputSpec) -> tuple[str, ...]:
-    """The columns of a date record: ``--fields`` (any of DAY_FIELDS), else the record's own."""
-    if not spec.fields:
-        return dates.DateConversion._fields
-    return spec.columns(DAY_FIELDS)
+    """The columns of a converted day: ``--fields`` (any day field), else ``convert``'s."""
+    return spec.columns(FIELD_NAMES, CONVERT_FIELDS)
 
 
 def convert_stdin(

@@ -1,9 +1,9 @@
 """CSV mode of ``npkit date convert --column``: columns of dates in CSV files or stdin, written
 back with fields added after each row, every input byte kept (BOM, CRLF, quoting, blank lines).
 
-The reading rules, the keep-going rule and the field functions are the line mode's
-(``npkit.sheets.bulk``); this module adds what CSV needs: sources, delimiters, logical rows whose
-cells may hold line breaks, and a per-cell memo.
+The reading rules and the keep-going rule are the line mode's (``npkit.sheets.bulk``), the
+fields the day vocabulary's (``npkit.days``); this module adds what CSV needs: sources,
+delimiters, logical rows whose cells may hold line breaks, and a per-cell memo.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from npkit import dates
 from npkit.dates import Reading
+from npkit.days import field_functions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
 from npkit.sheets.bulk import (
@@ -23,7 +24,6 @@ from npkit.sheets.bulk import (
     BadInput,
     BulkResult,
     UnverifiedYearWarning,
-    field_functions,
     read_chunks,
 )
 
