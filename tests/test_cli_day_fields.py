@@ -44,13 +44,13 @@ def test_convert_and_column_take_the_patro_fields_today_has(npkit: Npkit) -> Non
         },
         "events": [{"id": "vijaya_dashami", "name": "Vijaya Dashami", "name_ne": "विजया दशमी"}],
         "tithi_end": "2024-10-13T04:26:00+05:45",
-        "lunar_month_ne": "असोज",
+        "lunar_month_ne": "आश्विन",
     }
     sheet = npkit("date", "convert", "--column", "d", "--add", fields, input="d\n2024-10-12\n")
     assert sheet.exit_code == 0, sheet.stderr
     assert sheet.stdout == (
         "d,d_holiday,d_events,d_tithi_end,d_lunar_month_ne\n"
-        "2024-10-12,Dashain holidays,Vijaya Dashami,2024-10-13T04:26:00+05:45,असोज\n"
+        "2024-10-12,Dashain holidays,Vijaya Dashami,2024-10-13T04:26:00+05:45,आश्विन\n"
     )
 
 

@@ -36,13 +36,13 @@ def test_festival_days_of_2080_are_named_as_patros_name_them() -> None:
     # Gai Jatra 2080 fell on Janai Purnima: its sunrise tithi is the Purnima (tithi_2080.csv),
     # the bright half's last day, which keeps the new-moon name
     assert _named(days["gai_jatra"]) == "Shrawan shukla Purnima"
-    assert days["laxmi_puja"].lunar_month_ne == "कात्तिक" and not days["laxmi_puja"].adhik
+    assert days["laxmi_puja"].lunar_month_ne == "कार्तिक" and not days["laxmi_puja"].adhik
 
 
 @pytest.mark.parametrize(
     ("festival", "month", "month_ne"),
-    [("laxmi_puja", "Kartik", "कात्तिक"), ("shivaratri", "Falgun", "फागुन"),
-     ("gai_jatra", "Bhadra", "भदौ"), ("krishna_janmashtami", "Bhadra", "भदौ")],
+    [("laxmi_puja", "Kartik", "कार्तिक"), ("shivaratri", "Falgun", "फाल्गुन"),
+     ("gai_jatra", "Bhadra", "भाद्र"), ("krishna_janmashtami", "Bhadra", "भाद्र")],
 )  # fmt: skip
 def test_dark_half_festivals_of_2083_take_the_next_months_name(
     festival: str, month: str, month_ne: str

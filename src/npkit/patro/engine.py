@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from math import floor
 
-from npkit.dates import MONTHS_EN, MONTHS_NE, NEPAL_TZ
+from npkit.dates import MONTHS_EN, NEPAL_TZ
 from npkit.patro import astro
 
 TITHI_EN = (
@@ -33,7 +33,12 @@ def tithi_names(tithi: int) -> tuple[str, str, str]:
 
 
 LUNAR_MONTHS_EN = MONTHS_EN  # the lunar months carry the solar months' names (Mesha → Baishakh)
-LUNAR_MONTHS_NE = MONTHS_NE
+LUNAR_MONTHS_NE = (
+    "वैशाख", "ज्येष्ठ", "आषाढ", "श्रावण", "भाद्र", "आश्विन",
+    "कार्तिक", "मार्ग", "पौष", "माघ", "फाल्गुन", "चैत्र",
+)  # fmt: skip
+"""The lunar months in Nepali as patros print a tithi (``कार्तिक कृष्ण औंसी``, ``मार्ग कृष्ण
+चतुर्दशी``): the Sanskrit forms, not the solar months' spoken names (कात्तिक, मंसिर)."""
 _NPT_DAYS = 5.75 / 24  # Nepal time minus UT, in days
 
 
