@@ -170,9 +170,9 @@ def main(argv: list[str] | None = None) -> None:
     found, rest = split_global_options(args)
     try:
         _interrupts(inside=True)
-        from npkit.cli import fast
+        from npkit.cli import fast, fast_fx
 
-        if not (_apply_global_options(found) and fast.run(rest)):
+        if not (_apply_global_options(found) and (fast.run(rest) or fast_fx.run(rest))):
             _run_click([*found, *rest])
     except NpkitError as exc:
         _fail(f"{group}: {exc}" if group else str(exc), exc.exit_code)
