@@ -2,7 +2,8 @@
 
 Kept free of Click: the commonest calls (``npkit date convert 2024-11-26``, ``npkit date
 today``) are answered by ``npkit.cli.fast`` without importing it (Click's import alone costs
-more than the whole conversion). Everything else goes to the Click app in ``npkit.cli.app``.
+more than the whole conversion), and a warm ``npkit fx`` by ``npkit.cli.fast_fx``. Everything
+else goes to the Click app in ``npkit.cli.app``.
 """
 
 from __future__ import annotations
