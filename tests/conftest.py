@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,14 @@ from click.testing import CliRunner, Result
 from npkit.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (pyproject's addopts) is one process when ``NPKIT_DOCS_UPDATE`` rewrites
+    the docs: every worker would rewrite the pages it ran examples of, over the others' edits.
+    None: pytest-xdist's own count (one worker per CPU)."""
+    return 0 if os.environ.get("NPKIT_DOCS_UPDATE") else None
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,8 @@
 
 Kept free of Click: the commonest calls (``npkit date convert 2024-11-26``, ``npkit date
 today``) are answered by ``npkit.cli.fast`` without importing it (Click's import alone costs
-more than the whole conversion). Everything else goes to the Click app in ``npkit.cli.app``.
+more than the whole conversion), and a warm ``npkit fx`` by ``npkit.cli.fast_fx``. Everything
+else goes to the Click app in ``npkit.cli.app``.
 """
 
 from __future__ import annotations
@@ -171,9 +172,9 @@ def main(argv: list[str] | None = None) -> None:
     console.route_library_logging()
     try:
         _interrupts(inside=True)
-        from npkit.cli import fast
+        from npkit.cli import fast, fast_fx
 
-        if not (_apply_global_options(found) and fast.run(rest)):
+        if not (_apply_global_options(found) and (fast.run(rest) or fast_fx.run(rest))):
             _run_click([*found, *rest])
     except NpkitError as exc:
         _fail(f"{group}: {exc}" if group else str(exc), exc.exit_code)

@@ -270,11 +270,11 @@ def _parse_named(
 
 def _did_you_mean(key: str) -> str:
     """``; did you mean 'Mangsir'?`` for a word close to a month spelling, else ''."""
-    if key.isdigit() or len(key) < 3:
-        return ""
+    names = [*BS_MONTH_NAMES, *AD_MONTH_NAMES]
+    if key.isdigit() or not 3 <= len(key) <= 2 * max(map(len, names)):
+        return ""  # longer: its ratio to every name is under the cutoff (and difflib is slow)
     import difflib
 
-    names = [*BS_MONTH_NAMES, *AD_MONTH_NAMES]
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
     if not close:
         return ""

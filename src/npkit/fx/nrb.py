@@ -19,6 +19,7 @@ from typing import Any, TypeGuard
 from npkit import config, dates, http, logs, provenance, scrape
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
+from npkit.fx import kept
 from npkit.fx.records import SOURCE, Day, Page, Rate
 from npkit.text import clean, quote, url_host
 
@@ -222,12 +223,7 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
     responses: list[http.Fetched] = []
     page = pages = 1
     while page <= pages:
-        params: dict[str, str | int] = {
-            "from": start.isoformat(),
-            "to": end.isoformat(),
-            "per_page": PER_PAGE,
-        }
-        parsed, fetched = _fetch_page(url, {**params, "page": page}, expire, options)
+        parsed, fetched = _fetch_page(url, _params(start, end, page), expire, options)
         responses.append(fetched)
         if parsed.pages > limit:
             raise ParseError(f"{_host(url)} claims {parsed.pages} pages for {start}…{end}")
@@ -246,6 +242,17 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
     # A server that sends more days than asked for is not believed about the others: only the
     # requested window is kept (else `fx convert --date D` could use another day's rate).
     return [day for day in resolve(days) if start <= day.date <= end]
+
+
+def _params(start: Date, end: Date, page: int) -> dict[str, str | int]:
+    return {"from": start.isoformat(), "to": end.isoformat(), "per_page": PER_PAGE, "page": page}
+
+
+def is_warm(start: Date, end: Date, options: FetchOptions | None = None) -> bool:
+    """Whether ``fetch_days(start, end, options)`` starts from a fresh cached reply already
+    parsed (no network, no parsing): for a caller choosing a lighter way to answer."""
+    first = _params(start, end, 1)
+    return http.has_kept_value(rates_url(), kept.PAGE_CODEC, params=first, options=options)
 
 
 def _stamped(day: Day, fetched: http.Fetched) -> Day:
@@ -290,6 +297,7 @@ def _fetch_page(
             expire_after=expire,
             options=options,
             headers={"Accept": "application/json"},
+            codec=kept.PAGE_CODEC,
         )
     except http.HTTPStatusError as exc:
         message = validation_message(exc.content)

@@ -90,6 +90,17 @@ def latest_day(options: FetchOptions | None = None) -> Day | None:
     return days[-1] if days else None
 
 
+def latest_is_warm(options: FetchOptions | None = None) -> bool:
+    """Whether ``rates()`` of the latest day would be answered from a fresh cached reply
+    already parsed, so without the HTTP stack or the parser (``npkit.cli.fast_fx`` asks)."""
+    return nrb.is_warm(*_window(dates.today_ad()), options)
+
+
+def _window(end: Date) -> tuple[Date, Date]:
+    """The days read to find the latest published day up to ``end``."""
+    return end - timedelta(days=LATEST_WINDOW_DAYS), end
+
+
 def _latest_window(options: FetchOptions | None = None) -> list[Day]:
     """The quoted days of the window ``latest_day`` reads, oldest first, with ``change``."""
     options = options or FetchOptions()
@@ -98,7 +109,7 @@ def _latest_window(options: FetchOptions | None = None) -> list[Day]:
     for offset in back:
         end = today - timedelta(days=offset)
         try:
-            days = nrb.fetch_days(end - timedelta(days=LATEST_WINDOW_DAYS), end, options)
+            days = nrb.fetch_days(*_window(end), options)
         except NotCached:
             if offset == back[-1]:
                 raise
