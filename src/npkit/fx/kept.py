@@ -18,11 +18,11 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from npkit.dates import NEPAL_TZ
+from npkit.dates import NEPAL_TZ, BSDate
 from npkit.fx.records import Day, Page, Rate
 from npkit.http import Codec
 
-FORMAT = 1
+FORMAT = 2
 """Bump when ``nrb.parse_page`` changes what a reply's bytes give (the fields are in the tag)."""
 
 _RATE_FIELDS = tuple(f.name for f in dataclasses.fields(Rate))
@@ -32,9 +32,11 @@ _DAY_VALUES = tuple(name for name in _DAY_FIELDS if name != "rates")  # the rate
 
 def encode_value(value: Any) -> Any:
     """One field's value as JSON: text, numbers, booleans and None as themselves; Decimal,
-    dates and datetimes as ``{"decimal" | "date" | "datetime": ISO text}``."""
+    dates, datetimes and BS dates as ``{"decimal" | "date" | "datetime" | "bs": ISO text}``."""
     if value is None or isinstance(value, (str, bool, int)):
         return value
+    if isinstance(value, BSDate):
+        return {"bs": value.isoformat()}
     if isinstance(value, Decimal):
         return {"decimal": str(value)}
     if isinstance(value, datetime):  # before date: a datetime is a date
@@ -62,6 +64,9 @@ def decode_value(value: Any) -> Any:
             raise ValueError(f"bad decimal {text!r}") from None
     if kind == "date":
         return date.fromisoformat(text)
+    if kind == "bs":  # written from a checked BSDate: read back unchecked (no calendar table)
+        year, month, day = (int(part) for part in text.split("-"))  # ValueError if not 3 ints
+        return BSDate._make((year, month, day))
     if kind == "datetime":
         moment = datetime.fromisoformat(text)
         if moment.utcoffset() == NEPAL_TZ.utcoffset(None):
