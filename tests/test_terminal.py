@@ -140,6 +140,10 @@ def test_fx_convert_is_a_sentence(nrb) -> None:
     first, second = shown.splitlines()
     assert re.fullmatch(r"100 USD = [\d,]+\.\d\d NPR", first)
     assert second.startswith("1 USD = ") and "(NRB buy rate of 2026-08-12)" in second
+    # the result is rounded to the target's minor unit, and the card shows it so (whole yen)
+    code, shown = on_terminal(["fx", "convert", "1000", "NPR", "JPY", "--date", "2026-08-12"], 80)
+    assert code == 0, shown
+    assert re.fullmatch(r"1,000 NPR = [\d,]+ JPY", shown.splitlines()[0]), shown
 
 
 def test_gold_value_is_a_card(sources) -> None:  # noqa: F811

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from npkit.output.card import Line, money, number
+from npkit.output.card import Line, number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -13,13 +13,14 @@ if TYPE_CHECKING:
 
 
 def conversion_card(records: Sequence[Conversion]) -> list[Line] | None:
-    """``100 USD = 15,240.00 NPR`` and the rate used; None (a table) for several."""
+    """``100 USD = 15,240.00 NPR`` and the rate used; None (a table) for several. The result
+    shows the target currency's minor unit (it is rounded to it: ``1,042 JPY``)."""
     if len(records) != 1:
         return None
     r = records[0]
     side = f"NRB {r.rate_side} rate" if r.rate_side else "NRB rate"
     when = f" of {r.date}" if r.date else ""
     return [
-        (f"{number(r.amount)} {r.from_} = {money(r.result)} {r.to}",),
+        (f"{number(r.amount)} {r.from_} = {number(r.result)} {r.to}",),
         (f"1 {r.from_} = {format(r.rate, 'f')} {r.to}", f"({side}{when})"),
     ]
