@@ -296,7 +296,7 @@ def _build(first: int, last: int) -> list[Panchang]:
             moon_change = npt(astro.when_reaches(astro.moon_longitude, astro.MOON_RATE,
                                                  (moon_sign + 1) * 30.0, rise))  # fmt: skip
         sun_sign = ad_to_bs(ad).month - 1
-        ayana = pc.ayana(sun_l)
+        ayana = pc.ayana(sun_sign)
         ns_month = pc.ns_month(*engine.lunar_month(lunation))
         line = pc.tithi_line(month_index, adhik, tithi, names)
         weekday = ad.weekday()

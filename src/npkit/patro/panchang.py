@@ -79,9 +79,12 @@ def karana(half: int) -> int:
     return (half - 1) % 7 + 1
 
 
-def ayana(sun_longitude: float) -> str:
-    """uttarayana from Makara sankranti (270°) to Karkata sankranti (90°), else dakshinayana."""
-    return "dakshinayana" if 90.0 <= sun_longitude < 270.0 else "uttarayana"
+def ayana(sun_sign: int) -> str:
+    """uttarayana from Makara sankranti to Karkata sankranti (the Sun's sidereal longitude from
+    270° to 90°), else dakshinayana; by the Sun's sign as patros print it (0 = Mesh: the BS
+    month, which begins with the sankranti), so it turns on Magh 1 and Shrawan 1 as patros
+    print it, not a day later when the sankranti falls after sunrise."""
+    return "dakshinayana" if 3 <= sun_sign < 9 else "uttarayana"
 
 
 def ns_month(month: int, adhik: bool) -> tuple[str, str]:
