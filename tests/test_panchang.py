@@ -236,11 +236,12 @@ def test_nakshatra_yoga_karana_agree_with_panchanga(
     every_day: list[tuple[date, Panchang]],
 ) -> None:
     """panchanga 0.1.2 (MIT) names the nakshatra, yoga and karana from its own Surya Siddhanta
-    longitudes: at our Kathmandu sunrise they agree on ≥ 98 % of days (`pip install
+    longitudes: at our Kathmandu sunrise they agree on ≥ 98 % of days (measured: 100 % of the
+    46,022 days of BS 1975–2100, the Moon reduced to 0–360°) (`pip install
     panchanga==0.1.2`; not a dependency: skipped without it)."""
     panchanga = pytest.importorskip("panchanga")
     sample = every_day[::5]
-    agree = {"nakshatra": 0, "yoga": 0, "karana": 0}
+    agree = {"nakshatra": 0, "yoga": 0, "karana": 0, "moon_sign": 0}
     nakshatras = [panchanga.get_naksatra_name(i * SPAN + 1) for i in range(27)]
     yogas = [panchanga.get_yoga_name(0, i * SPAN + 1) for i in range(27)]
     karanas = [panchanga.get_karana_name(h / 2 + 0.25).strip()
@@ -248,8 +249,10 @@ def test_nakshatra_yoga_karana_agree_with_panchanga(
     for ad, p in sample:
         ahargana = astro.sun_times(ad.toordinal())[0] + 75.7683 / 360 - 588465.5
         sun = panchanga.get_true_solar_longitude(ahargana)
-        moon = panchanga.get_true_lunar_longitude(ahargana)
+        # panchanga's Moon is not reduced to 0–360 (its nakshatra of a negative Moon is wrong)
+        moon = panchanga.get_true_lunar_longitude(ahargana) % 360
         agree["nakshatra"] += nakshatras.index(panchanga.get_naksatra_name(moon)) + 1 == p.nakshatra
+        agree["moon_sign"] += int(moon // 30) + 1 == p.moon_sign
         agree["yoga"] += yogas.index(panchanga.get_yoga_name(sun, moon)) + 1 == p.yoga
         karana = panchanga.get_karana_name(panchanga.get_tithi(moon, sun)).strip()
         agree["karana"] += karanas.index(karana) == KARANA_EN.index(p.karana)
