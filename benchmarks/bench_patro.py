@@ -11,7 +11,8 @@ Goals (issue #9):
             state: well under 0.3 s.
   CLI       `npkit date today` and `npkit date cal` (one month) within 1.5x of the same
             commands before the patro (--old: same machine, same run, interleaved), and
-            `npkit date cal YEAR --json` (a whole year with the patro) under 0.5 s.
+            `npkit date cal YEAR --json` (a whole year with the patro) under 0.5 s, and
+            (issue #17, the whole panchang of every day) at most 3x `npkit date today --json`.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def cli(old: str | None, runs: int) -> list[tuple[str, str]]:
     """Each CLI call, best of ``runs``, new and old interleaved so both see the same load."""
     new = str(__import__("pathlib").Path(__file__).resolve().parent.parent / "src")
     rows = []
+    seconds: dict[str, float] = {}
     for label, args in CLI_CALLS.items():
         trees = {"new": new} if old is None else {"new": new, "old": old}
         best = dict.fromkeys(trees, float("inf"))
@@ -89,6 +91,9 @@ def cli(old: str | None, runs: int) -> list[tuple[str, str]]:
                 f"  (before: {best['old'] * 1000:.0f} ms, ratio {best['new'] / best['old']:.2f}x)"
             )
         rows.append((f"process: {label}", text))
+        seconds[label] = best["new"]
+    year, today = seconds["npkit date cal 2081 --json (a year)"], seconds["npkit date today --json"]
+    rows.append(("ratio: cal YEAR --json / today --json (goal <= 3)", f"{year / today:.2f}x"))
     return rows
 
 

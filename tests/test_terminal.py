@@ -90,7 +90,8 @@ def test_date_today_is_one_line_on_a_wide_terminal_and_a_table_in_a_pipe() -> No
     assert shown.splitlines() == [  # the day in both calendars, then its patro (issue #9)
         "Tuesday, 15 Mangsir 2083 (2083-08-15 BS = 2026-12-01 AD)",
         "मंगलबार, १५ मंसिर २०८३",
-        "Ashtami (अष्टमी), krishna paksha of Mangsir, NS 1147",
+        "Ashtami (अष्टमी) until 04:16, krishna paksha of Mangsir, NS 1147",
+        "nakshatra Magha (मघा) until 14:54",
         "sunrise 06:37, sunset 17:08",
     ]
     piped = in_a_pipe(["date", "today"]).stdout.splitlines()  # one field a line: 19 of them
@@ -104,8 +105,9 @@ def test_date_today_fits_40_columns() -> None:
         "Tuesday, 15 Mangsir 2083",
         "2083-08-15 BS = 2026-12-01 AD",
         "मंगलबार, १५ मंसिर २०८३",
-        "Ashtami (अष्टमी),",
+        "Ashtami (अष्टमी) until 04:16,",
         "krishna paksha of Mangsir, NS 1147",
+        "nakshatra Magha (मघा) until 14:54",
         "sunrise 06:37, sunset 17:08",
     ]
 

@@ -114,6 +114,53 @@ TABLE: tuple[Field, ...] = (
           lambda ad, bs, p: _time(p.sunrise)),
     Field("sunset", "patro", "sunset in Kathmandu, HH:MM Nepal time",
           lambda ad, bs, p: _time(p.sunset)),
+    Field("nakshatra", "patro", "nakshatra (lunar mansion) at sunrise, 1–27 (1 Ashwini)",
+          lambda ad, bs, p: p.nakshatra),
+    Field("nakshatra_name", "patro", "the nakshatra's name", lambda ad, bs, p: p.nakshatra_name),
+    Field("nakshatra_ne", "patro", "the nakshatra's name in Nepali",
+          lambda ad, bs, p: p.nakshatra_ne),
+    Field("nakshatra_end", "patro",
+          "when the nakshatra ends if before the next sunrise (as tithi_end), else empty",
+          lambda ad, bs, p: p.nakshatra_end),
+    Field("yoga", "patro", "yoga at sunrise, 1–27 (1 Vishkambha)", lambda ad, bs, p: p.yoga),
+    Field("yoga_name", "patro", "the yoga's name", lambda ad, bs, p: p.yoga_name),
+    Field("yoga_ne", "patro", "the yoga's name in Nepali", lambda ad, bs, p: p.yoga_ne),
+    Field("yoga_end", "patro",
+          "when the yoga ends if before the next sunrise (as tithi_end), else empty",
+          lambda ad, bs, p: p.yoga_end),
+    Field("karana", "patro", "karana (half-tithi) at sunrise", lambda ad, bs, p: p.karana),
+    Field("karana_ne", "patro", "the karana in Nepali", lambda ad, bs, p: p.karana_ne),
+    Field("moon_sign", "patro", "the Moon's sign at sunrise, 1–12 (1 Mesh)",
+          lambda ad, bs, p: p.moon_sign),
+    Field("moon_sign_name", "patro", "the Moon's sign", lambda ad, bs, p: p.moon_sign_name),
+    Field("moon_sign_ne", "patro", "the Moon's sign in Nepali", lambda ad, bs, p: p.moon_sign_ne),
+    Field("moon_sign_change", "patro",
+          "when the Moon enters the next sign if before the next sunrise (as tithi_end), else"
+          " empty", lambda ad, bs, p: p.moon_sign_change),
+    Field("sun_sign", "patro", "the Sun's sign as patros print it: the BS month's, 1–12 (1 Mesh)",
+          lambda ad, bs, p: p.sun_sign),
+    Field("sun_sign_name", "patro", "the Sun's sign", lambda ad, bs, p: p.sun_sign_name),
+    Field("sun_sign_ne", "patro", "the Sun's sign in Nepali", lambda ad, bs, p: p.sun_sign_ne),
+    Field("ayana", "patro", "uttarayana (Sun from Makar to Karkat) or dakshinayana",
+          lambda ad, bs, p: p.ayana),
+    Field("ayana_ne", "patro", "the ayana in Nepali", lambda ad, bs, p: p.ayana_ne),
+    Field("ns_month", "patro", "Nepal Sambat lunar month (Kachhala … Kaula; Anala if adhik)",
+          lambda ad, bs, p: p.ns_month),
+    Field("ns_month_ne", "patro", "Nepal Sambat month in Nepal Bhasa (Devanagari)",
+          lambda ad, bs, p: p.ns_month_ne),
+    Field("ns_day", "patro", "Nepal Sambat day: the tithi of the NS month, 1–30",
+          lambda ad, bs, p: p.ns_day),
+    Field("tithi_line", "patro", "month, paksha and tithi as patros write them",
+          lambda ad, bs, p: p.tithi_line),
+    Field("tithi_line_ne", "patro", "the tithi line in Nepali", lambda ad, bs, p: p.tithi_line_ne),
+    Field("rahu_kaal", "patro", "Rahu kaal, HH:MM–HH:MM Nepal time (an eighth of the day)",
+          lambda ad, bs, p: str(p.rahu_kaal)),
+    Field("yamaganda", "patro", "Yamaganda, HH:MM–HH:MM (an eighth of the day)",
+          lambda ad, bs, p: str(p.yamaganda)),
+    Field("gulika_kaal", "patro", "Gulika kaal, HH:MM–HH:MM (an eighth of the day)",
+          lambda ad, bs, p: str(p.gulika_kaal)),
+    Field("abhijit", "patro", "Abhijit muhurta, HH:MM–HH:MM (the 8th of 15 parts of the day)",
+          lambda ad, bs, p: str(p.abhijit)),
     Field("events", "patro",
           "the day's festivals (JSON: objects with id, name, name_ne; text: names, ; between)",
           lambda ad, bs, p: p.events),
@@ -172,6 +219,34 @@ class Day:
     ns_year: int
     sunrise: time
     sunset: time
+    nakshatra: int
+    nakshatra_name: str
+    nakshatra_ne: str
+    nakshatra_end: datetime | None
+    yoga: int
+    yoga_name: str
+    yoga_ne: str
+    yoga_end: datetime | None
+    karana: str
+    karana_ne: str
+    moon_sign: int
+    moon_sign_name: str
+    moon_sign_ne: str
+    moon_sign_change: datetime | None
+    sun_sign: int
+    sun_sign_name: str
+    sun_sign_ne: str
+    ayana: str
+    ayana_ne: str
+    ns_month: str
+    ns_month_ne: str
+    ns_day: int
+    tithi_line: str
+    tithi_line_ne: str
+    rahu_kaal: str
+    yamaganda: str
+    gulika_kaal: str
+    abhijit: str
     events: tuple[Event, ...]
     holiday: DayHoliday | None
     holidays: tuple[DayHoliday, ...]

@@ -65,9 +65,11 @@ def _patro_day(records: Sequence[Any]) -> list[Line] | None:
     month = f"{r.lunar_month} (adhik)" if r.adhik else r.lunar_month
     lines = [
         *(_date_conversion(records) or []),
-        (f"{r.tithi_name} ({r.tithi_ne}),", f"{r.paksha} paksha of {month},", f"NS {r.ns_year}"),
+        (*_until(f"{r.tithi_name} ({r.tithi_ne})", r.tithi_end, ","),
+         f"{r.paksha} paksha of {month},", f"NS {r.ns_year}"),
+        _until(f"nakshatra {r.nakshatra_name} ({r.nakshatra_ne})", r.nakshatra_end),
         (f"sunrise {text_value(r.sunrise)},", f"sunset {text_value(r.sunset)}"),
-    ]
+    ]  # fmt: skip
     holiday = text_value(r.holiday)
     if holiday:
         lines.append((f"Holiday: {holiday}",))
@@ -75,6 +77,12 @@ def _patro_day(records: Sequence[Any]) -> list[Line] | None:
     if events:
         lines.append((f"{'; '.join(events)}",))
     return lines
+
+
+def _until(what: str, end: Any, after: str = "") -> tuple[str, ...]:
+    """``what`` and, when it ends before the next sunrise, "until HH:MM"; ``after`` ends the
+    last piece (a tithi or nakshatra that ends later rules the whole day: no "until")."""
+    return (what, f"until {end:%H:%M}{after}") if end is not None else (f"{what}{after}",)
 
 
 def _difference(records: Sequence[Any]) -> list[Line] | None:

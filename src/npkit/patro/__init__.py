@@ -32,6 +32,7 @@ from npkit.patro.records import (
     Holiday,
     HolidayCheck,
     Panchang,
+    Slot,
     Upcoming,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "Holiday",
     "HolidayCheck",
     "Panchang",
+    "Slot",
     "Upcoming",
     "day",
     "days",
@@ -243,38 +245,79 @@ def _last_supported() -> int:
 
 def _build(first: int, last: int) -> list[Panchang]:
     """Panchang for every ordinal in [first, last]: one sunrise per day, shared with the day
-    before; the month's new moons and the year's festivals computed once."""
+    before (its longitudes too); the month's new moons and the year's festivals computed once.
+    An end time is solved for only when the next sunrise shows a change (a few secant steps)."""
+    from npkit.patro import panchang as pc
+
     events: dict[int, list[Event]] = {}
     for ordinal, rule, _source in _rules.festival_days(first, last):
         events.setdefault(ordinal, []).append(rule.event)
     npt = engine.npt_minute
     sun = engine.sun
     rise = sun(first)[0]
-    elongation = astro.elongation(rise)
+    sun_l, moon_l = astro.longitudes(rise)
     lunation = astro.lunation_of(rise)
     next_new = astro.new_moon(lunation + 1)
+    span = pc.NAKSHATRA_SPAN
     found = []
     for ordinal in range(first, last + 1):
         set_ = sun(ordinal)[1]
         next_rise = sun(ordinal + 1)[0]
-        next_elongation = astro.elongation(next_rise)
+        next_sun, next_moon = astro.longitudes(next_rise)
+        elongation = (moon_l - sun_l) % 360.0
         tithi = int(elongation // 12.0) + 1
         end = None
-        if int(next_elongation // 12.0) + 1 != tithi:
+        if int(((next_moon - next_sun) % 360.0) // 12.0) + 1 != tithi:
             end = npt(astro.when_elongation(12.0 * tithi, rise))
         while rise >= next_new:
             lunation += 1
             next_new = astro.new_moon(lunation + 1)
         month_index, adhik = engine.month_name_of_day(lunation, tithi)
-        paksha, name, name_ne = engine.tithi_names(tithi)
+        names = engine.tithi_names(tithi)
         marks = _notices.on(ordinal)
+        ad = date.fromordinal(ordinal)
+        # nakshatra, yoga and the Moon's sign at sunrise, each with its change before next sunrise
+        nakshatra = int(moon_l // span)
+        nakshatra_end = None
+        if int(next_moon // span) != nakshatra:
+            target = (nakshatra + 1) * span
+            nakshatra_end = npt(astro.when_reaches(astro.moon_longitude, astro.MOON_RATE, target,
+                                                   rise))  # fmt: skip
+        yoga_l = (sun_l + moon_l) % 360.0
+        yoga = int(yoga_l // span)
+        yoga_end = None
+        if int(((next_sun + next_moon) % 360.0) // span) != yoga:
+            yoga_end = npt(astro.when_reaches(astro.yoga_longitude, astro.YOGA_RATE,
+                                              (yoga + 1) * span, rise))  # fmt: skip
+        karana = pc.karana(int(elongation // 6.0))
+        moon_sign = int(moon_l // 30.0)
+        moon_change = None
+        if int(next_moon // 30.0) != moon_sign:
+            moon_change = npt(astro.when_reaches(astro.moon_longitude, astro.MOON_RATE,
+                                                 (moon_sign + 1) * 30.0, rise))  # fmt: skip
+        sun_sign = ad_to_bs(ad).month - 1
+        ayana = pc.ayana(sun_sign)
+        ns_month = pc.ns_month(*engine.lunar_month(lunation))
+        line = pc.tithi_line(month_index, adhik, tithi, names)
+        weekday = ad.weekday()
+        rahu, yamaganda, gulika = (
+            Slot(*map(npt, pc.part(rise, set_, parts[weekday])))
+            for parts in (pc.RAHU_PART, pc.YAMAGANDA_PART, pc.GULIKA_PART)
+        )
+        abhijit = Slot(*map(npt, pc.part(rise, set_, *pc.ABHIJIT)))
         found.append(
             Panchang(
-                tithi, paksha, name, name_ne, end, engine.LUNAR_MONTHS_EN[month_index],
+                tithi, *names, end, engine.LUNAR_MONTHS_EN[month_index],
                 engine.LUNAR_MONTHS_NE[month_index], adhik,
-                engine.ns_year(ordinal, date.fromordinal(ordinal).year), npt(rise), npt(set_),
+                engine.ns_year(ordinal, ad.year), npt(rise), npt(set_),
                 tuple(events.get(ordinal, ())), marks[0] if marks else None, marks,
+                nakshatra + 1, pc.NAKSHATRA_EN[nakshatra], pc.NAKSHATRA_NE[nakshatra],
+                nakshatra_end, yoga + 1, pc.YOGA_EN[yoga], pc.YOGA_NE[yoga], yoga_end,
+                pc.KARANA_EN[karana], pc.KARANA_NE[karana],
+                moon_sign + 1, pc.SIGN_EN[moon_sign], pc.SIGN_NE[moon_sign], moon_change,
+                sun_sign + 1, pc.SIGN_EN[sun_sign], pc.SIGN_NE[sun_sign],
+                ayana, pc.AYANA[ayana], *ns_month, tithi, *line, rahu, yamaganda, gulika, abhijit,
             )
         )  # fmt: skip
-        rise, elongation = next_rise, next_elongation
+        rise, sun_l, moon_l = next_rise, next_sun, next_moon
     return found

@@ -17,6 +17,10 @@ from __future__ import annotations
 
 from math import acos, asin, cos, degrees, floor, radians, sin, tan
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 # ---------------------------------------------------------------- Surya Siddhanta
 
 _YUGA_DAYS = 1577917828  # civil days in a mahayuga
@@ -38,6 +42,18 @@ def sun_longitude(jd: float) -> float:
     return (mean - degrees(asin(_SUN_EPICYCLE * sin(radians(mean - _SUN_APOGEE))))) % 360.0
 
 
+def longitudes(jd: float) -> tuple[float, float]:
+    """(Sun, Moon) true sidereal longitudes (degrees, 0–360) at ``jd``: what the nakshatra,
+    yoga and the Moon's sign are read from (docs/patro.md)."""
+    ahargana = jd + _AHARGANA_AT_JD0
+    sun = 360.0 * ((_SUN_RATE * ahargana) % 1.0)
+    sun -= degrees(asin(_SUN_EPICYCLE * sin(radians(sun - _SUN_APOGEE))))
+    moon = 360.0 * ((_MOON_RATE * ahargana) % 1.0)
+    apogee = 360.0 * ((_APOGEE_RATE * ahargana) % 1.0) + 90.0
+    moon -= degrees(asin(_MOON_EPICYCLE * sin(radians(moon - apogee))))
+    return sun % 360.0, moon % 360.0
+
+
 def elongation(jd: float) -> float:
     """Moon minus Sun (true longitudes, degrees, 0–360) at ``jd``: tithi = elongation // 12."""
     ahargana = jd + _AHARGANA_AT_JD0
@@ -49,26 +65,49 @@ def elongation(jd: float) -> float:
     return (moon - sun) % 360.0
 
 
+def moon_longitude(jd: float) -> float:
+    """The Moon's true sidereal longitude (degrees, 0–360): nakshatra = moon // 13°20′."""
+    return longitudes(jd)[1]
+
+
+def yoga_longitude(jd: float) -> float:
+    """Sun plus Moon (degrees, 0–360): yoga = (sun + moon) // 13°20′."""
+    sun, moon = longitudes(jd)
+    return (sun + moon) % 360.0
+
+
 def tithi_at(jd: float) -> int:
     """The tithi (1–30) current at ``jd``."""
     return int(elongation(jd) // 12.0) + 1
 
 
+MOON_RATE = 360.0 * _MOON_RATE  # the Moon's mean motion, degrees per day
+YOGA_RATE = 360.0 * (_MOON_RATE + _SUN_RATE)  # the mean motion of sun + moon
+
+
 def when_elongation(target: float, after: float) -> float:
     """The first moment after ``after`` (within a month) when the elongation reaches ``target``
-    degrees: the end of a tithi (target = 12 × tithi) or a new moon (target 0 or 360).
+    degrees: the end of a tithi (target = 12 × tithi) or a new moon (target 0 or 360)."""
+    return when_reaches(elongation, _MEAN_ELONGATION_RATE, target, after)
+
+
+def when_reaches(
+    angle: Callable[[float], float], rate: float, target: float, after: float
+) -> float:
+    """The first moment after ``after`` (within one turn) when ``angle`` (degrees, growing at
+    about ``rate`` a day: the elongation, the Moon, sun + moon) reaches ``target`` degrees.
 
     Secant steps from the mean rate; converges to well under a second in 3–5 evaluations."""
     x0 = after
-    f0 = (elongation(x0) - target) % 360.0 - 360.0  # degrees still to go, negative
-    x1 = x0 - f0 / _MEAN_ELONGATION_RATE
+    f0 = (angle(x0) - target) % 360.0 - 360.0  # degrees still to go, negative
+    x1 = x0 - f0 / rate
     for _ in range(12):
-        f1 = (elongation(x1) - target + 180.0) % 360.0 - 180.0
+        f1 = (angle(x1) - target + 180.0) % 360.0 - 180.0
         if abs(f1) < 1e-7:
             break
-        slope = (f1 - f0) / (x1 - x0) if x1 != x0 else _MEAN_ELONGATION_RATE
-        if not 5.0 < slope < 20.0:  # the Moon gains 10–15 degrees a day on the Sun
-            slope = _MEAN_ELONGATION_RATE
+        slope = (f1 - f0) / (x1 - x0) if x1 != x0 else rate
+        if not 5.0 < slope < 20.0:  # each of these angles gains 10–17 degrees a day
+            slope = rate
         x0, f0, x1 = x1, f1, x1 - f1 / slope
     return x1
 

@@ -43,11 +43,27 @@ class DayHoliday(namedtuple("DayHoliday", "name name_ne scope source")):
         return self.name if self.scope == "everyone" else f"{self.name} ({self.scope})"
 
 
+class Slot(namedtuple("Slot", "start end")):
+    """A timed part of the day (Rahu kaal, Yamaganda, Gulika kaal, Abhijit muhurta): Nepal-time
+    datetimes to the minute. Day fields write it as ``HH:MM–HH:MM`` (``str``)."""
+
+    __slots__ = ()
+    start: datetime
+    end: datetime
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+
 class Panchang(
     namedtuple(
         "Panchang",
         "tithi paksha tithi_name tithi_ne tithi_end lunar_month lunar_month_ne"
-        " adhik ns_year sunrise sunset events holiday holidays",
+        " adhik ns_year sunrise sunset events holiday holidays"
+        " nakshatra nakshatra_name nakshatra_ne nakshatra_end yoga yoga_name yoga_ne yoga_end"
+        " karana karana_ne moon_sign moon_sign_name moon_sign_ne moon_sign_change"
+        " sun_sign sun_sign_name sun_sign_ne ayana ayana_ne ns_month ns_month_ne ns_day"
+        " tithi_line tithi_line_ne rahu_kaal yamaganda gulika_kaal abhijit",
     )
 ):
     """What the patro computes for one day, beyond its date (``npkit.days.Day`` joins the two).
@@ -56,6 +72,13 @@ class Panchang(
     that is before the next sunrise (else None: the tithi also rules the next day).
     ``lunar_month`` is amanta (new moon to new moon). ``holiday`` is the broadest holiday of the
     day (scope "everyone" first) or None; ``holidays`` lists them all.
+
+    The rest of the panchang (docs/patro.md): ``nakshatra`` (1–27, Ashwini = 1) and ``yoga``
+    (1–27, Vishkambha = 1) at sunrise, each with its end if before the next sunrise; ``karana``
+    at sunrise (its name); ``moon_sign`` (1–12, Mesh = 1) and ``moon_sign_change`` (when the
+    Moon enters the next sign before the next sunrise, else None); ``sun_sign``, the sign of
+    the BS month as patros print it; ``ayana``; the Nepal Sambat month (amanta) and day (the
+    tithi, 1–30); the tithi line as patros write it; the day's slots.
     """
 
     __slots__ = ()
@@ -73,6 +96,34 @@ class Panchang(
     events: tuple[Event, ...]
     holiday: DayHoliday | None
     holidays: tuple[DayHoliday, ...]
+    nakshatra: int
+    nakshatra_name: str
+    nakshatra_ne: str
+    nakshatra_end: datetime | None
+    yoga: int
+    yoga_name: str
+    yoga_ne: str
+    yoga_end: datetime | None
+    karana: str
+    karana_ne: str
+    moon_sign: int
+    moon_sign_name: str
+    moon_sign_ne: str
+    moon_sign_change: datetime | None
+    sun_sign: int
+    sun_sign_name: str
+    sun_sign_ne: str
+    ayana: str
+    ayana_ne: str
+    ns_month: str
+    ns_month_ne: str
+    ns_day: int
+    tithi_line: str
+    tithi_line_ne: str
+    rahu_kaal: Slot
+    yamaganda: Slot
+    gulika_kaal: Slot
+    abhijit: Slot
 
 
 class FestivalDay(namedtuple("FestivalDay", "id name name_ne ad bs source")):
