@@ -53,11 +53,6 @@ NS_MONTH_NE = (
     "ञला", "कौला",
 )  # fmt: skip
 NS_ADHIK = ("Anala", "अनला")  # the intercalary month of Nepal Sambat (docs/patro.md)
-LINE_MONTH_NE = (
-    "वैशाख", "ज्येष्ठ", "आषाढ", "श्रावण", "भाद्र", "आश्विन", "कार्तिक", "मार्ग", "पौष", "माघ",
-    "फाल्गुन", "चैत्र",
-)  # fmt: skip
-"""The lunar months as patros write them in the tithi line ("मार्ग कृष्ण चतुर्दशी")."""
 
 NAKSHATRA_SPAN = 360.0 / 27  # 13°20′
 _KARTIK = 6  # Kachhala is the lunar (amanta) Kartik: Nepal Sambat's year begins on Mha Puja
@@ -100,13 +95,13 @@ def tithi_line(month: int, adhik: bool, tithi: int, names: tuple[str, str, str])
     """("Mangsir krishna Chaturdashi", "मार्ग कृष्ण चतुर्दशी"): the day's lunar month as patros
     name it (``month``: engine.month_name_of_day), paksha and tithi (``names``:
     engine.tithi_names)."""
-    from npkit.patro.engine import LUNAR_MONTHS_EN
+    from npkit.patro.engine import LUNAR_MONTHS_EN, LUNAR_MONTHS_NE
 
     paksha, name, name_ne = names
     if tithi == 30:
         name = "Aunsi"
     english = f"{LUNAR_MONTHS_EN[month]} {paksha} {name}"
-    nepali = f"{LINE_MONTH_NE[month]} {'शुक्ल' if paksha == 'shukla' else 'कृष्ण'} {name_ne}"
+    nepali = f"{LUNAR_MONTHS_NE[month]} {'शुक्ल' if paksha == 'shukla' else 'कृष्ण'} {name_ne}"
     if adhik:
         return f"Adhik {english}", f"अधिक {nepali}"
     return english, nepali
