@@ -125,7 +125,7 @@ def test_the_same_wrong_field_message_everywhere(npkit: Npkit) -> None:
 
 
 def test_values_are_written_by_kind() -> None:
-    holiday = patro.DayHoliday("Teej", "तीज", "women", "notice")
+    holiday = patro.DayHoliday("Teej", "तीज", "women", "confirmed", "notice", "MoHA notice")
     event = patro.Event("teej", "Teej", "तीज")
     assert (
         text_value(holiday) == "Teej (women)"

@@ -64,7 +64,11 @@ def test_known_years_and_a_year_without_a_notice() -> None:
         assert patro.holidays_known(year)
         assert len({h.ad for h in patro.holidays(year, scope="everyone")}) >= 25
     assert not patro.holidays_known(2084)
-    assert patro.holidays(2084) == []
+    likely = patro.holidays(2084)  # a year without a notice: its likely holidays
+    assert likely and {(h.status, h.source, h.scope) for h in likely} == {
+        ("likely", "likely", "everyone")
+    }
+    assert {h.status for y in range(2080, 2084) for h in patro.holidays(y)} == {"confirmed"}
     assert patro.festivals(2084)  # computed festivals are still there
 
 
@@ -283,6 +287,7 @@ def test_holiday_check_gives_the_reason() -> None:
         "everyone",
         False,
         None,
+        None,
     )
     for day in (teej, date(2023, 10, 24), saturday, date(2023, 4, 17)):
         assert patro.holiday_check(day).holiday == patro.is_holiday(day)
@@ -295,7 +300,8 @@ def test_upcoming_counts_the_days_from_the_day_looked_after() -> None:
     assert found.bs == dates.ad_to_bs(found.ad) and found.weekday == "Tuesday"
     holiday = patro.upcoming("holiday", after=after)
     first = patro.next_occurrence("holiday", after=after)
-    assert (holiday.id, holiday.name, holiday.ad) == ("holiday", first.name, first.ad)
+    assert (holiday.name, holiday.ad, holiday.status) == (first.name, first.ad, "confirmed")
+    assert holiday.id == "ghatasthapana"  # the holiday's own id, not "holiday"
     assert holiday.days == (first.ad - after).days > 0
     assert patro.upcoming("dashain", after="2023-10-01") == found
 
@@ -320,10 +326,15 @@ def test_likely_holidays_for_a_year_without_a_notice(caplog: pytest.LogCaptureFi
         record.getMessage()
     )
     assert likely and {h.scope for h in likely} == {"everyone"}
-    assert {h.source for h in likely} == {f"computed; not confirmed (no notice for {latest + 1})"}
+    assert {(h.status, h.source) for h in likely} == {("likely", "likely")}
+    assert {h.provenance for h in likely} == {
+        f"computed from the festival rules; not confirmed (no MoHA notice for {latest + 1};"
+        f" the festivals that were holidays for everyone in {latest})"
+    }
     expected = _likely_by_the_whole_patro(latest + 1, latest)
     assert sorted((h.ad, h.name) for h in likely) == sorted(
         (f.ad, f.name) for f in patro.festivals(latest + 1) if f.id in expected
     )
-    assert patro.holidays_or_likely(latest + 1) == sorted(likely, key=lambda h: (h.ad, h.name))
+    assert patro.holidays_or_likely(latest + 1) == likely == patro.holidays(latest + 1)
     assert patro.holidays_or_likely(latest) == patro.holidays(latest)  # a notice: no guessing
+    assert patro.likely_holidays(latest) == []

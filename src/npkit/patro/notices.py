@@ -12,10 +12,10 @@ from collections import namedtuple
 from datetime import date
 from functools import cache
 
-from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date
+from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date, bs_to_ad, days_in_month
 from npkit.errors import UsageError
 from npkit.patro.records import DayHoliday, Holiday
-from npkit.patro.rules import _bs, _data_rows
+from npkit.patro.rules import _bs, _data_rows, festival_days
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -126,37 +126,147 @@ def user_scopes() -> frozenset[str]:
     return frozenset(row.scope for row in _USER_ROWS)
 
 
-def on(ordinal: int) -> tuple[DayHoliday, ...]:
-    """The holidays of a day (shipped and the user's), broadest first ("everyone" before a
-    community or region: PatroDay.holiday is the first). A direct check of the year's ~40
-    rows: cheaper for one day than building a table, and still ~1 ms for a whole year."""
-    bs = ad_to_bs(date.fromordinal(ordinal))
-    marks = [
-        DayHoliday(row.name, row.name_ne, row.scope, row.source)
-        for row in (*rows_of_year(bs.year), *rows_of_year(bs.year - 1), *_USER_ROWS)
+LIKELY = "likely"
+CONFIRMED = "confirmed"
+
+
+def short_source(source: str) -> str:
+    """A row's source as tables show it: "MoHA notice 2083" (whatever the OCR notes),
+    "nepdate-patro", "config"; the full text stays in ``provenance``."""
+    if source.startswith("MoHA notice "):
+        return source[: len("MoHA notice 2083")]
+    if source.startswith("nepdate-patro"):
+        return "nepdate-patro"
+    return source.split(" (")[0]
+
+
+def _mark(row: HolidayRow) -> DayHoliday:
+    return DayHoliday(row.name, row.name_ne, row.scope, CONFIRMED, short_source(row.source),
+                      row.source)  # fmt: skip
+
+
+def _year_span(bs_year: int) -> tuple[int, int]:
+    first = bs_to_ad((bs_year, 1, 1)).toordinal()
+    return first, bs_to_ad((bs_year, 12, days_in_month(bs_year, 12))).toordinal()
+
+
+def _shipped_on(ordinal: int, bs: BSDate) -> list[DayHoliday]:
+    """The shipped rows holding a day (a range may start in the year before)."""
+    return [
+        _mark(row)
+        for row in (*rows_of_year(bs.year), *rows_of_year(bs.year - 1))
         if row.start <= bs <= row.end
     ]
+
+
+def likely_basis(bs_year: int) -> int:
+    """The notice a year without one is guessed from: the latest earlier year with a notice,
+    else (years before the first notice) the first."""
+    shipped = sorted(known_years())
+    earlier = [year for year in shipped if year < bs_year]
+    return earlier[-1] if earlier else shipped[0]
+
+
+@cache
+def holiday_festivals(bs_year: int) -> frozenset[str]:
+    """The festival ids whose day in a year with a notice is a holiday for everyone in it
+    (shipped rows only: the user's days never change the guess)."""
+    first, last = _year_span(bs_year)
+    return frozenset(
+        rule.id
+        for ordinal, rule, _source in festival_days(first, last)
+        if any(
+            m.scope == "everyone" for m in _shipped_on(ordinal, ad_to_bs(date.fromordinal(ordinal)))
+        )
+    )
+
+
+@cache
+def _likely_days(bs_year: int) -> dict[int, tuple[DayHoliday, ...]]:
+    """The likely holidays of a year without a notice, by ordinal: the festivals that were
+    holidays for everyone in the ``likely_basis`` year, on their days this year (the rules,
+    each festival's first year included: no Constitution Day before 2072)."""
+    basis = likely_basis(bs_year)
+    were = holiday_festivals(basis)
+    provenance = (
+        f"computed from the festival rules; not confirmed (no MoHA notice for {bs_year};"
+        f" the festivals that were holidays for everyone in {basis})"
+    )
+    found: dict[int, tuple[DayHoliday, ...]] = {}
+    for ordinal, rule, _source in festival_days(*_year_span(bs_year)):
+        if rule.id in were:
+            mark = DayHoliday(rule.name, rule.name_ne, "everyone", LIKELY, LIKELY, provenance)
+            found[ordinal] = (*found.get(ordinal, ()), mark)
+    return found
+
+
+def on(ordinal: int) -> tuple[DayHoliday, ...]:
+    """The holidays of a day, broadest first ("everyone" before a community or region:
+    PatroDay.holiday is the first): the shipped rows and the user's, and in a year without a
+    notice its likely holidays (status "likely"). A direct check of the year's ~40 rows:
+    cheaper for one day than building a table, and still ~1 ms for a whole year."""
+    bs = ad_to_bs(date.fromordinal(ordinal))
+    marks = _shipped_on(ordinal, bs)
+    marks += [_mark(row) for row in _USER_ROWS if row.start <= bs <= row.end]
+    if bs.year not in known_years():
+        marks += _likely_days(bs.year).get(ordinal, ())
     marks.sort(key=lambda mark: mark.scope != "everyone")
     return tuple(marks)
 
 
-def holiday_days(first: int, last: int, scope: str | None = None) -> list[Holiday]:
-    """Every holiday day in [first, last] (ranges expanded), optionally of one scope."""
+def scope_set(scope: str | Iterable[str] | None) -> frozenset[str]:
+    """The scopes asked (one name or several: a Newar woman in the Valley is ``("newar",
+    "women", "kathmandu_valley")``), "everyone" always among them: holidays for everyone are
+    every scope's."""
+    if scope is None:
+        return frozenset({"everyone"})
+    names = {scope} if isinstance(scope, str) else set(scope)
+    return frozenset(names | {"everyone"})
+
+
+def day_off(
+    day: date,
+    scope: str | Iterable[str] | None = None,
+    saturday: bool = True,
+    confirmed: bool = False,
+) -> tuple[str, str] | None:
+    """(reason, status) when ``day`` is a day off for the scopes asked, else None: its first
+    holiday for them (a confirmed one before a likely one; ``confirmed``: likely ones do not
+    count), else "Saturday" (Nepal's weekly day off) unless ``saturday`` is False."""
+    wanted = scope_set(scope)
+    marks = [m for m in on(day.toordinal()) if m.scope in wanted]
+    marks = [m for m in marks if not (confirmed and m.status == LIKELY)]
+    marks.sort(key=lambda mark: mark.status == LIKELY)
+    if marks and marks[0].status == CONFIRMED:
+        return marks[0].name, CONFIRMED
+    if saturday and day.weekday() == 5:
+        return "Saturday", CONFIRMED
+    return (marks[0].name, LIKELY) if marks else None
+
+
+def holiday_days(first: int, last: int, scope: str | Iterable[str] | None = None) -> list[Holiday]:
+    """Every holiday day in [first, last] (ranges expanded), optionally of some scopes only
+    (exactly those named: "everyone" only when named)."""
+    wanted = None if scope is None else ({scope} if isinstance(scope, str) else set(scope))
     found = []
     for ordinal in range(first, last + 1):
         for mark in on(ordinal):
-            if scope is None or mark.scope == scope:
+            if wanted is None or mark.scope in wanted:
                 day = date.fromordinal(ordinal)
                 found.append(
                     Holiday(day, ad_to_bs(day), WEEKDAYS_EN[day.weekday()], mark.name,
-                            mark.name_ne, mark.scope, mark.source)
+                            mark.name_ne, mark.scope, mark.status, mark.source, mark.provenance)
                 )  # fmt: skip
     return found
 
 
-def is_holiday(day: date, scope: str = "everyone", saturday: bool = True) -> bool:
+def is_holiday(
+    day: date,
+    scope: str | Iterable[str] = "everyone",
+    saturday: bool = True,
+    confirmed: bool = False,
+) -> bool:
     """Whether ``day`` is a day off for ``scope`` ("everyone" holidays count for every scope);
-    Saturday, Nepal's weekly holiday, counts unless ``saturday`` is False."""
-    if saturday and day.weekday() == 5:
-        return True
-    return any(mark.scope in ("everyone", scope) for mark in on(day.toordinal()))
+    Saturday, Nepal's weekly holiday, counts unless ``saturday`` is False; likely holidays
+    (a year without a notice) count unless ``confirmed``."""
+    return day_off(day, scope, saturday, confirmed) is not None
