@@ -15,7 +15,7 @@ from functools import cache
 from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date, bs_to_ad, days_in_month
 from npkit.errors import UsageError
 from npkit.patro.records import DayHoliday, Holiday
-from npkit.patro.rules import _bs, _data_rows, festival_days
+from npkit.patro.rules import _bs, _data_rows, festival_days, festival_id
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,10 +36,10 @@ SCOPES = {
     "kirat": "the Kirat community",
     "sikh": "the Sikh community",
     "christian": "the Christian community",
-    "muslim": "the Muslim community",
 }
-"""Who a holiday is for. The vocabulary is small on purpose: a user's config rows may use
-any word, but shipped rows use only these."""
+"""Who a holiday is for: every scope here holds shipped rows (tests check it), so none is
+offered that could never answer yes. The notices give Eid to everyone, so there is no
+"muslim" scope. A user's config rows may use any word; shipped rows use only these."""
 
 CONFIG_SOURCE = "config"
 
@@ -162,23 +162,49 @@ def _shipped_on(ordinal: int, bs: BSDate) -> list[DayHoliday]:
 def likely_basis(bs_year: int) -> int:
     """The notice a year without one is guessed from: the latest earlier year with a notice,
     else (years before the first notice) the first."""
+    return _notice_years_by_closeness(bs_year)[0]
+
+
+def _notice_years_by_closeness(bs_year: int) -> list[int]:
+    """The years with a notice, latest earlier one first, then the later ones, earliest first."""
     shipped = sorted(known_years())
-    earlier = [year for year in shipped if year < bs_year]
-    return earlier[-1] if earlier else shipped[0]
+    return [y for y in reversed(shipped) if y < bs_year] + [y for y in shipped if y > bs_year]
+
+
+@cache
+def _festivals_in_notice(bs_year: int) -> dict[str, bool]:
+    """{festival id: whether its day is a holiday for everyone} for the festivals that have a
+    day in a year with a notice (shipped rows only: the user's days never change the guess)."""
+    first, last = _year_span(bs_year)
+    found: dict[str, bool] = {}
+    for ordinal, rule, _source in festival_days(first, last):
+        marks = _shipped_on(ordinal, ad_to_bs(date.fromordinal(ordinal)))
+        ids = {_festival_of(m.name) for m in marks if m.scope == "everyone"}
+        # A row counts for the festival it names, or for any festival in a row naming none
+        # ("Dashain holidays"): Gai Jatra is not everyone's because Janai Purnima was.
+        found[rule.id] = found.get(rule.id, False) or bool(ids & {rule.id, None})
+    return found
+
+
+def _festival_of(name: str) -> str | None:
+    """The festival a holiday row names, or None ("Dashain holidays", "Labour Day")."""
+    try:
+        return festival_id(name)
+    except UsageError:
+        return None
 
 
 @cache
 def holiday_festivals(bs_year: int) -> frozenset[str]:
-    """The festival ids whose day in a year with a notice is a holiday for everyone in it
-    (shipped rows only: the user's days never change the guess)."""
-    first, last = _year_span(bs_year)
-    return frozenset(
-        rule.id
-        for ordinal, rule, _source in festival_days(first, last)
-        if any(
-            m.scope == "everyone" for m in _shipped_on(ordinal, ad_to_bs(date.fromordinal(ordinal)))
-        )
-    )
+    """The festivals likely to be holidays for everyone in a year without a notice: each as
+    the latest notice that has its day decided (``likely_basis`` first; a festival with no day
+    in that year, such as Ram Navami, which 2083 skips between 2082-12-13 and 2084-01-02, is
+    decided by the notice before)."""
+    decided: dict[str, bool] = {}
+    for year in _notice_years_by_closeness(bs_year):
+        for id_, holiday in _festivals_in_notice(year).items():
+            decided.setdefault(id_, holiday)
+    return frozenset(id_ for id_, holiday in decided.items() if holiday)
 
 
 @cache
@@ -187,10 +213,11 @@ def _likely_days(bs_year: int) -> dict[int, tuple[DayHoliday, ...]]:
     holidays for everyone in the ``likely_basis`` year, on their days this year (the rules,
     each festival's first year included: no Constitution Day before 2072)."""
     basis = likely_basis(bs_year)
-    were = holiday_festivals(basis)
+    were = holiday_festivals(bs_year)
     provenance = (
         f"computed from the festival rules; not confirmed (no MoHA notice for {bs_year};"
-        f" the festivals that were holidays for everyone in {basis})"
+        f" the festivals that were holidays for everyone in {basis}, or in the notice before"
+        " for a festival that year did not have)"
     )
     found: dict[int, tuple[DayHoliday, ...]] = {}
     for ordinal, rule, _source in festival_days(*_year_span(bs_year)):
@@ -198,6 +225,25 @@ def _likely_days(bs_year: int) -> dict[int, tuple[DayHoliday, ...]]:
             mark = DayHoliday(rule.name, rule.name_ne, "everyone", LIKELY, LIKELY, provenance)
             found[ordinal] = (*found.get(ordinal, ()), mark)
     return found
+
+
+def offered_scopes() -> list[str]:
+    """The scopes a caller may ask for: SCOPES, then the words the user's own days use."""
+    return list(SCOPES) + sorted(user_scopes() - set(SCOPES))
+
+
+def check_scopes(given: Iterable[str]) -> tuple[str, ...]:
+    """``given`` (duplicates dropped) if every one is an offered scope; else a UsageError
+    with a did-you-mean and the list."""
+    known = offered_scopes()
+    for scope in given:
+        if scope not in known:
+            import difflib
+
+            close = difflib.get_close_matches(scope, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UsageError(f"unknown scope {scope!r}{hint} (scopes: {', '.join(known)})")
+    return tuple(dict.fromkeys(given))
 
 
 def on(ordinal: int) -> tuple[DayHoliday, ...]:

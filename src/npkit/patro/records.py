@@ -46,8 +46,10 @@ class DayHoliday(namedtuple("DayHoliday", "name name_ne scope status source prov
     provenance: str
 
     def __str__(self) -> str:
-        """Its name, and who gets it unless everyone does: how csv, tsv and tables write it."""
-        return self.name if self.scope == "everyone" else f"{self.name} ({self.scope})"
+        """Its name, who gets it unless everyone does, and "(likely)" unless confirmed: how
+        csv, tsv, tables and cards write it."""
+        name = self.name if self.scope == "everyone" else f"{self.name} ({self.scope})"
+        return name if self.status != "likely" else f"{name} (likely)"
 
 
 class Panchang(
@@ -95,9 +97,7 @@ class FestivalDay(namedtuple("FestivalDay", "id name name_ne ad bs source")):
     source: str
 
 
-class Holiday(
-    namedtuple("Holiday", "ad bs weekday name name_ne scope status source provenance")
-):
+class Holiday(namedtuple("Holiday", "ad bs weekday name name_ne scope status source provenance")):
     """One public holiday day (a notice's range is expanded to its days); ``status``,
     ``source`` and ``provenance`` as in DayHoliday. Tables leave ``provenance`` out (JSON and
     csv keep it)."""
