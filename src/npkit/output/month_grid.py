@@ -13,8 +13,8 @@ Holidays carry a mark that needs no colour: ``*`` a public holiday for everyone 
 user's own days), ``~`` a likely holiday for everyone (a year whose notice is not out: a
 festival that was a holiday in the latest notice), ``+`` a holiday for some (women, a region,
 a community); with colour the first two are red too, like Saturday (the weekly holiday).
-Today is in reverse video, or ``[bracketed]`` without colour. Widths are measured in terminal cells (wcwidth), so Devanagari (``nepali``:
-digits, weekday, month and tithi names) lines up, and the lines under the grid are cut with
+Today is in reverse video, or ``[bracketed]`` without colour. Widths are measured in terminal
+cells (wcwidth), so Devanagari (``nepali``: digits, weekday, month and tithi names) lines up, and the lines under the grid are cut with
 ``…`` rather than wrapped.
 """
 
