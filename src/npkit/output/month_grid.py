@@ -14,8 +14,8 @@ user's own days), ``~`` a likely holiday for everyone (a year whose notice is no
 festival that was a holiday in the latest notice), ``+`` a holiday for some (women, a region,
 a community); with colour the first two are red too, like Saturday (the weekly holiday).
 Today is in reverse video, or ``[bracketed]`` without colour. Widths are measured in terminal
-cells (wcwidth), so Devanagari (``nepali``: digits, weekday, month and tithi names) lines up, and the lines under the grid are cut with
-``…`` rather than wrapped.
+cells (wcwidth), so Devanagari (``nepali``: digits, weekday, month and tithi names) lines up,
+and the lines under the grid are cut with ``…`` rather than wrapped.
 """
 
 from __future__ import annotations
