@@ -19,6 +19,7 @@ from npkit.days import (
     CalendarDay,
     ConvertedDay,
     Day,
+    default_scopes,
     needs_patro,
     use_config_holidays,
 )
@@ -142,26 +143,29 @@ def convert(
         for day, bs in found:
             click.echo(dates.format_bs(bs, pattern, day.weekday()))
         return
-    _user_days(output.fields or ())
-    render((Day(day, bs) for day, bs in found), output, ConvertedDay)
+    scopes = _user_days(output.fields or ())
+    render((Day(day, bs, scopes=scopes) for day, bs in found), output, ConvertedDay)
 
 
-def _user_days(fields: tuple[str, ...] | list[str]) -> None:
-    """Load the config file's own days off when a patro field (``holiday``) is asked for."""
+def _user_days(fields: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Load the config file's own days off and its ``scope`` (whose ``day_off``) when a patro
+    field (``holiday``, ``day_off``) is asked for."""
     if needs_patro(fields):
         use_config_holidays()
+        return default_scopes()
+    return ()
 
 
 def _convert_stdin(reading: Any, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
     from npkit.sheets import bulk
 
-    _user_days(output.fields or ())
+    scopes = _user_days(output.fields or ())
     if pattern is not None:
         bulk.write_patterns(sys.stdin.buffer, pattern, reading, keep_going, sys.stdout)
     elif output.for_people:
-        bulk.write_table(sys.stdin.buffer, output, reading, keep_going, sys.stdout)
+        bulk.write_table(sys.stdin.buffer, output, reading, keep_going, sys.stdout, scopes)
     else:
-        bulk.convert_stdin(output, reading.assume, keep_going, reading)
+        bulk.convert_stdin(output, reading.assume, keep_going, reading, scopes=scopes)
 
 
 def _convert_csv(
@@ -193,7 +197,7 @@ def _convert_csv(
     unknown = [name for name in names if name not in valid]
     if unknown:
         raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
-    _user_days(names)
+    scopes = _user_days(names)
     if pattern is not None and "pattern" not in names:
         raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
     separator = csv_dates.parse_delimiter(delimiter)
@@ -218,6 +222,7 @@ def _convert_csv(
             delimiter=separator,
             keep_going=keep_going,
             stream=sys.stdout,
+            scopes=scopes,
         )
 
 
@@ -247,7 +252,7 @@ def today(pattern: str | None, output: OutputSpec) -> None:
         return
     output.columns(FIELD_NAMES)  # a wrong field fails before any work
     use_config_holidays()
-    render([Day(day)], output, CalendarDay)
+    render([Day(day, scopes=default_scopes())], output, CalendarDay)
 
 
 @date.command(short_help="A BS month (or year) as a calendar grid.")
@@ -304,11 +309,12 @@ def cal(
     if not output.for_people:
         output.columns(FIELD_NAMES)
     use_config_holidays()
+    scopes = default_scopes()
     if len(months) == 12:
-        every = year_days(months[0][0])
+        every = year_days(months[0][0], scopes=scopes)
         by_month = [[d for d in every if d.bs.month == m] for _, m in months]
     else:
-        by_month = [month_days(y, m) for y, m in months]
+        by_month = [month_days(y, m, scopes=scopes) for y, m in months]
     if output.for_people:
         from npkit.output.month_grid import render_month
 
