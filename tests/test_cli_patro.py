@@ -443,3 +443,27 @@ def test_config_scope_is_the_default(npkit: Npkit, isolated_settings: Path) -> N
     write_config(isolated_settings, 'scope = "womn"\n')
     wrong = npkit(*teej)
     assert wrong.exit_code == ExitCode.USAGE and "did you mean 'women'" in wrong.stderr
+
+
+def test_workdays_on_the_command_line(npkit: Npkit) -> None:
+    [moved] = npkit.json("date", "add", "2026-10-16", "5", "workdays", "--json")
+    assert moved["ad"] == "2026-10-28"  # Dashain 2083 and a Saturday skipped (counted by hand)
+    [span] = npkit.json(
+        "date", "diff", "2026-10-16", "2026-10-28", "--fields", "days,workdays", "--json"
+    )
+    assert span == {"days": 12, "workdays": 6}
+    plain = npkit.json("date", "diff", "2026-10-16", "2026-10-28", "--json")[0]
+    assert "workdays" not in plain  # not a default column: plain diff never loads the patro
+    assert npkit("date", "add", "2026-10-16", "5", "days", "--scope", "women").exit_code == 2
+
+
+def test_an_attendance_sheet_gets_a_day_off_column(npkit: Npkit) -> None:
+    sheet = "date\n2026-09-12\n2026-09-14\n2026-09-15\n"  # Saturday, Teej (women), Tuesday
+    result = npkit("date", "convert", "--column", "date", "--add", "day_off,holidays", input=sheet)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "date,date_day_off,date_holidays",
+        "2026-09-12,true,",
+        "2026-09-14,false,Haritalika Teej (women)",
+        "2026-09-15,false,",
+    ]

@@ -29,7 +29,7 @@ def _bs_year(year: str | None) -> int:
     return number
 
 
-def _check_scopes(given: tuple[str, ...]) -> tuple[str, ...]:
+def check_scopes(given: tuple[str, ...]) -> tuple[str, ...]:
     """The scopes asked (``--scope``, repeatable; patro.SCOPES or the user's own words, else a
     usage error with a did-you-mean); none given: the config file's ``scope``, else ()."""
     from npkit.days import default_scopes
@@ -47,6 +47,13 @@ SCOPE_OPTION = click.option(
     "Repeat for several (a Newar woman in the Valley: --scope newar --scope women --scope "
     "kathmandu_valley); default: the config file's scope, else everyone. Your config's own "
     "scopes work too.",
+)
+
+
+CONFIRMED_OPTION = click.option(
+    "--confirmed",
+    is_flag=True,
+    help="Only confirmed holidays count: in a year without a notice, likely holidays do not.",
 )
 
 
@@ -123,7 +130,7 @@ def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
 
     bs_year = _bs_year(year)
     use_config_holidays()
-    chosen = _check_scopes(scopes) or None
+    chosen = check_scopes(scopes) or None
     render(patro.holidays_or_likely(bs_year, chosen), output, patro.Holiday)
 
 
@@ -135,11 +142,7 @@ def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
     is_flag=True,
     help="Saturday (the weekly holiday) does not count; only public holidays do.",
 )
-@click.option(
-    "--confirmed",
-    is_flag=True,
-    help="Only confirmed holidays count: in a year without a notice, likely holidays do not.",
-)
+@CONFIRMED_OPTION
 @reading_options
 @click.option("-s", "--silent", is_flag=True, help="Print nothing: only the exit status.")
 @output_options
@@ -171,7 +174,7 @@ def is_holiday(
 
     whens = [reading.to_ad(day) for day in days] or [dates.today_ad()]
     use_config_holidays()
-    chosen = _check_scopes(scopes) or ("everyone",)
+    chosen = check_scopes(scopes) or ("everyone",)
     scope: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
     records = [
         patro.holiday_check(when, scope=scope, saturday=not no_saturday, confirmed=confirmed)

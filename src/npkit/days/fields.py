@@ -140,7 +140,8 @@ TABLE: tuple[Field, ...] = (
           lambda ad, bs, p: p.events),
     Field("holiday", "patro",
           "the broadest public holiday of the day (JSON: an object with name, name_ne, scope,"
-          " source, or null; text: its name, with (scope) unless it is for everyone)",
+          " status, source, provenance, or null; text: its name, with (scope) unless it is for"
+          " everyone, and (likely) unless confirmed)",
           lambda ad, bs, p: p.holiday),
     Field("holidays", "patro",
           "every public holiday of the day, for anyone (each as holiday; status confirmed or"

@@ -49,6 +49,7 @@ __all__ = [
     "HolidayCheck",
     "Panchang",
     "Upcoming",
+    "add_workdays",
     "day",
     "days",
     "festivals",
@@ -65,6 +66,7 @@ __all__ = [
     "next_occurrence",
     "set_user_holidays",
     "upcoming",
+    "workdays_between",
     "year",
 ]
 
@@ -261,6 +263,52 @@ def holidays_or_likely(bs_year: int, scope: str | Iterable[str] | None = None) -
 
         logs.warn(__name__, likely_note(bs_year))
     return holidays(bs_year, scope)
+
+
+def workdays_between(
+    start: object,
+    end: object,
+    scope: str | Iterable[str] = "everyone",
+    confirmed: bool = False,
+) -> int:
+    """The working days from ``start`` to ``end``, both included, as HR and accounts count
+    them (Excel's NETWORKDAYS): days that are neither a Saturday nor a holiday of ``scope``
+    (one or several; likely holidays count unless ``confirmed``). Negative when ``end`` is
+    earlier."""
+    first, last = as_date(start, "start"), as_date(end, "end")
+    sign = 1
+    if last < first:
+        first, last, sign = last, first, -1
+    count = 0
+    for ordinal in range(first.toordinal(), last.toordinal() + 1):
+        day = date.fromordinal(ordinal)
+        if _notices.day_off(day, scope, True, confirmed) is None:
+            count += 1
+    return sign * count
+
+
+def add_workdays(
+    start: object,
+    count: int,
+    scope: str | Iterable[str] = "everyone",
+    confirmed: bool = False,
+) -> date:
+    """The ``count``-th working day after ``start`` (before it when negative; ``start``
+    itself for 0), as Excel's WORKDAY counts: Saturdays and the holidays of ``scope`` are
+    skipped (likely ones too unless ``confirmed``). A UsageError past the supported range."""
+    from npkit.dates import first_day, last_day
+
+    ordinal = as_date(start, "start").toordinal()
+    step = 1 if count >= 0 else -1
+    lowest, highest = first_day()[0].toordinal(), last_day()[0].toordinal()
+    left = abs(count)
+    while left:
+        ordinal += step
+        if not lowest <= ordinal <= highest:
+            raise UsageError(f"{count} working days from {start} is outside the supported range")
+        if _notices.day_off(date.fromordinal(ordinal), scope, True, confirmed) is None:
+            left -= 1
+    return date.fromordinal(ordinal)
 
 
 def _last_supported() -> int:
