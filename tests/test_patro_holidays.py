@@ -375,3 +375,10 @@ def test_none_known_is_not_known_error() -> None:
     with pytest.raises(NotKnownError) as caught:
         patro.upcoming("eid", after=date(2027, 3, 9))
     assert caught.value.exit_code == ExitCode.NO and isinstance(caught.value, LookupError)
+
+
+def test_every_scope_offered_holds_rows() -> None:
+    held = {row.scope for row in notices.shipped_rows()}
+    assert set(patro.SCOPES) == held  # none offered that could never answer yes
+    assert notices.short_source("MoHA notice 2080 (OCR, corrected)") == "MoHA notice 2080"
+    assert notices.short_source("nepdate-patro 0.1.0b1 holiday flag") == "nepdate-patro"
