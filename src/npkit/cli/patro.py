@@ -130,7 +130,9 @@ def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
 
     bs_year = _bs_year(year)
     use_config_holidays()
-    chosen = check_scopes(scopes) or None
+    from npkit.patro import notices
+
+    chosen = notices.check_scopes(scopes) or None  # none given: every scope (a list, not a check)
     render(patro.holidays_or_likely(bs_year, chosen), output, patro.Holiday)
 
 
