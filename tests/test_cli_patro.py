@@ -76,8 +76,9 @@ def test_json_of_nested_records_keeps_the_value_rules() -> None:
     from npkit.patro import DayHoliday, Event
 
     assert json_value(Event("x", "X", "एक्स")) == '{"id": "x", "name": "X", "name_ne": "एक्स"}'
-    assert json_value((DayHoliday("A", "ए", "women", None),)) == (
-        '[{"name": "A", "name_ne": "ए", "scope": "women", "source": null}]'
+    assert json_value((DayHoliday("A", "ए", "women", "likely", None, None),)) == (
+        '[{"name": "A", "name_ne": "ए", "scope": "women", "status": "likely", "source": null,'
+        ' "provenance": null}]'
     )
     assert json_value(dates.BSDate(2081, 8, 11)) == '"2081-08-11"'
     assert json_value({"price": Decimal("1.10")}) == '{"price": 1.10}'
@@ -237,14 +238,20 @@ def test_next_festival_and_holiday(npkit: Npkit) -> None:
     [row] = npkit.json("date", "next", "dashain", "--after", "2024-01-01", "--json")
     assert (row["id"], row["ad"], row["days"]) == ("vijaya_dashami", "2024-10-12", 285)
     [holiday] = npkit.json("date", "next", "holiday", "--after", "2024-10-12", "--json")
-    assert holiday["id"] == "holiday" and holiday["ad"] == "2024-10-13" and holiday["days"] == 1
+    assert holiday["ad"] == "2024-10-13" and holiday["days"] == 1
+    assert holiday["id"] == "dashain_holidays" and holiday["status"] == "confirmed"  # its own id
     bad = npkit("date", "next", "nosuchfestival")
     assert bad.exit_code == 2 and "unknown festival" in bad.stderr and "\n" not in bad.stderr[:-1]
 
 
 def test_holidays_of_a_year_and_a_scope(npkit: Npkit) -> None:
     rows = npkit.json("date", "holidays", "2081", "--json")
-    assert list(rows[0]) == ["ad", "bs", "weekday", "name", "name_ne", "scope", "source"]
+    assert list(rows[0]) == [
+        "ad", "bs", "weekday", "name", "name_ne", "scope", "status", "source", "provenance"
+    ]  # fmt: skip
+    assert rows[0]["source"] == "MoHA notice 2081" and rows[0]["provenance"].startswith(
+        "MoHA notice 2081 (OCR)"
+    )
     assert {row["scope"] for row in rows} >= {"everyone", "women"}
     women = npkit.json("date", "holidays", "2081", "--scope", "women", "--json")
     assert {row["scope"] for row in women} == {"women"}
@@ -258,7 +265,8 @@ def test_a_year_without_a_notice_says_so_and_lists_computed_festivals(npkit: Npk
     assert result.exit_code == 0
     assert result.stderr.count("\n") == 1 and "no holiday notice for BS 2084" in result.stderr
     rows = json.loads(result.stdout)
-    assert rows and all(row["source"].startswith("computed; not confirmed") for row in rows)
+    assert rows and {(row["status"], row["source"]) for row in rows} == {("likely", "likely")}
+    assert all(row["provenance"].startswith("computed from the festival rules") for row in rows)
     assert "Vijaya Dashami" in {row["name"] for row in rows}
     quiet = npkit("-q", "date", "holidays", "2084")
     assert quiet.stderr == "" and quiet.exit_code == 0
@@ -294,7 +302,7 @@ def test_is_holiday_silent_json_and_today(npkit: Npkit, monkeypatch: pytest.Monk
     [record] = npkit.json("date", "is-holiday", "--json", "2024-10-12")
     assert record == {
         "ad": "2024-10-12", "bs": "2081-06-26", "weekday": "Saturday",
-        "scope": "everyone", "holiday": True, "reason": "Dashain holidays",
+        "scope": "everyone", "holiday": True, "reason": "Dashain holidays", "status": "confirmed",
     }  # fmt: skip
     monkeypatch.setenv("NPKIT_TODAY", "2024-10-12")
     assert npkit("date", "is-holiday", "-s").exit_code == ExitCode.OK
@@ -318,7 +326,8 @@ def test_config_holidays_count_everywhere(npkit: Npkit, isolated_settings: Path)
     ]  # fmt: skip
     [day] = [r for r in npkit.json("date", "cal", "2081", "8", "--json") if r["ad"] == "2024-11-26"]
     assert day["holiday"] == {"name": "Office anniversary", "name_ne": "Office anniversary",
-                              "scope": "everyone", "source": "config"}  # fmt: skip
+                              "scope": "everyone", "status": "confirmed", "source": "config",
+                              "provenance": "config"}  # fmt: skip
     write_config(isolated_settings, "")
     assert npkit("date", "is-holiday", "-s", "2024-11-26").exit_code == ExitCode.NO  # not kept
 
@@ -371,3 +380,90 @@ def test_patro_is_imported_only_by_the_commands_that_need_it() -> None:
     assert modules_imported_by_commands([["date", "fy"]], {"npkit.patro"}) == set()
     # today: the patro, but neither Click nor the config module when there is no config file
     assert modules_imported_by_commands([["date", "today", "--json"]], watch) == {"npkit.patro"}
+
+
+# ---------------------------------------------------------------- likely holidays (issue 16)
+
+
+@pytest.mark.parametrize(
+    ("day", "code", "reason"),
+    [
+        ("2027-04-14", ExitCode.OK, "Nepali New Year (likely)"),  # New Year 2084: no notice
+        ("2027-10-10", ExitCode.OK, "Vijaya Dashami (likely)"),  # Dashain 2084
+        ("2022-10-05", ExitCode.OK, "Vijaya Dashami (likely)"),  # Dashami 2079: before 2080
+        ("2027-04-13", ExitCode.NO, None),  # Chaitra 30, 2083: a working Tuesday
+    ],
+)
+def test_the_cron_line_on_likely_holidays(npkit: Npkit, day: str, code: int, reason: str) -> None:
+    """README's `npkit date is-holiday -s || send-report`: the report is not sent on a likely
+    holiday; one stderr line says the notice is not out; --confirmed keeps the strict answer."""
+    silent = npkit("date", "is-holiday", "-s", day)
+    assert silent.exit_code == code and silent.stdout == ""
+    said = npkit("date", "is-holiday", day)
+    assert said.exit_code == code
+    if reason:
+        assert said.stdout.strip().endswith(f"yes: {reason}")
+        assert said.stderr.count("\n") == 1 and "no holiday notice for BS" in said.stderr
+        assert npkit("date", "is-holiday", "-s", "--confirmed", day).exit_code == ExitCode.NO
+    else:
+        assert said.stderr == "" and "no: a working day" in said.stdout
+
+
+def test_is_holiday_several_days_tomorrow_and_scopes(
+    npkit: Npkit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NPKIT_TODAY", "2027-04-13")
+    both = npkit("date", "is-holiday", "today", "tomorrow")
+    assert both.exit_code == ExitCode.NO and both.stdout.count("\n") == 2
+    assert npkit("date", "is-holiday", "-s", "tomorrow").exit_code == ExitCode.OK
+    teej = ["date", "is-holiday", "-s", "--no-saturday", "2026-09-14"]  # Teej 2083: women
+    assert npkit(*teej).exit_code == ExitCode.NO
+    assert npkit(*teej, "--scope", "newar", "--scope", "women").exit_code == ExitCode.OK
+    wrong = npkit("date", "is-holiday", "--scope", "womn")
+    assert wrong.exit_code == ExitCode.USAGE and "did you mean 'women'" in wrong.stderr
+
+
+def test_next_never_fails_for_lack_of_a_notice(npkit: Npkit) -> None:
+    for after in ("2027-03-09", "1920-01-01", "2043-06-01"):
+        result = npkit("date", "next", "holiday", "--after", after, "--json")
+        assert result.exit_code == 0, result.stderr
+    [row] = npkit.json("date", "next", "holiday", "--after", "2027-03-09", "--json")
+    assert (row["id"], row["ad"], row["status"]) == ("nepali_new_year", "2027-04-14", "likely")
+    eid = npkit("date", "next", "eid", "--after", "2027-03-09")
+    assert eid.exit_code == ExitCode.NO and eid.stderr.count("\n") == 1
+
+
+def test_config_scope_is_the_default(npkit: Npkit, isolated_settings: Path) -> None:
+    write_config(isolated_settings, 'scope = ["women", "kathmandu_valley"]\n')
+    teej = ["date", "is-holiday", "-s", "--no-saturday", "2026-09-14"]
+    assert npkit(*teej).exit_code == ExitCode.OK
+    rows = npkit.json("config", "--json")
+    assert {"setting": "scope", "value": "women,kathmandu_valley",
+            "origin": "config file: scope"} in rows  # fmt: skip
+    write_config(isolated_settings, 'scope = "womn"\n')
+    wrong = npkit(*teej)
+    assert wrong.exit_code == ExitCode.USAGE and "did you mean 'women'" in wrong.stderr
+
+
+def test_workdays_on_the_command_line(npkit: Npkit) -> None:
+    [moved] = npkit.json("date", "add", "2026-10-16", "5", "workdays", "--json")
+    assert moved["ad"] == "2026-10-28"  # Dashain 2083 and a Saturday skipped (counted by hand)
+    [span] = npkit.json(
+        "date", "diff", "2026-10-16", "2026-10-28", "--fields", "days,workdays", "--json"
+    )
+    assert span == {"days": 12, "workdays": 6}
+    plain = npkit.json("date", "diff", "2026-10-16", "2026-10-28", "--json")[0]
+    assert "workdays" not in plain  # not a default column: plain diff never loads the patro
+    assert npkit("date", "add", "2026-10-16", "5", "days", "--scope", "women").exit_code == 2
+
+
+def test_an_attendance_sheet_gets_a_day_off_column(npkit: Npkit) -> None:
+    sheet = "date\n2026-09-12\n2026-09-14\n2026-09-15\n"  # Saturday, Teej (women), Tuesday
+    result = npkit("date", "convert", "--column", "date", "--add", "day_off,holidays", input=sheet)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "date,date_day_off,date_holidays",
+        "2026-09-12,true,",
+        "2026-09-14,false,Haritalika Teej (women)",
+        "2026-09-15,false,",
+    ]

@@ -125,7 +125,7 @@ def test_the_same_wrong_field_message_everywhere(npkit: Npkit) -> None:
 
 
 def test_values_are_written_by_kind() -> None:
-    holiday = patro.DayHoliday("Teej", "तीज", "women", "notice")
+    holiday = patro.DayHoliday("Teej", "तीज", "women", "confirmed", "notice", "MoHA notice")
     event = patro.Event("teej", "Teej", "तीज")
     assert (
         text_value(holiday) == "Teej (women)"
@@ -147,7 +147,8 @@ def test_every_field_has_a_group_help_and_a_computation() -> None:
     day = days.Day(date(2024, 10, 12))
     for field in days.TABLE:
         assert field.group in days.GROUPS and field.help.strip(), field.name
-        assert field.compute(day.ad, day.bs, day.panchang) == getattr(day, field.name)
+        extra = (day.scopes,) if field.scoped else ()
+        assert field.compute(day.ad, day.bs, day.panchang, *extra) == getattr(day, field.name)
     assert days.CONVERT_FIELDS == dates.DAY_COLUMNS  # the C-speed columns build these
     assert set(days.CALENDAR_FIELDS) < set(days.FIELD_NAMES)
     assert tuple(n for n in days.FIELD_NAMES if n in days.CALENDAR_FIELDS) == days.CALENDAR_FIELDS

@@ -215,6 +215,20 @@ def base_url(source: str) -> str:
     return DEFAULT_URLS[source]
 
 
+def scopes() -> tuple[str, ...]:
+    """The file's ``scope``: whose days off the patro commands answer for when no ``--scope``
+    is given (``scope = "women"`` or ``scope = ["women", "kathmandu_valley"]``), as names;
+    () when absent. Only the shape is checked here (npkit.patro knows the names)."""
+    found = _file_value(load_file(), "scope")
+    if found is None:
+        return ()
+    value, origin = found
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise UsageError(f"{origin} must be a scope name or a list of them, not {value!r}")
+    return tuple(n.strip() for n in names)
+
+
 _HOLIDAY_KEYS = ("date", "start", "end", "name", "name_ne", "scope")
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "FetchError",
     "HTTPStatusError",
     "NotCached",
+    "NotKnownError",
     "NpkitError",
     "NpkitWarning",
     "ParseError",
@@ -74,6 +75,15 @@ class ParseError(NpkitError):
     """A response arrived but could not be read: the source changed its format (exit 4)."""
 
     exit_code = ExitCode.PARSE
+
+
+class NotKnownError(NpkitError, LookupError):
+    """A fair question with no answer in npkit's data: no day of that festival (or no
+    holiday) is known after the day asked (Eid beyond the announced days, the end of the
+    supported range). Not bad input: exit 5, the "no" of a check (docs/exit-codes.md). Also a
+    ``LookupError`` for library callers."""
+
+    exit_code = ExitCode.NO
 
 
 class NpkitWarning(UserWarning):

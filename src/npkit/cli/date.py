@@ -13,12 +13,14 @@ from npkit import console, dates
 from npkit.cli.commands import docs
 from npkit.cli.groups import HelpGroup
 from npkit.cli.options import complete_months, once, output_options, reading_options
+from npkit.cli.patro import CONFIRMED_OPTION, SCOPE_OPTION, check_scopes
 from npkit.dates import periods
 from npkit.days import (
     FIELD_NAMES,
     CalendarDay,
     ConvertedDay,
     Day,
+    default_scopes,
     needs_patro,
     use_config_holidays,
 )
@@ -142,26 +144,29 @@ def convert(
         for day, bs in found:
             click.echo(dates.format_bs(bs, pattern, day.weekday()))
         return
-    _user_days(output.fields or ())
-    render((Day(day, bs) for day, bs in found), output, ConvertedDay)
+    scopes = _user_days(output.fields or ())
+    render((Day(day, bs, scopes=scopes) for day, bs in found), output, ConvertedDay)
 
 
-def _user_days(fields: tuple[str, ...] | list[str]) -> None:
-    """Load the config file's own days off when a patro field (``holiday``) is asked for."""
+def _user_days(fields: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Load the config file's own days off and its ``scope`` (whose ``day_off``) when a patro
+    field (``holiday``, ``day_off``) is asked for."""
     if needs_patro(fields):
         use_config_holidays()
+        return default_scopes()
+    return ()
 
 
 def _convert_stdin(reading: Any, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
     from npkit.sheets import bulk
 
-    _user_days(output.fields or ())
+    scopes = _user_days(output.fields or ())
     if pattern is not None:
         bulk.write_patterns(sys.stdin.buffer, pattern, reading, keep_going, sys.stdout)
     elif output.for_people:
-        bulk.write_table(sys.stdin.buffer, output, reading, keep_going, sys.stdout)
+        bulk.write_table(sys.stdin.buffer, output, reading, keep_going, sys.stdout, scopes)
     else:
-        bulk.convert_stdin(output, reading.assume, keep_going, reading)
+        bulk.convert_stdin(output, reading.assume, keep_going, reading, scopes=scopes)
 
 
 def _convert_csv(
@@ -193,7 +198,7 @@ def _convert_csv(
     unknown = [name for name in names if name not in valid]
     if unknown:
         raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
-    _user_days(names)
+    scopes = _user_days(names)
     if pattern is not None and "pattern" not in names:
         raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
     separator = csv_dates.parse_delimiter(delimiter)
@@ -218,6 +223,7 @@ def _convert_csv(
             delimiter=separator,
             keep_going=keep_going,
             stream=sys.stdout,
+            scopes=scopes,
         )
 
 
@@ -247,7 +253,7 @@ def today(pattern: str | None, output: OutputSpec) -> None:
         return
     output.columns(FIELD_NAMES)  # a wrong field fails before any work
     use_config_holidays()
-    render([Day(day)], output, CalendarDay)
+    render([Day(day, scopes=default_scopes())], output, CalendarDay)
 
 
 @date.command(short_help="A BS month (or year) as a calendar grid.")
@@ -304,11 +310,12 @@ def cal(
     if not output.for_people:
         output.columns(FIELD_NAMES)
     use_config_holidays()
+    scopes = default_scopes()
     if len(months) == 12:
-        every = year_days(months[0][0])
+        every = year_days(months[0][0], scopes=scopes)
         by_month = [[d for d in every if d.bs.month == m] for _, m in months]
     else:
-        by_month = [month_days(y, m) for y, m in months]
+        by_month = [month_days(y, m, scopes=scopes) for y, m in months]
     if output.for_people:
         from npkit.output.month_grid import render_month
 
@@ -368,28 +375,51 @@ def fy(
 )
 @click.argument("start", metavar="A")
 @click.argument("end", metavar="[B]", required=False)
+@SCOPE_OPTION
+@CONFIRMED_OPTION
 @reading_options
 @output_options(record=periods.DateDifference)
 def diff(
     start: str,
     end: str | None,
+    scopes: tuple[str, ...],
+    confirmed: bool,
     reading: dates.Reading,
     output: OutputSpec,
 ) -> None:
     """Days (and BS years/months/days) from date A to date B; negative when B is earlier.
-    With one date, from today to it.
+    With one date, from today to it. --fields …,workdays adds the working days from A to B,
+    both included (Saturdays and the holidays of --scope skipped, likely ones too unless
+    --confirmed), as HR and accounts count them.
 
     \b
     Examples:
       npkit date diff 2026-01-01 2026-12-01
       npkit date diff bs:2083-06-24                days from today
       npkit date diff bs:2083-01-01 2026-12-01 --fields days -f raw
+      npkit date diff 2026-10-01 2026-10-31 --fields days,workdays
     """
     if end is None:
         first, last = dates.today_ad(), reading.to_ad(start)
     else:
         first, last = reading.to_ad(start), reading.to_ad(end)
-    render([periods.difference(first, last)], output, periods.DateDifference)
+    record = periods.difference(first, last)
+    if "workdays" in (output.fields or ()):
+        from dataclasses import replace
+
+        from npkit import patro
+
+        scope = _workday_scopes(scopes)
+        workdays = patro.workdays_between(first, last, scope, confirmed)
+        record = replace(record, workdays=workdays)
+    render([record], output, periods.DateDifference)
+
+
+def _workday_scopes(scopes: tuple[str, ...]) -> tuple[str, ...]:
+    """The scopes whose holidays are not working days: --scope, else the config's, else
+    everyone (the user's own days loaded first)."""
+    use_config_holidays()
+    return check_scopes(scopes) or ("everyone",)
 
 
 _UNITS = {
@@ -397,6 +427,7 @@ _UNITS = {
     "w": "weeks", "week": "weeks", "weeks": "weeks",
     "m": "months", "month": "months", "months": "months",
     "y": "years", "year": "years", "years": "years",
+    "wd": "workdays", "workday": "workdays", "workdays": "workdays",
 }  # fmt: skip
 
 
@@ -406,27 +437,36 @@ _UNITS = {
 )
 @click.argument("start", metavar="DATE")
 @click.argument("count", metavar="N")
-@click.argument("unit", required=False, default="days", metavar="[days|weeks|months|years]")
+@click.argument(
+    "unit", required=False, default="days", metavar="[days|weeks|months|years|workdays]"
+)
+@SCOPE_OPTION
+@CONFIRMED_OPTION
 @reading_options
 @output_options(record=ConvertedDay)
 def add(
     start: str,
     count: str,
     unit: str,
+    scopes: tuple[str, ...],
+    confirmed: bool,
     reading: dates.Reading,
     output: OutputSpec,
 ) -> None:
-    """DATE moved by N days, weeks, BS months or BS years (N may be negative; DATE may be
-    today, yesterday or tomorrow).
+    """DATE moved by N days, weeks, BS months, BS years or working days (N may be negative;
+    DATE may be today, yesterday or tomorrow).
 
     Month and year steps follow the BS calendar and clamp the day to the target month's
-    length (Jestha 32 + 1 month = Asar 31 when Asar has 31 days).
+    length (Jestha 32 + 1 month = Asar 31 when Asar has 31 days). N workdays is the Nth
+    working day after DATE: Saturdays and the holidays of --scope (default: the config's,
+    else everyone) skipped, likely ones too unless --confirmed.
 
     \b
     Examples:
       npkit date add 2026-12-01 30
       npkit date add '32 Jestha 2081' 1 month
       npkit date add 2026-12-01 -2 weeks
+      npkit date add 2026-10-16 5 workdays
     """
     try:
         steps = int(count)
@@ -434,9 +474,15 @@ def add(
         raise UsageError(f"N must be a whole number, not {count!r}") from None
     kind = _UNITS.get(unit.lower())
     if kind is None:
-        raise UsageError(f"unknown unit {unit!r}: use days, weeks, months or years")
+        raise UsageError(f"unknown unit {unit!r}: use days, weeks, months, years or workdays")
+    if (scopes or confirmed) and kind != "workdays":
+        raise UsageError("--scope and --confirmed count only with workdays")
     day = reading.to_ad(start)
-    if kind in ("days", "weeks"):
+    if kind == "workdays":
+        from npkit import patro
+
+        result = patro.add_workdays(day, steps, _workday_scopes(scopes), confirmed)
+    elif kind in ("days", "weeks"):
         result = periods.add_days(day, steps * (7 if kind == "weeks" else 1))
     else:
         months = steps * (12 if kind == "years" else 1)

@@ -78,18 +78,26 @@ def run(args: list[str]) -> bool:
         day = dates.today_ad()
         spec.columns(days.FIELD_NAMES)  # a wrong field fails before any work, as in cli/date.py
         days.use_config_holidays()
-        render([days.Day(day)], spec, days.CalendarDay)
+        render([days.Day(day, scopes=days.default_scopes())], spec, days.CalendarDay)
         return True
     spec.columns(days.FIELD_NAMES)
     if reads_stdin:
         from npkit.sheets import bulk
 
-        if days.needs_patro(asked):
-            days.use_config_holidays()
-        bulk.convert_stdin(spec, options.get("--from"), keep_going=False)
+        scopes = _user_days(asked)
+        bulk.convert_stdin(spec, options.get("--from"), keep_going=False, scopes=scopes)
         return True
     found = [dates.parse_day(text, options.get("--from")) for text in positionals]
+    scopes = _user_days(asked)
+    render((days.Day(ad, bs, scopes=scopes) for ad, bs in found), spec, days.ConvertedDay)
+    return True
+
+
+def _user_days(asked: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The config file's own days off and ``scope``, loaded when a patro field is asked for."""
+    from npkit import days
+
     if days.needs_patro(asked):
         days.use_config_holidays()
-    render((days.Day(ad, bs) for ad, bs in found), spec, days.ConvertedDay)
-    return True
+        return days.default_scopes()
+    return ()

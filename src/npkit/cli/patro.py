@@ -13,7 +13,7 @@ import click
 from npkit import dates
 from npkit.cli.options import output_options, reading_options
 from npkit.days import use_config_holidays
-from npkit.errors import ExitCode, UsageError
+from npkit.errors import ExitCode
 from npkit.output import OutputSpec, render
 
 TYPE_CHECKING = False
@@ -29,25 +29,31 @@ def _bs_year(year: str | None) -> int:
     return number
 
 
-def _check_scope(scope: str | None) -> str | None:
-    """A scope from patro.SCOPES or one the user's own days use; else a usage error."""
-    if scope is None:
-        return None
-    from npkit import patro
+def check_scopes(given: tuple[str, ...]) -> tuple[str, ...]:
+    """The scopes asked (``--scope``, repeatable; patro.SCOPES or the user's own words, else a
+    usage error with a did-you-mean); none given: the config file's ``scope``, else ()."""
+    from npkit.days import default_scopes
     from npkit.patro import notices
 
-    known = list(patro.SCOPES) + sorted(notices.user_scopes() - set(patro.SCOPES))
-    if scope not in known:
-        raise UsageError(f"unknown scope {scope!r}; scopes: {', '.join(known)}")
-    return scope
+    return notices.check_scopes(given) if given else default_scopes()
 
 
 SCOPE_OPTION = click.option(
     "--scope",
+    "scopes",
     metavar="SCOPE",
-    default=None,
+    multiple=True,
     help="Who gets the day off: everyone, women, civil_servants, kathmandu_valley, newar, … "
-    "(the patro documentation lists them; your config's own scopes work too).",
+    "Repeat for several (a Newar woman in the Valley: --scope newar --scope women --scope "
+    "kathmandu_valley); default: the config file's scope, else everyone. Your config's own "
+    "scopes work too.",
+)
+
+
+CONFIRMED_OPTION = click.option(
+    "--confirmed",
+    is_flag=True,
+    help="Only confirmed holidays count: in a year without a notice, likely holidays do not.",
 )
 
 
@@ -106,14 +112,14 @@ def next_(name: str, after: str | None, reading: Reading, output: OutputSpec) ->
 @click.argument("year", required=False)
 @SCOPE_OPTION
 @output_options
-def holidays(year: str | None, scope: str | None, output: OutputSpec) -> None:
+def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> None:
     """The public holidays of a BS year (default: this one), one record per day.
 
-    From the Ministry of Home Affairs notice of that year (source names the row's origin), with
-    your own days from the config file ([[holidays]] tables: see the patro documentation). A
-    year with no notice yet has no confirmed holidays: a warning says so, and the festivals
-    that were holidays for everyone in the last year with a notice are listed with their
-    computed days instead.
+    From the Ministry of Home Affairs notice of that year (status confirmed; source names the
+    row's origin, JSON's provenance in full), with your own days from the config file
+    ([[holidays]] tables: see the patro documentation). A year with no notice (yet) has
+    likely holidays: a warning says so, and the festivals that were holidays for everyone in
+    the last year with a notice are listed on their computed days, status likely.
 
     \b
     Examples:
@@ -124,25 +130,29 @@ def holidays(year: str | None, scope: str | None, output: OutputSpec) -> None:
 
     bs_year = _bs_year(year)
     use_config_holidays()
-    chosen = _check_scope(scope)
+    from npkit.patro import notices
+
+    chosen = notices.check_scopes(scopes) or None  # none given: every scope (a list, not a check)
     render(patro.holidays_or_likely(bs_year, chosen), output, patro.Holiday)
 
 
 @click.command("is-holiday")
-@click.argument("day", required=False, metavar="[DATE]")
+@click.argument("days", nargs=-1, metavar="[DATE]...")
 @SCOPE_OPTION
 @click.option(
     "--no-saturday",
     is_flag=True,
     help="Saturday (the weekly holiday) does not count; only public holidays do.",
 )
+@CONFIRMED_OPTION
 @reading_options
 @click.option("-s", "--silent", is_flag=True, help="Print nothing: only the exit status.")
 @output_options
 def is_holiday(
-    day: str | None,
-    scope: str | None,
+    days: tuple[str, ...],
+    scopes: tuple[str, ...],
     no_saturday: bool,
+    confirmed: bool,
     reading: Reading,
     silent: bool,
     output: OutputSpec,
@@ -150,28 +160,39 @@ def is_holiday(
     """Is DATE (default: today in Nepal) a day off? Exit 0 yes, 5 no (2: bad input).
 
     For cron: 'npkit date is-holiday -s || run-the-report'. Holidays for everyone count for
-    every --scope (default everyone); Saturday counts unless --no-saturday. Prints one line
-    (or, with --json, a record) unless -s.
+    every --scope (default everyone); Saturday counts unless --no-saturday. In a year without
+    a holiday notice, its likely holidays count (one warning line says the notice is not out)
+    unless --confirmed. Several dates (tomorrow too): one line each, exit 0 only if every one
+    is a day off. Prints one line per date (or, with --json, records) unless -s.
 
     \b
     Examples:
       npkit date is-holiday                    today, for everyone
+      npkit date is-holiday tomorrow
       npkit date is-holiday 2026-10-20 --scope women --no-saturday
       npkit date is-holiday -s || run-the-report
     """
-    from npkit import patro
+    from npkit import console, patro
 
-    when = reading.to_ad(day) if day else dates.today_ad()
+    whens = [reading.to_ad(day) for day in days] or [dates.today_ad()]
     use_config_holidays()
-    chosen = _check_scope(scope) or "everyone"
-    record = patro.holiday_check(when, scope=chosen, saturday=not no_saturday)
+    chosen = check_scopes(scopes) or ("everyone",)
+    scope: str | tuple[str, ...] = chosen[0] if len(chosen) == 1 else chosen
+    records = [
+        patro.holiday_check(when, scope=scope, saturday=not no_saturday, confirmed=confirmed)
+        for when in whens
+    ]
+    for year in dict.fromkeys(r.bs.year for r in records if r.status == "likely"):
+        console.warn(patro.likely_note(year))
     if not silent:
         if output.for_people and not output.fields:
-            who = "" if chosen == "everyone" else f" for {chosen}"
-            said = f"yes: {record.reason}" if record.holiday else "no: a working day"
-            click.echo(f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}")
+            for record in records:
+                who = "" if record.scope == "everyone" else f" for {record.scope}"
+                likely = " (likely)" if record.status == "likely" else ""
+                said = f"yes: {record.reason}{likely}" if record.holiday else "no: a working day"
+                click.echo(f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}")
         else:
-            render([record], output, patro.HolidayCheck)
-    if not record.holiday:
+            render(records, output, patro.HolidayCheck)
+    if not all(record.holiday for record in records):
         sys.stdout.flush()
         sys.exit(int(ExitCode.NO))

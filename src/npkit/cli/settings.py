@@ -53,6 +53,14 @@ def settings() -> list[Setting]:
         env = f"NPKIT_{source.upper()}_URL"
         origin = _origin(env, data, "sources", source, "url")
         found.append(Setting(f"sources.{source}.url", config.base_url(source), origin))
+    scopes = config.scopes()
+    found.append(
+        Setting(
+            "scope",
+            ",".join(scopes) or "everyone",
+            "config file: scope" if scopes else "default",
+        )
+    )
     if os.environ.get("NPKIT_TODAY"):
         found.append(Setting("today", os.environ["NPKIT_TODAY"], "environment NPKIT_TODAY"))
     from npkit.news import registry

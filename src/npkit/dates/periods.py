@@ -131,7 +131,12 @@ def fiscal_year(day: date, *, today: date | None = None) -> list[FiscalPeriod]:
 
 @dataclass(frozen=True, slots=True)
 class DateDifference:
-    """From one day to another: days, weeks and the span in BS years/months/days."""
+    """From one day to another: days, weeks and the span in BS years/months/days.
+
+    ``workdays`` (the working days from one to the other, both included) needs the patro,
+    which sits above npkit.dates: it is None here, and filled in by whoever has the patro
+    (``npkit date diff --fields …,workdays``: npkit.patro.workdays_between). It is not among
+    the default columns, so a plain ``diff`` never loads the patro."""
 
     from_ad: date
     from_bs: BSDate
@@ -142,9 +147,14 @@ class DateDifference:
     bs_years: int
     bs_months: int
     bs_days: int
+    workdays: int | None = None
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_DROP = ("weeks", "from_bs", "to_bs")
+    DEFAULT_FIELDS = (
+        "from_ad", "from_bs", "to_ad", "to_bs", "days", "weeks", "bs_years", "bs_months",
+        "bs_days",
+    )  # fmt: skip
 
 
 def difference(start: date, end: date) -> DateDifference:

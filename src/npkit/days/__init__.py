@@ -31,7 +31,7 @@ from npkit.days.fields import (
     needs_patro,
 )
 from npkit.days.ranges import between, day, month, year
-from npkit.days.user import use_config_holidays
+from npkit.days.user import default_scopes, use_config_holidays
 
 __all__ = [
     "CALENDAR_FIELDS",
@@ -47,6 +47,7 @@ __all__ = [
     "between",
     "check_fields",
     "day",
+    "default_scopes",
     "field_functions",
     "month",
     "needs_patro",

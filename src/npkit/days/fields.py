@@ -13,7 +13,10 @@ loads the patro and ``date cal`` computes a month's panchang in one pass.
 
 ``compute(ad, bs, panchang)`` gets the AD date, the BS date and, for the ``patro`` group only,
 the patro's computation of the day (``npkit.patro.Panchang``; None for the other groups): the
-patro is imported and computed only when one of its fields is asked for.
+patro is imported and computed only when one of its fields is asked for. A field whose value
+depends on whose days off are asked (``day_off``) is ``scoped``: its compute takes a fourth
+argument, the scopes asked (a frozenset, "everyone" always in it), which ``Day(...,
+scopes=...)`` and ``field_functions(names, scopes=...)`` pass: the one way scopes reach a field.
 """
 
 from __future__ import annotations
@@ -40,19 +43,22 @@ if TYPE_CHECKING:
     from npkit.dates import BSDate
     from npkit.patro import DayHoliday, Event, Panchang
 
-    Compute = Callable[[date, BSDate, Panchang | None], Any]
+    Compute = Callable[..., Any]  # (ad, bs, panchang) or, scoped, (ad, bs, panchang, scopes)
+    Scopes = str | Iterable[str] | None  # whose days off: one scope, several, or everyone
 
 GROUPS = ("conversion", "period", "patro")
 
 
-class Field(namedtuple("Field", "name group help compute")):
-    """One field of a day: its name (the column), its group, one line of help, how it is made."""
+class Field(namedtuple("Field", "name group help compute scoped", defaults=(False,))):
+    """One field of a day: its name (the column), its group, one line of help, how it is made,
+    and whether it depends on the scopes asked (then ``compute`` takes them too)."""
 
     __slots__ = ()
     name: str
     group: str
     help: str
     compute: Compute
+    scoped: bool
 
 
 def _fy_month(bs: BSDate) -> int:
@@ -67,6 +73,21 @@ def _fiscal_label(bs: BSDate) -> str:
 
 def _time(moment: Any) -> Any:
     return moment.timetz()  # to the minute, with the +05:45 zone
+
+
+def _day_off(ad: date, p: Panchang, scopes: frozenset[str]) -> bool:
+    """Saturday (Nepal's weekly day off), or a holiday (confirmed or likely) of a scope asked."""
+    return ad.weekday() == 5 or any(h.scope in scopes for h in p.holidays)
+
+
+EVERYONE = frozenset({"everyone"})
+
+
+def scope_set(scopes: Scopes) -> frozenset[str]:
+    """The scopes asked, "everyone" always among them (everyone's holidays are every scope's)."""
+    if scopes is None:
+        return EVERYONE
+    return frozenset({scopes} if isinstance(scopes, str) else scopes) | EVERYONE
 
 
 # fmt: off
@@ -166,10 +187,16 @@ TABLE: tuple[Field, ...] = (
           lambda ad, bs, p: p.events),
     Field("holiday", "patro",
           "the broadest public holiday of the day (JSON: an object with name, name_ne, scope,"
-          " source, or null; text: its name, with (scope) unless it is for everyone)",
+          " status, source, provenance, or null; text: its name, with (scope) unless it is for"
+          " everyone, and (likely) unless confirmed)",
           lambda ad, bs, p: p.holiday),
-    Field("holidays", "patro", "every public holiday of the day, for anyone (each as holiday)",
-          lambda ad, bs, p: p.holidays),
+    Field("holidays", "patro",
+          "every public holiday of the day, for anyone (each as holiday; status confirmed or"
+          " likely: a year without a notice)", lambda ad, bs, p: p.holidays),
+    Field("day_off", "patro",
+          "whether the day is a day off for the scopes asked (default everyone): a Saturday, or"
+          " a holiday of theirs, likely ones included", lambda ad, bs, p, s: _day_off(ad, p, s),
+          True),
 )
 # fmt: on
 FIELDS: dict[str, Field] = {field.name: field for field in TABLE}
@@ -179,7 +206,7 @@ CONVERT_FIELDS: tuple[str, ...] = tuple(f.name for f in TABLE if f.group == "con
 """``npkit date convert``'s (and ``add``'s) columns when no ``--fields`` is given."""
 CALENDAR_FIELDS: tuple[str, ...] = (
     *CONVERT_FIELDS, "tithi", "paksha", "tithi_name", "tithi_ne", "tithi_end", "lunar_month",
-    "lunar_month_ne", "adhik", "ns_year", "sunrise", "sunset", "events", "holiday",
+    "lunar_month_ne", "adhik", "ns_year", "sunrise", "sunset", "events", "holiday", "day_off",
 )  # fmt: skip
 """``npkit date today``'s and ``cal``'s columns when no ``--fields`` is given."""
 
@@ -190,7 +217,7 @@ class Day:
     npkit.output writes them. ``_fields``: every field in column order (as a namedtuple);
     ``DEFAULT_FIELDS``: the columns written when no ``--fields`` is asked for."""
 
-    __slots__ = ("_panchang", "_values", "ad", "bs")
+    __slots__ = ("_panchang", "_values", "ad", "bs", "scopes")
     _fields: tuple[str, ...] = FIELD_NAMES
     DEFAULT_FIELDS: tuple[str, ...] = FIELD_NAMES
 
@@ -250,13 +277,22 @@ class Day:
     events: tuple[Event, ...]
     holiday: DayHoliday | None
     holidays: tuple[DayHoliday, ...]
+    day_off: bool
 
-    def __init__(self, ad: date, bs: BSDate | None = None, panchang: Panchang | None = None):
-        """``bs`` and ``panchang`` when the caller has them already (else computed on use)."""
+    def __init__(
+        self,
+        ad: date,
+        bs: BSDate | None = None,
+        panchang: Panchang | None = None,
+        scopes: Scopes = None,
+    ):
+        """``bs`` and ``panchang`` when the caller has them already (else computed on use);
+        ``scopes``: whose days off ``day_off`` answers for (default everyone)."""
         self.ad = ad
         self.bs = ad_to_bs(ad) if bs is None else bs
         self._panchang = panchang
         self._values: dict[str, Any] = {}
+        self.scopes = scope_set(scopes)
 
     @property
     def panchang(self) -> Panchang:
@@ -274,7 +310,10 @@ class Day:
         values = self._values
         if name not in values:
             panchang = self.panchang if field.group == "patro" else None
-            values[name] = field.compute(self.ad, self.bs, panchang)
+            if field.scoped:
+                values[name] = field.compute(self.ad, self.bs, panchang, self.scopes)
+            else:
+                values[name] = field.compute(self.ad, self.bs, panchang)
         return values[name]
 
     def _asdict(self, names: Iterable[str] | None = None) -> dict[str, Any]:
@@ -327,10 +366,13 @@ def needs_patro(names: Sequence[str]) -> bool:
     return any(FIELDS[name].group == "patro" for name in names if name in FIELDS)
 
 
-def field_functions(names: Sequence[str]) -> list[Callable[[date, BSDate], Any]]:
+def field_functions(
+    names: Sequence[str], scopes: Scopes = None
+) -> list[Callable[[date, BSDate], Any]]:
     """``f(ad, bs)`` for each named field, for rows of only the fields asked for (the bulk
     paths); the patro is imported, and each day's panchang computed once, only when one of its
-    fields is asked for."""
+    fields is asked for. ``scopes``: whose days off ``day_off`` answers for (default
+    everyone)."""
     check_fields(names)
     panchang: Callable[[date], Panchang] | None = None
     if needs_patro(names):
@@ -339,13 +381,16 @@ def field_functions(names: Sequence[str]) -> list[Callable[[date, BSDate], Any]]
         from npkit import patro
 
         panchang = lru_cache(maxsize=4096)(patro.day)
-    return [_function(FIELDS[name], panchang) for name in names]
+    asked = scope_set(scopes)
+    return [_function(FIELDS[name], panchang, asked) for name in names]
 
 
 def _function(
-    field: Field, panchang: Callable[[date], Panchang] | None
+    field: Field, panchang: Callable[[date], Panchang] | None, scopes: frozenset[str]
 ) -> Callable[[date, BSDate], Any]:
     compute = field.compute
+    if field.scoped and panchang is not None:
+        return lambda ad, bs: compute(ad, bs, panchang(ad), scopes)
     if field.group == "patro" and panchang is not None:
         return lambda ad, bs: compute(ad, bs, panchang(ad))
     return lambda ad, bs: compute(ad, bs, None)

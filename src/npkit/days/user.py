@@ -44,3 +44,18 @@ def use_config_holidays() -> None:
             raise UsageError(f"config file {config.config_path()}: {exc}") from None
         return
     patro.set_user_holidays(rows)
+
+
+def default_scopes() -> tuple[str, ...]:
+    """The config file's ``scope`` (one name or a list: ``scope = ["women",
+    "kathmandu_valley"]``), checked against the offered scopes; () without one. Call after
+    ``use_config_holidays`` (the user's own scope words count)."""
+    if not _config_file_may_exist():
+        return ()
+    from npkit import config
+    from npkit.patro import notices
+
+    try:
+        return notices.check_scopes(config.scopes())
+    except UsageError as exc:
+        raise UsageError(f"config file {config.config_path()}: scope: {exc}") from None

@@ -10,11 +10,12 @@ the width available (the terminal's, or ``--width``):
   on the next, and in weeks with festivals a third line with the day's first event.
 
 Holidays carry a mark that needs no colour: ``*`` a public holiday for everyone (or one of the
-user's own days), ``+`` a holiday for some (women, a region, a community); with colour the
-first are red too, like Saturday (the weekly holiday). Today is in reverse video, or ``[bracketed]``
-without colour. Widths are measured in terminal cells (wcwidth), so Devanagari (``nepali``:
-digits, weekday, month and tithi names) lines up, and the lines under the grid are cut with
-``…`` rather than wrapped.
+user's own days), ``~`` a likely holiday for everyone (a year whose notice is not out: a
+festival that was a holiday in the latest notice), ``+`` a holiday for some (women, a region,
+a community); with colour the first two are red too, like Saturday (the weekly holiday).
+Today is in reverse video, or ``[bracketed]`` without colour. Widths are measured in terminal
+cells (wcwidth), so Devanagari (``nepali``: digits, weekday, month and tithi names) lines up,
+and the lines under the grid are cut with ``…`` rather than wrapped.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ _TITHI_SHORT_EN = {15: "Pu", 30: "Au"}
 _TITHI_SHORT_NE = {15: "पू", 30: "औं"}
 # Tithi names cut to fit a wide cell (10 cells): only these two are longer.
 _TITHI_WIDE_EN = {"Chaturdashi": "Chaturdasi", "Aunsi (Amavasya)": "Aunsi"}
-_KEY_EN = ("BS day / AD day / tithi", "Pu purnima  Au aunsi", "* holiday", "+ for some")
-_KEY_NE = ("गते / AD / तिथि", "पू पूर्णिमा  औं औंसी", "* बिदा", "+ केहीलाई बिदा")
+_KEY_EN = ("BS day / AD day / tithi", "Pu purnima  Au aunsi", "* holiday", "+ for some",
+           "~ likely holiday (no notice yet)")  # fmt: skip
+_KEY_NE = ("गते / AD / तिथि", "पू पूर्णिमा  औं औंसी", "* बिदा", "+ केहीलाई बिदा",
+           "~ सम्भावित बिदा (सूचना आएको छैन)")  # fmt: skip
 _RED, _REVERSE, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[7m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
@@ -75,8 +78,9 @@ def _pad(text: str, width: int, right: bool = True) -> str:
 
 
 def _mark(day: PatroDay) -> str:
-    if any(h.scope == "everyone" for h in day.holidays):
-        return "*"
+    everyone = {h.status for h in day.holidays if h.scope == "everyone"}
+    if everyone:
+        return "*" if everyone != {"likely"} else "~"
     return "+" if day.holidays else " "
 
 
@@ -153,6 +157,7 @@ def render_month(
     pieces = [] if wide else [words[1]]
     pieces += [words[2]] if "*" in marks else []
     pieces += [words[3]] if "+" in marks else []
+    pieces += [words[4]] if "~" in marks else []
     lines.extend(_wrap(pieces, max(width, grid_width)))
     return "\n".join(lines)
 
@@ -179,7 +184,7 @@ def _bs_text(day: PatroDay, today: date | None, digits: Callable[[int], str]) ->
 
 def _cell_style(day: PatroDay, is_today: bool) -> tuple[str, ...]:
     # Red as on a wall calendar: Saturday and holidays for everyone (not a group's days).
-    red = _RED if _mark(day) == "*" or _sunday_index(day.ad) == 6 else ""
+    red = _RED if _mark(day) in "*~" or _sunday_index(day.ad) == 6 else ""
     return (_REVERSE if is_today else "", red)
 
 
@@ -227,7 +232,8 @@ def _week_wide(
         rows[1] += " " + _pad(fit(tithi, 10), 10, right=False)
         event = _names(day, nepali)[:1]
         text = fit(event[0], 10) if event else ""
-        rows[2] += " " + style(_pad(text, 10, right=False), _RED if _mark(day) == "*" else "")
+        red = _RED if _mark(day) in "*~" else ""
+        rows[2] += " " + style(_pad(text, 10, right=False), red)
     return rows if has_events else rows[:2]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from npkit.dates import WEEKDAYS_EN, ad_to_bs, as_date, bs_to_ad, days_in_month
-from npkit.errors import UsageError
+from npkit.errors import NotKnownError, UsageError
 from npkit.patro import astro, engine
 from npkit.patro import notices as _notices
 from npkit.patro import rules as _rules
@@ -51,20 +51,24 @@ __all__ = [
     "Panchang",
     "Slot",
     "Upcoming",
+    "add_workdays",
     "day",
     "days",
     "festivals",
     "holiday_check",
+    "holiday_id",
     "holidays",
     "holidays_known",
     "holidays_or_likely",
     "is_holiday",
     "known",
     "likely_holidays",
+    "likely_note",
     "month",
     "next_occurrence",
     "set_user_holidays",
     "upcoming",
+    "workdays_between",
     "year",
 ]
 
@@ -106,23 +110,30 @@ def festivals(bs_year: int) -> list[FestivalDay]:
     return _rules.festival_records(*_year_span(bs_year))
 
 
-def holidays(bs_year: int, scope: str | None = None) -> list[Holiday]:
-    """The public holidays of a BS year (ranges expanded to days), optionally of one ``scope``
-    (see SCOPES), with the user's own days. Empty for a year whose notice is not shipped:
-    check ``holidays_known``."""
+def holidays(bs_year: int, scope: str | Iterable[str] | None = None) -> list[Holiday]:
+    """The public holidays of a BS year (ranges expanded to days), optionally of some scopes
+    (see SCOPES), with the user's own days. In a year without a notice (``holidays_known``
+    False) its likely holidays, ``status`` "likely": the festivals that were holidays for
+    everyone in the latest notice, on their computed days."""
     return _notices.holiday_days(*_year_span(bs_year), scope)
 
 
 def holidays_known(bs_year: int) -> bool:
-    """Whether the holiday notice of a BS year is shipped (else ``holidays`` has only the
-    user's days, and a CLI should say so)."""
+    """Whether the holiday notice of a BS year is shipped (else its holidays are likely ones,
+    and a CLI should say so)."""
     return bs_year in _notices.known_years()
 
 
-def is_holiday(when: object, scope: str = "everyone", saturday: bool = True) -> bool:
-    """Whether a day is a day off for ``scope`` (holidays for everyone count for every scope;
-    Saturdays count unless ``saturday`` is False)."""
-    return _notices.is_holiday(as_date(when), scope, saturday)
+def is_holiday(
+    when: object,
+    scope: str | Iterable[str] = "everyone",
+    saturday: bool = True,
+    confirmed: bool = False,
+) -> bool:
+    """Whether a day is a day off for ``scope`` (one or several; holidays for everyone count
+    for every scope): Saturdays count unless ``saturday`` is False, likely holidays (a year
+    without a notice) unless ``confirmed``."""
+    return _notices.is_holiday(as_date(when), scope, saturday, confirmed)
 
 
 def set_user_holidays(rows: Iterable[Mapping[str, object]]) -> None:
@@ -150,7 +161,9 @@ def known() -> list[FestivalInfo]:
 
 def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
     """The next day (after ``after``, default today in Nepal) of a festival by id, name or
-    alias ("dashain", "tihar", "holi"), or of any holiday for everyone ("holiday")."""
+    alias ("dashain", "tihar", "holi"), or of any holiday for everyone ("holiday": likely
+    ones in a year without a notice, Saturdays aside). NotKnownError when npkit knows no such
+    day (Eid beyond the announced days, the end of the supported range)."""
     from npkit.dates import today_ad
 
     start = (as_date(after, "after") if after is not None else today_ad()).toordinal() + 1
@@ -160,7 +173,7 @@ def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
             found = _notices.holiday_days(first, min(first + 365, last), "everyone")
             if found:
                 return found[0]
-        raise UsageError("no holiday for everyone is known after that day")
+        raise NotKnownError("no holiday for everyone is known after that day")
     wanted = _rules.festival_id(name)
     for first in range(start, last + 1, 366):
         for record in _rules.festival_records(first, min(first + 365, last)):
@@ -168,70 +181,136 @@ def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
                 return record
         if _rules.rules()[wanted].kind == "announced" and first > start:
             break  # announced days are listed only for a few years
-    raise UsageError(f"no {wanted} is known after that day")
+    raise NotKnownError(f"no {wanted} is known after that day (npkit has no rule or data for it)")
+
+
+def holiday_id(name: str) -> str:
+    """The id of a holiday: its festival's (``vijaya_dashami``) when its name is one, else its
+    name as an id ("Dashain holidays" → ``dashain_holidays``)."""
+    try:
+        return _rules.festival_id(name)
+    except UsageError:
+        words = "".join(ch if ch.isalnum() else " " for ch in name.casefold()).split()
+        return "_".join(words)
 
 
 def upcoming(name: str, after: object = None) -> Upcoming:
     """``next_occurrence`` as a record with the days until it, counted from ``after`` (default
-    today in Nepal): what ``npkit date next`` prints."""
+    today in Nepal): what ``npkit date next`` prints. A holiday's record has its own id and
+    ``status``."""
     from npkit.dates import today_ad
 
     start = as_date(after, "after") if after is not None else today_ad()
     found = next_occurrence(name, after=start)
-    id_ = found.id if isinstance(found, FestivalDay) else "holiday"
     weekday = WEEKDAYS_EN[found.ad.weekday()]
     days_until = (found.ad - start).days
-    return Upcoming(id_, found.name, found.name_ne, found.ad, found.bs, weekday, days_until,
-                    found.source)  # fmt: skip
+    if isinstance(found, FestivalDay):
+        return Upcoming(found.id, found.name, found.name_ne, found.ad, found.bs, weekday,
+                        days_until, found.source, None)  # fmt: skip
+    return Upcoming(holiday_id(found.name), found.name, found.name_ne, found.ad, found.bs,
+                    weekday, days_until, found.source, found.status)  # fmt: skip
 
 
-def holiday_check(when: object, scope: str = "everyone", saturday: bool = True) -> HolidayCheck:
+def holiday_check(
+    when: object,
+    scope: str | Iterable[str] = "everyone",
+    saturday: bool = True,
+    confirmed: bool = False,
+) -> HolidayCheck:
     """``is_holiday`` with its reason: the first holiday of the day for ``scope`` (holidays for
-    everyone count for every scope), else "Saturday"; None on a working day."""
+    everyone count for every scope; a confirmed one before a likely one), else "Saturday";
+    None on a working day. ``status`` says whether the answer rests on a likely holiday."""
     ad = as_date(when)
-    answer = is_holiday(ad, scope, saturday)
-    reason = None
-    if answer:
-        marks = [h for h in _notices.on(ad.toordinal()) if h.scope in ("everyone", scope)]
-        reason = marks[0].name if marks else "Saturday"
-    return HolidayCheck(ad, ad_to_bs(ad), WEEKDAYS_EN[ad.weekday()], scope, answer, reason)
+    found = _notices.day_off(ad, scope, saturday, confirmed)
+    reason, status = found if found else (None, None)
+    return HolidayCheck(ad, ad_to_bs(ad), WEEKDAYS_EN[ad.weekday()], _scope_text(scope),
+                        found is not None, reason, status)  # fmt: skip
+
+
+def _scope_text(scope: str | Iterable[str]) -> str:
+    """The scopes asked as one value: "everyone", "women", "newar+women"."""
+    if isinstance(scope, str):
+        return scope
+    named = sorted(set(scope) - {"everyone"})
+    return "+".join(named) or "everyone"
 
 
 def likely_holidays(bs_year: int) -> list[Holiday]:
     """For a year without a holiday notice: its festivals that were holidays for everyone in
-    the latest earlier year with one (else the first), on their computed days, as Holiday
-    records whose source says they are not confirmed. Logs a warning saying so."""
+    the latest earlier year with one (else the first), on their computed days (status
+    "likely"). Logs a warning saying so; [] for a year with a notice."""
     from npkit import logs
 
-    shipped = sorted(_notices.known_years())
-    earlier = [year for year in shipped if year < bs_year]
-    basis = earlier[-1] if earlier else shipped[0]
-    were = {
-        rule.event.id
-        for ordinal, rule, _source in _rules.festival_days(*_year_span(basis))
-        if any(h.scope == "everyone" and h.source != "config" for h in _notices.on(ordinal))
-    }
-    yet = " yet" if bs_year > shipped[-1] else ""
-    logs.warn(
-        __name__,
-        f"no holiday notice for BS {bs_year}{yet}: no confirmed holidays; listing the festivals"
-        f" that were holidays in {basis}, on their computed days",
-    )
-    source = f"computed; not confirmed (no notice for {bs_year})"
-    return [
-        Holiday(f.ad, f.bs, WEEKDAYS_EN[f.ad.weekday()], f.name, f.name_ne, "everyone", source)
-        for f in festivals(bs_year)
-        if f.id in were
-    ]
-
-
-def holidays_or_likely(bs_year: int, scope: str | None = None) -> list[Holiday]:
-    """``holidays``, and for a year without a notice the ``likely_holidays`` too, by day: what
-    ``npkit date holidays`` lists."""
-    found = holidays(bs_year, scope)
     if holidays_known(bs_year):
-        return found
-    return sorted(found + likely_holidays(bs_year), key=lambda h: (h.ad, h.name))
+        return []
+    logs.warn(__name__, likely_note(bs_year))
+    return [h for h in holidays(bs_year) if h.status == _notices.LIKELY]
+
+
+def likely_note(bs_year: int) -> str:
+    """The one line a command prints when an answer rests on a year without a notice."""
+    yet = " yet" if bs_year > max(_notices.known_years()) else ""
+    basis = _notices.likely_basis(bs_year)
+    return (
+        f"no holiday notice for BS {bs_year}{yet}: its holidays are likely ones (the festivals"
+        f" that were holidays in {basis}, on their computed days), not confirmed"
+    )
+
+
+def holidays_or_likely(bs_year: int, scope: str | Iterable[str] | None = None) -> list[Holiday]:
+    """``holidays``, logging a warning for a year without a notice (its holidays are likely
+    ones): what ``npkit date holidays`` lists."""
+    if not holidays_known(bs_year):
+        from npkit import logs
+
+        logs.warn(__name__, likely_note(bs_year))
+    return holidays(bs_year, scope)
+
+
+def workdays_between(
+    start: object,
+    end: object,
+    scope: str | Iterable[str] = "everyone",
+    confirmed: bool = False,
+) -> int:
+    """The working days from ``start`` to ``end``, both included, as HR and accounts count
+    them (Excel's NETWORKDAYS): days that are neither a Saturday nor a holiday of ``scope``
+    (one or several; likely holidays count unless ``confirmed``). Negative when ``end`` is
+    earlier."""
+    first, last = as_date(start, "start"), as_date(end, "end")
+    sign = 1
+    if last < first:
+        first, last, sign = last, first, -1
+    count = 0
+    for ordinal in range(first.toordinal(), last.toordinal() + 1):
+        day = date.fromordinal(ordinal)
+        if _notices.day_off(day, scope, True, confirmed) is None:
+            count += 1
+    return sign * count
+
+
+def add_workdays(
+    start: object,
+    count: int,
+    scope: str | Iterable[str] = "everyone",
+    confirmed: bool = False,
+) -> date:
+    """The ``count``-th working day after ``start`` (before it when negative; ``start``
+    itself for 0), as Excel's WORKDAY counts: Saturdays and the holidays of ``scope`` are
+    skipped (likely ones too unless ``confirmed``). A UsageError past the supported range."""
+    from npkit.dates import first_day, last_day
+
+    ordinal = as_date(start, "start").toordinal()
+    step = 1 if count >= 0 else -1
+    lowest, highest = first_day()[0].toordinal(), last_day()[0].toordinal()
+    left = abs(count)
+    while left:
+        ordinal += step
+        if not lowest <= ordinal <= highest:
+            raise UsageError(f"{count} working days from {start} is outside the supported range")
+        if _notices.day_off(date.fromordinal(ordinal), scope, True, confirmed) is None:
+            left -= 1
+    return date.fromordinal(ordinal)
 
 
 def _last_supported() -> int:

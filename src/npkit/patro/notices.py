@@ -12,10 +12,10 @@ from collections import namedtuple
 from datetime import date
 from functools import cache
 
-from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date
+from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date, bs_to_ad, days_in_month
 from npkit.errors import UsageError
 from npkit.patro.records import DayHoliday, Holiday
-from npkit.patro.rules import _bs, _data_rows
+from npkit.patro.rules import _bs, _data_rows, festival_days, festival_id
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,10 +36,10 @@ SCOPES = {
     "kirat": "the Kirat community",
     "sikh": "the Sikh community",
     "christian": "the Christian community",
-    "muslim": "the Muslim community",
 }
-"""Who a holiday is for. The vocabulary is small on purpose: a user's config rows may use
-any word, but shipped rows use only these."""
+"""Who a holiday is for: every scope here holds shipped rows (tests check it), so none is
+offered that could never answer yes. The notices give Eid to everyone, so there is no
+"muslim" scope. A user's config rows may use any word; shipped rows use only these."""
 
 CONFIG_SOURCE = "config"
 
@@ -126,37 +126,193 @@ def user_scopes() -> frozenset[str]:
     return frozenset(row.scope for row in _USER_ROWS)
 
 
-def on(ordinal: int) -> tuple[DayHoliday, ...]:
-    """The holidays of a day (shipped and the user's), broadest first ("everyone" before a
-    community or region: PatroDay.holiday is the first). A direct check of the year's ~40
-    rows: cheaper for one day than building a table, and still ~1 ms for a whole year."""
-    bs = ad_to_bs(date.fromordinal(ordinal))
-    marks = [
-        DayHoliday(row.name, row.name_ne, row.scope, row.source)
-        for row in (*rows_of_year(bs.year), *rows_of_year(bs.year - 1), *_USER_ROWS)
+LIKELY = "likely"
+CONFIRMED = "confirmed"
+
+
+def short_source(source: str) -> str:
+    """A row's source as tables show it: "MoHA notice 2083" (whatever the OCR notes),
+    "nepdate-patro", "config"; the full text stays in ``provenance``."""
+    if source.startswith("MoHA notice "):
+        return source[: len("MoHA notice 2083")]
+    if source.startswith("nepdate-patro"):
+        return "nepdate-patro"
+    return source.split(" (")[0]
+
+
+def _mark(row: HolidayRow) -> DayHoliday:
+    return DayHoliday(row.name, row.name_ne, row.scope, CONFIRMED, short_source(row.source),
+                      row.source)  # fmt: skip
+
+
+def _year_span(bs_year: int) -> tuple[int, int]:
+    first = bs_to_ad((bs_year, 1, 1)).toordinal()
+    return first, bs_to_ad((bs_year, 12, days_in_month(bs_year, 12))).toordinal()
+
+
+def _shipped_on(ordinal: int, bs: BSDate) -> list[DayHoliday]:
+    """The shipped rows holding a day (a range may start in the year before)."""
+    return [
+        _mark(row)
+        for row in (*rows_of_year(bs.year), *rows_of_year(bs.year - 1))
         if row.start <= bs <= row.end
     ]
+
+
+def likely_basis(bs_year: int) -> int:
+    """The notice a year without one is guessed from: the latest earlier year with a notice,
+    else (years before the first notice) the first."""
+    return _notice_years_by_closeness(bs_year)[0]
+
+
+def _notice_years_by_closeness(bs_year: int) -> list[int]:
+    """The years with a notice, latest earlier one first, then the later ones, earliest first."""
+    shipped = sorted(known_years())
+    return [y for y in reversed(shipped) if y < bs_year] + [y for y in shipped if y > bs_year]
+
+
+@cache
+def _festivals_in_notice(bs_year: int) -> dict[str, bool]:
+    """{festival id: whether its day is a holiday for everyone} for the festivals that have a
+    day in a year with a notice (shipped rows only: the user's days never change the guess)."""
+    first, last = _year_span(bs_year)
+    found: dict[str, bool] = {}
+    for ordinal, rule, _source in festival_days(first, last):
+        marks = _shipped_on(ordinal, ad_to_bs(date.fromordinal(ordinal)))
+        ids = {_festival_of(m.name) for m in marks if m.scope == "everyone"}
+        # A row counts for the festival it names, or for any festival in a row naming none
+        # ("Dashain holidays"): Gai Jatra is not everyone's because Janai Purnima was.
+        found[rule.id] = found.get(rule.id, False) or bool(ids & {rule.id, None})
+    return found
+
+
+def _festival_of(name: str) -> str | None:
+    """The festival a holiday row names, or None ("Dashain holidays", "Labour Day")."""
+    try:
+        return festival_id(name)
+    except UsageError:
+        return None
+
+
+@cache
+def holiday_festivals(bs_year: int) -> frozenset[str]:
+    """The festivals likely to be holidays for everyone in a year without a notice: each as
+    the latest notice that has its day decided (``likely_basis`` first; a festival with no day
+    in that year, such as Ram Navami, which 2083 skips between 2082-12-13 and 2084-01-02, is
+    decided by the notice before)."""
+    decided: dict[str, bool] = {}
+    for year in _notice_years_by_closeness(bs_year):
+        for id_, holiday in _festivals_in_notice(year).items():
+            decided.setdefault(id_, holiday)
+    return frozenset(id_ for id_, holiday in decided.items() if holiday)
+
+
+@cache
+def _likely_days(bs_year: int) -> dict[int, tuple[DayHoliday, ...]]:
+    """The likely holidays of a year without a notice, by ordinal: the festivals that were
+    holidays for everyone in the ``likely_basis`` year, on their days this year (the rules,
+    each festival's first year included: no Constitution Day before 2072)."""
+    basis = likely_basis(bs_year)
+    were = holiday_festivals(bs_year)
+    provenance = (
+        f"computed from the festival rules; not confirmed (no MoHA notice for {bs_year};"
+        f" the festivals that were holidays for everyone in {basis}, or in the notice before"
+        " for a festival that year did not have)"
+    )
+    found: dict[int, tuple[DayHoliday, ...]] = {}
+    for ordinal, rule, _source in festival_days(*_year_span(bs_year)):
+        if rule.id in were:
+            mark = DayHoliday(rule.name, rule.name_ne, "everyone", LIKELY, LIKELY, provenance)
+            found[ordinal] = (*found.get(ordinal, ()), mark)
+    return found
+
+
+def offered_scopes() -> list[str]:
+    """The scopes a caller may ask for: SCOPES, then the words the user's own days use."""
+    return list(SCOPES) + sorted(user_scopes() - set(SCOPES))
+
+
+def check_scopes(given: Iterable[str]) -> tuple[str, ...]:
+    """``given`` (duplicates dropped) if every one is an offered scope; else a UsageError
+    with a did-you-mean and the list."""
+    known = offered_scopes()
+    for scope in given:
+        if scope not in known:
+            import difflib
+
+            close = difflib.get_close_matches(scope, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UsageError(f"unknown scope {scope!r}{hint} (scopes: {', '.join(known)})")
+    return tuple(dict.fromkeys(given))
+
+
+def on(ordinal: int) -> tuple[DayHoliday, ...]:
+    """The holidays of a day, broadest first ("everyone" before a community or region:
+    PatroDay.holiday is the first): the shipped rows and the user's, and in a year without a
+    notice its likely holidays (status "likely"). A direct check of the year's ~40 rows:
+    cheaper for one day than building a table, and still ~1 ms for a whole year."""
+    bs = ad_to_bs(date.fromordinal(ordinal))
+    marks = _shipped_on(ordinal, bs)
+    marks += [_mark(row) for row in _USER_ROWS if row.start <= bs <= row.end]
+    if bs.year not in known_years():
+        marks += _likely_days(bs.year).get(ordinal, ())
     marks.sort(key=lambda mark: mark.scope != "everyone")
     return tuple(marks)
 
 
-def holiday_days(first: int, last: int, scope: str | None = None) -> list[Holiday]:
-    """Every holiday day in [first, last] (ranges expanded), optionally of one scope."""
+def scope_set(scope: str | Iterable[str] | None) -> frozenset[str]:
+    """The scopes asked (one name or several: a Newar woman in the Valley is ``("newar",
+    "women", "kathmandu_valley")``), "everyone" always among them: holidays for everyone are
+    every scope's."""
+    if scope is None:
+        return frozenset({"everyone"})
+    names = {scope} if isinstance(scope, str) else set(scope)
+    return frozenset(names | {"everyone"})
+
+
+def day_off(
+    day: date,
+    scope: str | Iterable[str] | None = None,
+    saturday: bool = True,
+    confirmed: bool = False,
+) -> tuple[str, str] | None:
+    """(reason, status) when ``day`` is a day off for the scopes asked, else None: its first
+    holiday for them (a confirmed one before a likely one; ``confirmed``: likely ones do not
+    count), else "Saturday" (Nepal's weekly day off) unless ``saturday`` is False."""
+    wanted = scope_set(scope)
+    marks = [m for m in on(day.toordinal()) if m.scope in wanted]
+    marks = [m for m in marks if not (confirmed and m.status == LIKELY)]
+    marks.sort(key=lambda mark: mark.status == LIKELY)
+    if marks and marks[0].status == CONFIRMED:
+        return marks[0].name, CONFIRMED
+    if saturday and day.weekday() == 5:
+        return "Saturday", CONFIRMED
+    return (marks[0].name, LIKELY) if marks else None
+
+
+def holiday_days(first: int, last: int, scope: str | Iterable[str] | None = None) -> list[Holiday]:
+    """Every holiday day in [first, last] (ranges expanded), optionally of some scopes only
+    (exactly those named: "everyone" only when named)."""
+    wanted = None if scope is None else ({scope} if isinstance(scope, str) else set(scope))
     found = []
     for ordinal in range(first, last + 1):
         for mark in on(ordinal):
-            if scope is None or mark.scope == scope:
+            if wanted is None or mark.scope in wanted:
                 day = date.fromordinal(ordinal)
                 found.append(
                     Holiday(day, ad_to_bs(day), WEEKDAYS_EN[day.weekday()], mark.name,
-                            mark.name_ne, mark.scope, mark.source)
+                            mark.name_ne, mark.scope, mark.status, mark.source, mark.provenance)
                 )  # fmt: skip
     return found
 
 
-def is_holiday(day: date, scope: str = "everyone", saturday: bool = True) -> bool:
+def is_holiday(
+    day: date,
+    scope: str | Iterable[str] = "everyone",
+    saturday: bool = True,
+    confirmed: bool = False,
+) -> bool:
     """Whether ``day`` is a day off for ``scope`` ("everyone" holidays count for every scope);
-    Saturday, Nepal's weekly holiday, counts unless ``saturday`` is False."""
-    if saturday and day.weekday() == 5:
-        return True
-    return any(mark.scope in ("everyone", scope) for mark in on(day.toordinal()))
+    Saturday, Nepal's weekly holiday, counts unless ``saturday`` is False; likely holidays
+    (a year without a notice) count unless ``confirmed``."""
+    return day_off(day, scope, saturday, confirmed) is not None

@@ -29,18 +29,27 @@ class Event(namedtuple("Event", "id name name_ne")):
         return self.name
 
 
-class DayHoliday(namedtuple("DayHoliday", "name name_ne scope source")):
-    """A public holiday on a day, and who gets it (``scope``: see notices.SCOPES)."""
+class DayHoliday(namedtuple("DayHoliday", "name name_ne scope status source provenance")):
+    """A public holiday on a day, and who gets it (``scope``: see notices.SCOPES).
+
+    ``status`` is "confirmed" (the year's notice, or the user's own day) or "likely" (a year
+    without a notice: a festival that was a holiday in the latest notice, on its computed day);
+    ``source`` is short, for people ("MoHA notice 2083", "nepdate-patro", "likely", "config");
+    ``provenance`` the full origin of the row (what JSON readers audit)."""
 
     __slots__ = ()
     name: str
     name_ne: str
     scope: str
+    status: str
     source: str
+    provenance: str
 
     def __str__(self) -> str:
-        """Its name, and who gets it unless everyone does: how csv, tsv and tables write it."""
-        return self.name if self.scope == "everyone" else f"{self.name} ({self.scope})"
+        """Its name, who gets it unless everyone does, and "(likely)" unless confirmed: how
+        csv, tsv, tables and cards write it."""
+        name = self.name if self.scope == "everyone" else f"{self.name} ({self.scope})"
+        return name if self.status != "likely" else f"{name} (likely)"
 
 
 class Slot(namedtuple("Slot", "start end")):
@@ -139,8 +148,10 @@ class FestivalDay(namedtuple("FestivalDay", "id name name_ne ad bs source")):
     source: str
 
 
-class Holiday(namedtuple("Holiday", "ad bs weekday name name_ne scope source")):
-    """One public holiday day (a notice's range is expanded to its days)."""
+class Holiday(namedtuple("Holiday", "ad bs weekday name name_ne scope status source provenance")):
+    """One public holiday day (a notice's range is expanded to its days); ``status``,
+    ``source`` and ``provenance`` as in DayHoliday. Tables leave ``provenance`` out (JSON and
+    csv keep it)."""
 
     __slots__ = ()
     ad: date
@@ -149,7 +160,10 @@ class Holiday(namedtuple("Holiday", "ad bs weekday name name_ne scope source")):
     name: str
     name_ne: str
     scope: str
+    status: str
     source: str
+    provenance: str
+    TABLE_COLUMNS = ("ad", "bs", "weekday", "name", "name_ne", "scope", "status", "source")
 
 
 class FestivalInfo(namedtuple("FestivalInfo", "id name name_ne rule aliases")):
@@ -163,9 +177,10 @@ class FestivalInfo(namedtuple("FestivalInfo", "id name name_ne rule aliases")):
     aliases: tuple[str, ...]
 
 
-class Upcoming(namedtuple("Upcoming", "id name name_ne ad bs weekday days source")):
-    """The next day of a festival (or of any holiday, id "holiday"): ``days`` from the day
-    looked after (``patro.upcoming``)."""
+class Upcoming(namedtuple("Upcoming", "id name name_ne ad bs weekday days source status")):
+    """The next day of a festival (or of any holiday: the holiday's own id): ``days`` from the
+    day looked after (``patro.upcoming``). ``status`` is the holiday's ("confirmed" or
+    "likely"), None for a festival (tables show the column only when filled)."""
 
     __slots__ = ()
     id: str
@@ -176,11 +191,15 @@ class Upcoming(namedtuple("Upcoming", "id name name_ne ad bs weekday days source
     weekday: str
     days: int
     source: str
+    status: str | None
+    TABLE_SPARSE = ("status",)
 
 
-class HolidayCheck(namedtuple("HolidayCheck", "ad bs weekday scope holiday reason")):
+class HolidayCheck(namedtuple("HolidayCheck", "ad bs weekday scope holiday reason status")):
     """Whether a day is a day off for ``scope`` (``patro.holiday_check``): ``reason`` is the
-    holiday's name, "Saturday", or None on a working day."""
+    holiday's name, "Saturday", or None on a working day; ``status`` "confirmed" (a notice's
+    holiday, a Saturday, the user's own day), "likely" (only a likely holiday makes it a day
+    off: the year's notice is not out) or None on a working day."""
 
     __slots__ = ()
     ad: date
@@ -189,3 +208,4 @@ class HolidayCheck(namedtuple("HolidayCheck", "ad bs weekday scope holiday reaso
     scope: str
     holiday: bool
     reason: str | None
+    status: str | None

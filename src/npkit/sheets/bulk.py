@@ -22,6 +22,10 @@ from npkit.days import CONVERT_FIELDS, FIELD_NAMES, field_functions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from npkit.days.fields import Scopes
+
 CHUNK_SIZE = 1 << 16
 TABLE_ROWS = 10_000
 """A table of stdin is drawn from memory (its widths need every row); past this many rows the
@@ -130,9 +134,11 @@ class _Memo(dict[bytes, str]):
 class _LineConverter:
     """Turns one raw input line into encoded output text ('' for a blank line)."""
 
-    def __init__(self, writer: RowWriter, reading: Reading, keep_going: bool) -> None:
+    def __init__(
+        self, writer: RowWriter, reading: Reading, keep_going: bool, scopes: Scopes = None
+    ) -> None:
         self.writer = writer
-        self.fields = field_functions(writer.columns)
+        self.fields = field_functions(writer.columns, scopes)
         self.reading = reading
         self.assume = reading.assume
         self.bad = BadInput(keep_going)
@@ -210,8 +216,10 @@ def convert_lines(
     reading: Reading | None = None,
     keep_going: bool = False,
     stream: IO[str] | None = None,
+    scopes: Scopes = None,
 ) -> BulkResult:
-    """Convert one date per line of ``source`` to records in ``spec.format``, in input order.
+    """Convert one date per line of ``source`` to records in ``spec.format``, in input order
+    (``scopes``: whose ``day_off``, default everyone).
 
     Blank lines are skipped (with ``keep_going``: written as empty rows). A bad line stops the
     run with a UsageError naming its line number, unless ``keep_going``: then it is logged as
@@ -219,7 +227,7 @@ def convert_lines(
     aligned with input lines. The output document is always closed (valid JSON).
     """
     writer = RowWriter(spec, columns, stream)
-    converter = _LineConverter(writer, reading or Reading(), keep_going)
+    converter = _LineConverter(writer, reading or Reading(), keep_going, scopes)
     result = BulkResult()
     pending = b""
     try:
@@ -242,7 +250,12 @@ def day_columns(spec: OutputSpec) -> tuple[str, ...]:
 
 
 def convert_stdin(
-    spec: OutputSpec, assume: str | None, keep_going: bool, reading: Reading | None = None
+    spec: OutputSpec,
+    assume: str | None,
+    keep_going: bool,
+    reading: Reading | None = None,
+    *,
+    scopes: Scopes = None,
 ) -> BulkResult:
     """``npkit date convert -`` in a line format: stdin to stdout, with a closing count logged
     at INFO (the CLI shows it on a terminal or with -v)."""
@@ -256,6 +269,7 @@ def convert_stdin(
         reading=reading,
         keep_going=keep_going,
         stream=sys.stdout,
+        scopes=scopes,
     )
     logs.note(__name__, f"date: converted {result.rows} dates ({result.bad} bad lines)")
     return result
@@ -312,7 +326,12 @@ def write_patterns(
 
 
 def write_table(
-    source: BinaryIO, spec: OutputSpec, reading: Reading, keep_going: bool, stream: IO[str]
+    source: BinaryIO,
+    spec: OutputSpec,
+    reading: Reading,
+    keep_going: bool,
+    stream: IO[str],
+    scopes: Scopes = None,
 ) -> BulkResult:
     """``npkit date convert -`` as a table: drawn once the input ends, if it has at most
     ``TABLE_ROWS`` rows; past that the rows are streamed as tsv (a warning says so), so a
@@ -320,7 +339,7 @@ def write_table(
     from npkit.output import render_rows
 
     columns = day_columns(spec)
-    functions = field_functions(columns)
+    functions = field_functions(columns, scopes)
     bad = BadInput(keep_going)
     empty = ("",) * len(columns)
     rows: list[tuple[Any, ...]] = []

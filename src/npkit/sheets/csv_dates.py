@@ -30,6 +30,8 @@ from npkit.sheets.bulk import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from npkit.days.fields import Scopes
+
 
 BOM = "\ufeff"
 CSV_FIELD_LIMIT = 1 << 26
@@ -150,10 +152,15 @@ class _CellConverter:
     """A date cell → the values added for it (memoised: spreadsheets repeat dates)."""
 
     def __init__(
-        self, fields: Sequence[str], reading: Reading, pattern: str | None, bad: BadInput
+        self,
+        fields: Sequence[str],
+        reading: Reading,
+        pattern: str | None,
+        bad: BadInput,
+        scopes: Scopes = None,
     ) -> None:
         self.names = list(fields)
-        functions = field_functions([n for n in fields if n != "pattern"])
+        functions = field_functions([n for n in fields if n != "pattern"], scopes)
         self.functions: list[Callable[[date, dates.BSDate], Any]] = []
         for name in fields:
             if name == "pattern":
@@ -241,8 +248,10 @@ def convert_csv(
     delimiter: str = ",",
     keep_going: bool = False,
     stream: IO[str] | None = None,
+    scopes: Scopes = None,
 ) -> BulkResult:
-    """Read CSV and write every row back with ``<column>_<field>`` added for each column.
+    """Read CSV and write every row back with ``<column>_<field>`` added for each column
+    (``scopes``: whose ``day_off``, default everyone: an attendance sheet's "day off?").
 
     CSV output keeps every input line as it was (quoting, a UTF-8 BOM, CRLF line ends, blank
     lines) and appends the added cells; json, ndjson and tsv rows use the header as keys.
@@ -256,7 +265,7 @@ def convert_csv(
         raise UsageError("no CSV input")
     out = stream if stream is not None else sys.stdout
     bad = BadInput(keep_going)
-    cells = _CellConverter(fields, reading or Reading(), pattern, bad)
+    cells = _CellConverter(fields, reading or Reading(), pattern, bad, scopes)
     result = BulkResult()
     state: dict[str, Any] = {}
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
