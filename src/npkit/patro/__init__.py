@@ -245,8 +245,8 @@ def _build(first: int, last: int) -> list[Panchang]:
     """Panchang for every ordinal in [first, last]: one sunrise per day, shared with the day
     before; the month's new moons and the year's festivals computed once."""
     events: dict[int, list[Event]] = {}
-    for ordinal, rule, _source in _rules.festival_days(first, last):
-        events.setdefault(ordinal, []).append(rule.event)
+    for ordinal, _rule, _source, event in _rules.observance_days(first, last):
+        events.setdefault(ordinal, []).append(event)
     npt = engine.npt_minute
     sun = engine.sun
     rise = sun(first)[0]

@@ -24,14 +24,30 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-KINDS = ("lunar", "bs", "ad", "announced")
-WHEN = ("sunrise", "sunset", "midnight")
+KINDS = ("lunar", "bs", "ad", "announced", "sankranti", "span")
+WHEN = ("sunrise", "afternoon", "sunset", "midnight")
 COMPUTED = "computed"
+EVERY = -1  # a lunar rule's month "*": every lunation, adhik ones too
+ADHIK = -2  # a lunar rule's month "adhik": adhik lunations only
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+CATEGORIES = (
+    "festival", "national_day", "jayanti", "jatra", "brata", "ekadashi", "purnima", "aunsi",
+    "sankranti", "shraddha", "community", "international_day", "span",
+)  # fmt: skip
+MAIN = "main"  # ``date festivals`` by default: the rows of festivals.tsv
 
 
-class Rule(namedtuple("Rule", "id kind month day when after since name name_ne aliases")):
-    """One line of festivals.tsv; ``month`` is a 0-based month index; ``since`` the first BS
-    year the observance exists (0: always)."""
+class Rule(
+    namedtuple(
+        "Rule",
+        "id kind month day when after since name name_ne aliases category weekdays days end main",
+    )
+):
+    """One line of festivals.tsv or observances.tsv; ``month`` is a 0-based month index
+    (EVERY, ADHIK for lunar rules); ``since`` the first BS year the observance exists (0:
+    always); ``days`` every tithi a lunar rule takes (Pradosh: 13 and 28); ``weekdays`` the
+    weekdays (0 = Monday) its day must fall on (empty: any); ``end`` a span's last (month,
+    tithi); ``main`` True for festivals.tsv rows (the festivals and national days)."""
 
     __slots__ = ()
     id: str
@@ -44,11 +60,26 @@ class Rule(namedtuple("Rule", "id kind month day when after since name name_ne a
     name: str
     name_ne: str
     aliases: tuple[str, ...]
+    category: str
+    weekdays: tuple[int, ...]
+    days: tuple[int, ...]
+    end: tuple[int, int] | None
+    main: bool
 
     @property
     def event(self) -> Event:
         """The (id, name, name_ne) shown on a day."""
         return Event(self.id, self.name, self.name_ne)
+
+    @property
+    def end_event(self) -> Event:
+        """A span's last day."""
+        return Event(self.id, f"{self.name} ends", f"{self.name_ne} समाप्ति")
+
+    @property
+    def start_event(self) -> Event:
+        """A span's first day."""
+        return Event(self.id, f"{self.name} begins", f"{self.name_ne} आरम्भ")
 
 
 class FixedDay(namedtuple("FixedDay", "id bs source note")):
@@ -75,20 +106,56 @@ def _bs(text: str) -> BSDate:
     return BSDate(int(year), int(month), int(day))
 
 
+def _lunar_month(text: str) -> int:
+    return {"*": EVERY, "adhik": ADHIK}.get(text) or MONTHS_EN.index(text)
+
+
+def _read_rules(name: str, main: bool) -> Iterator[Rule]:
+    for fields in _data_rows(name):
+        id_, kind, month, day, when, after, since, name_en, name_ne, aliases = fields[:10]
+        category, weekday, end = (fields[10:] + ["", "", ""])[:3]
+        lunar = kind in ("lunar", "span")
+        if kind not in KINDS or (lunar and when not in WHEN) or category not in CATEGORIES:
+            raise RuntimeError(f"{name}: bad rule for {id_}")
+        if kind == "sankranti":
+            kind, day = "bs", "1"  # the Sun enters the sign on the BS month's first day
+        index = _lunar_month(month) if lunar else int(month or 0) - 1
+        days = tuple(int(d) for d in day.split(";") if d)
+        last = None
+        if end:
+            end_month, end_day = end.split()
+            last = (_lunar_month(end_month), int(end_day))
+        yield Rule(
+            id_, kind, index, days[0] if days else 0, when, after, int(since or 0), name_en,
+            name_ne, tuple(a for a in aliases.split(";") if a), category,
+            tuple(WEEKDAYS.index(w) for w in weekday.split(";") if w), days, last, main,
+        )  # fmt: skip
+
+
+@cache
+def every_rule() -> dict[str, Rule]:
+    """Every observance rule by id: festivals.tsv (the main festivals and national days),
+    then observances.tsv (bratas, ekadashis, jayantis, sankrantis, international days, …)."""
+    table: dict[str, Rule] = {}
+    for name, main in (("festivals.tsv", True), ("observances.tsv", False)):
+        for rule in _read_rules(name, main):
+            if rule.id in table:
+                raise RuntimeError(f"{name}: id {rule.id} twice")
+            table[rule.id] = rule
+    return table
+
+
 @cache
 def rules() -> dict[str, Rule]:
-    """The rules table by id, in file order."""
-    table: dict[str, Rule] = {}
-    for fields in _data_rows("festivals.tsv"):
-        id_, kind, month, day, when, after, since, name, name_ne, aliases = fields
-        if kind not in KINDS or (kind == "lunar" and when not in WHEN):
-            raise RuntimeError(f"festivals.tsv: bad rule for {id_}")
-        index = MONTHS_EN.index(month) if kind == "lunar" else int(month or 0) - 1
-        table[id_] = Rule(
-            id_, kind, index, int(day or 0), when, after, int(since or 0), name, name_ne,
-            tuple(a for a in aliases.split(";") if a),
-        )  # fmt: skip
-    return table
+    """The festival rules (festivals.tsv) by id, in file order: what ``festival_days`` gives
+    and holiday answers draw on."""
+    return {id_: rule for id_, rule in every_rule().items() if rule.main}
+
+
+def category_of(id_: str) -> str:
+    """The category of an observance id ("" for one not in the tables)."""
+    rule = every_rule().get(id_)
+    return rule.category if rule else ""
 
 
 @cache
@@ -103,67 +170,126 @@ def fixed_days() -> dict[tuple[str, int], list[FixedDay]]:
 
 
 def _name_key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(ch for ch in text.casefold() if ch.isalnum() or ch in _MARKS)
+
+
+_MARKS = "\u0901\u0902\u0903\u093c\u093e\u093f\u0940\u0941\u0942\u0943\u0944\u0947\u0948\u094b\u094c\u094d"
+"""Devanagari vowel signs and marks: not alphanumeric to Python, but part of a Nepali name."""
 
 
 @cache
-def _names() -> dict[str, str]:
-    keys: dict[str, str] = {}
-    for rule in rules().values():
-        for text in (rule.id, rule.name, rule.name_ne, *rule.aliases):
-            keys.setdefault(_name_key(text), rule.id)
-        keys.setdefault(_name_key(rule.name.split(" (")[0]), rule.id)
+def _names() -> dict[str, list[str]]:
+    """Every way to write an observance (id, names, aliases, the English name without its
+    parenthesis), as a key, to the ids it names: one, or several ("lhosar")."""
+    keys: dict[str, list[str]] = {}
+    for rule in every_rule().values():
+        texts = (rule.id, rule.name, rule.name_ne, *rule.aliases, rule.name.split(" (")[0],
+                 rule.name_ne.split(" (")[0])  # fmt: skip
+        for text in texts:
+            ids = keys.setdefault(_name_key(text), [])
+            if rule.id not in ids:
+                ids.append(rule.id)
+    keys.pop("", None)
     return keys
 
 
-def festival_id(name: str) -> str:
-    """The festival id of an id, a name or an alias ("dashain" → vijaya_dashami); a name we do
-    not know is a UsageError listing where to look."""
+def observance_ids(name: str) -> list[str]:
+    """The observance ids a name, id or alias (in either script) names: one id, or several
+    for a word shared by several ("lhosar": Tamu, Sonam and Gyalpo Lhosar). A name we do not
+    know is a UsageError with the closest names we know."""
     found = _names().get(_name_key(name))
-    if found is None:
-        raise UsageError(
-            f"unknown festival {name!r}: give an id or a common name such as dashain, tihar,"
-            " holi or teej (ids: 'npkit date festivals', npkit.patro.known())"
-        )
-    return found
+    if found:
+        return list(found)
+    from difflib import get_close_matches
+
+    close = get_close_matches(_name_key(name), list(_names()), n=3, cutoff=0.75)
+    hint = f"; did you mean {', '.join(every_rule()[_names()[k][0]].name for k in close)}?"
+    raise UsageError(
+        f"unknown festival {name!r}{hint if close else ''} (give an id, a name or a common name"
+        " such as dashain, tihar, holi or teej; 'npkit date festivals --category all' lists"
+        " them)"
+    )
+
+
+def festival_id(name: str) -> str:
+    """The observance id of an id, a name or an alias ("dashain" → vijaya_dashami); the first
+    for a word several share; a name we do not know is a UsageError."""
+    return observance_ids(name)[0]
 
 
 # ---------------------------------------------------------------- days
 
 
 @cache
-def _lunar_rules() -> dict[int, list[Rule]]:
-    """The lunar rules by month index."""
+def _lunar_rules(main_only: bool) -> dict[int, list[Rule]]:
+    """The lunar rules by month index (EVERY, ADHIK included)."""
     table: dict[int, list[Rule]] = {}
-    for rule in rules().values():
+    for rule in (rules() if main_only else every_rule()).values():
         if rule.kind == "lunar":
             table.setdefault(rule.month, []).append(rule)
     return table
 
 
-def _lunar_days(first: int, last: int) -> list[tuple[int, Rule]]:
-    """(ordinal, rule) of the lunar festivals in [first, last]: each normal lunation that can
+def _lunar_days(first: int, last: int, main_only: bool = True) -> list[tuple[int, Rule]]:
+    """(ordinal, rule) of the lunar observances in [first, last]: each lunation that can
     reach the span (from the one before the first day's to the one after the last day's)
-    evaluates only its own month's rules."""
-    by_month = _lunar_rules()
+    evaluates only its own month's rules and the every-month ones; a rule with weekdays keeps
+    only the days that fall on one."""
+    by_month = _lunar_rules(main_only)
     jd0 = first + astro.JD_OF_ORDINAL_0
     found = []
+    every = by_month.get(EVERY, [])
     for lunation in range(
         astro.lunation_of(jd0) - 1, astro.lunation_of(last + 1 + jd0 - first) + 1
     ):
         month, adhik = engine.lunar_month(lunation)
         new = astro.new_moon(lunation)
-        for rule in () if adhik else by_month.get(month, ()):
-            # A tithi starts within ~0.6 day of its mean place; skip rules far from the span
-            mean_start = new + (rule.day - 1) * astro.SYNODIC_MONTH / 30
-            if not jd0 - 3 <= mean_start <= last + astro.JD_OF_ORDINAL_0 + 3:
+        for rule in [*by_month.get(ADHIK if adhik else month, ()), *every]:
+            for tithi in rule.days:
+                # A tithi starts within ~0.6 day of its mean place; skip rules far from the span
+                mean_start = new + (tithi - 1) * astro.SYNODIC_MONTH / 30
+                if not jd0 - 3 <= mean_start <= last + astro.JD_OF_ORDINAL_0 + 3:
+                    continue
+                ordinal = engine.rule_day(lunation, tithi, rule.when)
+                if rule.after:
+                    before = every_rule()[rule.after]
+                    ordinal = max(
+                        ordinal, engine.rule_day(lunation, before.day, before.when) + 1
+                    )
+                if rule.weekdays and date.fromordinal(ordinal).weekday() not in rule.weekdays:
+                    continue
+                if first <= ordinal <= last:
+                    found.append((ordinal, rule))
+    return found
+
+
+def _span_days(first: int, last: int) -> list[tuple[int, Rule, Event]]:
+    """(ordinal, rule, event) of the first and last days of the spans that start or end in
+    [first, last]: the start is a lunar rule; the end the first month so named from the
+    start's lunation on (the same lunation for an adhik month's span)."""
+    spans = [rule for rule in every_rule().values() if rule.kind == "span"]
+    jd0 = first + astro.JD_OF_ORDINAL_0
+    found = []
+    for lunation in range(
+        astro.lunation_of(jd0) - 13, astro.lunation_of(last + 1 + jd0 - first) + 1
+    ):
+        month, adhik = engine.lunar_month(lunation)
+        for rule in spans:
+            if rule.month != (ADHIK if adhik else month) or rule.end is None:
                 continue
-            ordinal = engine.rule_day(lunation, rule.day, rule.when)
-            if rule.after:
-                before = rules()[rule.after]
-                ordinal = max(ordinal, engine.rule_day(lunation, before.day, before.when) + 1)
-            if first <= ordinal <= last:
-                found.append((ordinal, rule))
+            start = engine.rule_day(lunation, rule.day, rule.when)
+            end_month, end_tithi = rule.end
+            end_lunation = lunation
+            while not (end_month == ADHIK and adhik) and engine.lunar_month(end_lunation) != (
+                end_month,
+                False,
+            ):
+                end_lunation += 1
+            end = engine.rule_day(end_lunation, end_tithi, rule.when)
+            if first <= start <= last:
+                found.append((start, rule, rule.start_event))
+            if first <= end <= last:
+                found.append((end, rule, rule.end_event))
     return found
 
 
@@ -182,6 +308,8 @@ def _computed(rule: Rule, first: int, last: int) -> list[int]:
     if rule.kind == "ad":
         years = range(date.fromordinal(first).year, date.fromordinal(last).year + 1)
         days = [date(year, rule.month + 1, rule.day).toordinal() for year in years]
+        if rule.weekdays:  # the first such weekday on or after the day (third Sunday of June)
+            days = [o + (rule.weekdays[0] - date.fromordinal(o).weekday()) % 7 for o in days]
         return [o for o in days if first <= o <= last]
     return []
 
@@ -194,26 +322,39 @@ def _in_range(ordinal: int) -> BSDate | None:
 
 
 def festival_days(first: int, last: int) -> list[tuple[int, Rule, str]]:
-    """(ordinal, rule, source) of every festival day in [first, last], sorted by day: computed
-    days, except where festival_days.tsv fixes that festival's day in that BS year; none
-    before a festival's ``since`` year (Constitution Day has no day before 2072), so every
-    caller (festivals, days' events, likely holidays, next) is right about old years."""
+    """(ordinal, rule, source) of every festival day (festivals.tsv) in [first, last], sorted
+    by day: computed days, except where festival_days.tsv fixes that festival's day in that BS
+    year; none before a festival's ``since`` year (Constitution Day has no day before 2072), so
+    every caller (festivals, likely holidays, next) is right about old years."""
+    return [(o, rule, source) for o, rule, source, _event in _days(first, last, True)]
+
+
+def observance_days(first: int, last: int) -> list[tuple[int, Rule, str, Event]]:
+    """(ordinal, rule, source, event) of every observance in [first, last], by day and then
+    table order: the festivals and every other rule (bratas, ekadashis, sankrantis, spans'
+    first and last days, …), computed in one pass."""
+    return _days(first, last, False)
+
+
+def _days(first: int, last: int, main_only: bool) -> list[tuple[int, Rule, str, Event]]:
     fixed = fixed_days()
-    computed = _lunar_days(first, last)
-    for rule in rules().values():
-        computed.extend((ordinal, rule) for ordinal in _computed(rule, first, last))
-    found: list[tuple[int, Rule, str]] = []
-    for ordinal, rule in computed:
+    table = rules() if main_only else every_rule()
+    computed = [(o, rule, rule.event) for o, rule in _lunar_days(first, last, main_only)]
+    if not main_only:
+        computed.extend(_span_days(first, last))
+    for rule in table.values():
+        computed.extend((o, rule, rule.event) for o in _computed(rule, first, last))
+    found: list[tuple[int, Rule, str, Event]] = []
+    for ordinal, rule, event in computed:
         bs = _in_range(ordinal)
         if bs is not None and (rule.id, bs.year) not in fixed and bs.year >= rule.since:
-            found.append((ordinal, rule, COMPUTED))
-    table = rules()
+            found.append((ordinal, rule, COMPUTED, event))
     for (id_, _year), days in fixed.items():
         for day in days:
             ordinal = bs_to_ad(day.bs).toordinal()
-            if first <= ordinal <= last and day.bs.year >= table[id_].since:
-                found.append((ordinal, table[id_], day.source))
-    found.sort(key=lambda item: item[0])
+            if id_ in table and first <= ordinal <= last and day.bs.year >= table[id_].since:
+                found.append((ordinal, table[id_], day.source, table[id_].event))
+    found.sort(key=lambda item: (item[0], not item[1].main))  # festivals first on a day
     return found
 
 
