@@ -61,6 +61,8 @@ __all__ = [
     "likely_holidays",
     "month",
     "next_occurrence",
+    "observances",
+    "upcoming_all",
     "set_user_holidays",
     "upcoming",
     "year",
@@ -129,19 +131,20 @@ def set_user_holidays(rows: Iterable[Mapping[str, object]]) -> None:
     _notices.set_user_rows(rows)
 
 
+def observances(bs_year: int, category: str | None = None) -> list[FestivalDay]:
+    """Every observance of a BS year in the chosen categories, by day: ``category`` is
+    ','-separated (festival, brata, ekadashi, jayanti, …; "main" the festivals ``festivals``
+    gives), "all" for everything, None for the default (the main festivals with the festival,
+    jatra and community categories). A span's first and last days are "… begins" / "… ends"."""
+    return _rules.observance_records(*_year_span(bs_year), _rules.categories(category))
+
+
 def known() -> list[FestivalInfo]:
-    """The festivals npkit knows: ids, names, rules and the aliases ``next_occurrence`` takes."""
+    """The observances npkit knows: ids, names, rules and the aliases ``next_occurrence``
+    takes."""
     found = []
-    for rule in _rules.rules().values():
-        if rule.kind == "lunar":
-            at = "" if rule.when == "sunrise" else f" at {rule.when}"
-            words = f"lunar {engine.LUNAR_MONTHS_EN[rule.month]} tithi {rule.day}{at}"
-        elif rule.kind == "bs":
-            words = f"BS {engine.LUNAR_MONTHS_EN[rule.month]} {rule.day}"
-        elif rule.kind == "ad":
-            words = f"AD {date(2000, rule.month + 1, rule.day):%B} {rule.day}"
-        else:
-            words = "announced each year"
+    for rule in _rules.every_rule().values():
+        words = _rules.rule_words(rule)
         found.append(FestivalInfo(rule.id, rule.name, rule.name_ne, words, rule.aliases))
     return found
 
@@ -159,28 +162,39 @@ def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
             if found:
                 return found[0]
         raise UsageError("no holiday for everyone is known after that day")
-    wanted = _rules.festival_id(name)
-    for first in range(start, last + 1, 366):
-        for record in _rules.festival_records(first, min(first + 365, last)):
-            if record.id == wanted:
-                return record
-        if _rules.rules()[wanted].kind == "announced" and first > start:
-            break  # announced days are listed only for a few years
-    raise UsageError(f"no {wanted} is known after that day")
+    found = _rules.next_days(name, start, last)[0]
+    day = date.fromordinal(found.ordinal)
+    return FestivalDay(found.id, found.name, found.name_ne, day, ad_to_bs(day), found.source)
 
 
 def upcoming(name: str, after: object = None) -> Upcoming:
     """``next_occurrence`` as a record with the days until it, counted from ``after`` (default
     today in Nepal): what ``npkit date next`` prints."""
+    return upcoming_all(name, after)[0]
+
+
+def upcoming_all(name: str, after: object = None) -> list[Upcoming]:
+    """``upcoming`` for every observance a name gives, nearest first: one, or several for a
+    word they share ("lhosar": each Lhosar's next day). Also takes a BS day ("11 Mangsir")
+    and a lunar date ("Kartik krishna chaturdashi", "कार्तिक कृष्ण चतुर्दशी")."""
     from npkit.dates import today_ad
 
     start = as_date(after, "after") if after is not None else today_ad()
-    found = next_occurrence(name, after=start)
-    id_ = found.id if isinstance(found, FestivalDay) else "holiday"
-    weekday = WEEKDAYS_EN[found.ad.weekday()]
-    days_until = (found.ad - start).days
-    return Upcoming(id_, found.name, found.name_ne, found.ad, found.bs, weekday, days_until,
-                    found.source)  # fmt: skip
+    if name.strip().casefold() in ("holiday", "holidays", "bida"):
+        found = [next_occurrence(name, after=start)]
+    else:
+        found = []
+        for next_day in _rules.next_days(name, start.toordinal() + 1, _last_supported()):
+            day = date.fromordinal(next_day.ordinal)
+            found.append(FestivalDay(next_day.id, next_day.name, next_day.name_ne, day,
+                                     ad_to_bs(day), next_day.source))  # fmt: skip
+    answers = []
+    for record in found:
+        id_ = record.id if isinstance(record, FestivalDay) else "holiday"
+        weekday = WEEKDAYS_EN[record.ad.weekday()]
+        answers.append(Upcoming(id_, record.name, record.name_ne, record.ad, record.bs, weekday,
+                                (record.ad - start).days, record.source))  # fmt: skip
+    return answers
 
 
 def holiday_check(when: object, scope: str = "everyone", saturday: bool = True) -> HolidayCheck:

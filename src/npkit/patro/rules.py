@@ -34,7 +34,9 @@ CATEGORIES = (
     "festival", "national_day", "jayanti", "jatra", "brata", "ekadashi", "purnima", "aunsi",
     "sankranti", "shraddha", "community", "international_day", "span",
 )  # fmt: skip
-MAIN = "main"  # ``date festivals`` by default: the rows of festivals.tsv
+DEFAULT_CATEGORIES = ("festival", "jatra", "community")
+"""What ``date festivals`` and ``date cal`` list by default, with every festivals.tsv row (the
+main festivals and national days): a readable list; ``--category all`` for everything."""
 
 
 class Rule(
@@ -152,6 +154,28 @@ def rules() -> dict[str, Rule]:
     return {id_: rule for id_, rule in every_rule().items() if rule.main}
 
 
+def _month_words(index: int) -> str:
+    return {EVERY: "every month's", ADHIK: "the adhik month's"}.get(index) or MONTHS_EN[index]
+
+
+def rule_words(rule: Rule) -> str:
+    """A rule in words ("lunar Ashwin tithi 10", "BS Magh 1", "AD March 8")."""
+    at = "" if rule.when == "sunrise" else f" at {rule.when}"
+    on = f" on {'/'.join(WEEKDAYS[w] for w in rule.weekdays)}" if rule.weekdays else ""
+    if rule.kind == "lunar":
+        tithis = " and ".join(map(str, rule.days))
+        return f"lunar {_month_words(rule.month)} tithi {tithis}{at}{on}"
+    if rule.kind == "span" and rule.end:
+        return (f"lunar {_month_words(rule.month)} tithi {rule.day} to"
+                f" {_month_words(rule.end[0])} tithi {rule.end[1]}{at}")  # fmt: skip
+    if rule.kind == "bs":
+        return f"BS {MONTHS_EN[rule.month]} {rule.day}"
+    if rule.kind == "ad":
+        first = " (the first " + WEEKDAYS[rule.weekdays[0]] + " from)" if rule.weekdays else ""
+        return f"AD {date(2000, rule.month + 1, rule.day):%B} {rule.day}{first}"
+    return "announced each year"
+
+
 def category_of(id_: str) -> str:
     """The category of an observance id ("" for one not in the tables)."""
     rule = every_rule().get(id_)
@@ -179,16 +203,25 @@ _MARKS = "\u0901\u0902\u0903\u093c\u093e\u093f\u0940\u0941\u0942\u0943\u0944\u09
 
 @cache
 def _names() -> dict[str, list[str]]:
-    """Every way to write an observance (id, names, aliases, the English name without its
-    parenthesis), as a key, to the ids it names: one, or several ("lhosar")."""
+    """Every way to write an observance (id, names, aliases; then, for keys not taken so, the
+    names without their parenthesis), as a key, to the ids it names: one, or several
+    ("lhosar")."""
     keys: dict[str, list[str]] = {}
-    for rule in every_rule().values():
-        texts = (rule.id, rule.name, rule.name_ne, *rule.aliases, rule.name.split(" (")[0],
-                 rule.name_ne.split(" (")[0])  # fmt: skip
-        for text in texts:
-            ids = keys.setdefault(_name_key(text), [])
-            if rule.id not in ids:
-                ids.append(rule.id)
+    table = every_rule().values()
+    for pass_ in (0, 1):
+        taken = set(keys)
+        for rule in table:
+            if pass_ == 0:
+                texts: tuple[str, ...] = (rule.id, rule.name, rule.name_ne, *rule.aliases)
+            else:
+                texts = (rule.name.split(" (")[0], rule.name_ne.split(" (")[0])
+            for text in texts:
+                key = _name_key(text)
+                if pass_ and key in taken:
+                    continue
+                ids = keys.setdefault(key, [])
+                if rule.id not in ids:
+                    ids.append(rule.id)
     keys.pop("", None)
     return keys
 
@@ -336,6 +369,34 @@ def observance_days(first: int, last: int) -> list[tuple[int, Rule, str, Event]]
     return _days(first, last, False)
 
 
+def _rank(rule: Rule) -> int:
+    return 0 if rule.main else 1 if rule.category in DEFAULT_CATEGORIES else 2
+
+
+def categories(text: str | None) -> frozenset[str] | None:
+    """The categories a ``--category`` value names (','-separated; "all": None, every
+    observance; None or "": the default, DEFAULT_CATEGORIES with the main festivals)."""
+    if text is not None and text.strip().casefold() == "all":
+        return None
+    if not text:
+        return frozenset(("main", *DEFAULT_CATEGORIES))
+    chosen = frozenset(word.strip().casefold() for word in text.split(",") if word.strip())
+    unknown = sorted(chosen - set(CATEGORIES) - {"main"})
+    if unknown:
+        raise UsageError(
+            f"unknown category {', '.join(unknown)}; categories: all, main, {', '.join(CATEGORIES)}"
+        )
+    return chosen
+
+
+def shown(id_: str, chosen: frozenset[str] | None) -> bool:
+    """Whether an observance is in the chosen categories ("main": the festivals.tsv rows)."""
+    if chosen is None:
+        return True
+    rule = every_rule().get(id_)
+    return rule is not None and (rule.category in chosen or ("main" in chosen and rule.main))
+
+
 def _days(first: int, last: int, main_only: bool) -> list[tuple[int, Rule, str, Event]]:
     fixed = fixed_days()
     table = rules() if main_only else every_rule()
@@ -354,7 +415,7 @@ def _days(first: int, last: int, main_only: bool) -> list[tuple[int, Rule, str, 
             ordinal = bs_to_ad(day.bs).toordinal()
             if id_ in table and first <= ordinal <= last and day.bs.year >= table[id_].since:
                 found.append((ordinal, table[id_], day.source, table[id_].event))
-    found.sort(key=lambda item: (item[0], not item[1].main))  # festivals first on a day
+    found.sort(key=lambda item: (item[0], _rank(item[1])))  # festivals first on a day
     return found
 
 
@@ -367,6 +428,21 @@ def festival_records(first: int, last: int) -> list[FestivalDay]:
     return records
 
 
+def observance_records(
+    first: int, last: int, chosen: frozenset[str] | None = None
+) -> list[FestivalDay]:
+    """``observance_days`` in the chosen categories (None: all) as records; a span's first
+    and last days are named "… begins" / "… ends"."""
+    records = []
+    for ordinal, rule, source, event in observance_days(first, last):
+        if shown(rule.id, chosen):
+            day = date.fromordinal(ordinal)
+            records.append(
+                FestivalDay(rule.id, event.name, event.name_ne, day, ad_to_bs(day), source)
+            )
+    return records
+
+
 def festival_day(name: str, bs_year: int) -> FestivalDay | None:
     """The (first) day of a festival, by id, name or alias, in a BS year; None when it has no
     day that year (before its ``since`` year, or an announced day not listed)."""
@@ -374,3 +450,133 @@ def festival_day(name: str, bs_year: int) -> FestivalDay | None:
     first = bs_to_ad((bs_year, 1, 1)).toordinal()
     last = bs_to_ad((bs_year, 12, days_in_month(bs_year, 12))).toordinal()
     return next((f for f in festival_records(first, last) if f.id == wanted), None)
+
+
+# ---------------------------------------------------------------- next X
+
+_PAKSHA = {"shukla": 0, "sukla": 0, "sudi": 0, "shukla paksha": 0, "शुक्ल": 0, "सुदी": 0,
+           "krishna": 15, "krisna": 15, "krishn": 15, "badi": 15, "कृष्ण": 15, "बदी": 15}  # fmt: skip
+_TITHI_WORDS = {"purnima": 15, "punhi": 15, "पूर्णिमा": 15, "पुर्णिमा": 15, "aunsi": 30,
+                "amavasya": 30, "औंसी": 30, "अमावस्या": 30, "aushi": 30}  # fmt: skip
+
+
+def _tithi_in_paksha(word: str) -> int | None:
+    """1–15 from a tithi's name (either script) or number within its fortnight."""
+    key = _name_key(word)
+    for n in range(14):
+        if key in (_name_key(engine.TITHI_EN[n]), _name_key(engine.TITHI_NE[n])):
+            return n + 1
+    for text, tithi in _TITHI_WORDS.items():
+        if key == _name_key(text):
+            return tithi
+    try:
+        from npkit.dates import parse_number
+
+        number = parse_number(word, "tithi")
+    except UsageError:
+        return None
+    return number if 1 <= number <= 15 else None
+
+
+def lunar_date(text: str) -> tuple[int, int, str, str] | None:
+    """(new-moon month index, tithi 1–30, English name, Nepali name) of a lunar date as patros
+    write it ("Kartik krishna chaturdashi", "कार्तिक कृष्ण चतुर्दशी"): the dark half named by
+    the full-moon convention, so Kartik krishna is the new-moon month before Kartik (Ashwin).
+    None when the text is not one."""
+    from npkit.dates import parse_bs_month
+
+    words = text.split()
+    if len(words) != 3 or _name_key(words[1]) not in {_name_key(k) for k in _PAKSHA}:
+        return None
+    try:
+        month = parse_bs_month(words[0]) - 1
+    except UsageError:
+        return None
+    offset = next(v for k, v in _PAKSHA.items() if _name_key(k) == _name_key(words[1]))
+    tithi = _tithi_in_paksha(words[2])
+    if tithi is None or (offset and tithi == 15) or (not offset and tithi == 30):
+        return None
+    tithi = tithi if tithi == 30 else tithi + offset
+    amanta = month if tithi <= 15 else (month - 1) % 12
+    paksha, name, name_ne = engine.tithi_names(tithi)
+    english = f"{engine.LUNAR_MONTHS_EN[month]} {paksha} {name.split(' (')[0]}"
+    nepali = f"{engine.LUNAR_MONTHS_NE[month]} {'शुक्ल' if paksha == 'shukla' else 'कृष्ण'} {name_ne}"
+    return amanta, tithi, english, nepali
+
+
+def bs_day(text: str) -> tuple[int, int] | None:
+    """(BS month, day) of "11 Mangsir" / "Mangsir 11" / "११ मंसिर"; None when not one."""
+    from npkit.dates import parse_bs_month, parse_number
+
+    words = text.replace(",", " ").split()
+    if len(words) != 2:
+        return None
+    for day_text, month_text in (words, words[::-1]):
+        try:
+            month, day = parse_bs_month(month_text), parse_number(day_text, "day")
+        except UsageError:
+            continue
+        if 1 <= day <= 32 and not month_text.strip().isdigit():
+            return month, day
+    return None
+
+
+class NextDay(namedtuple("NextDay", "ordinal id name name_ne source")):
+    """The next day of something ``date next`` takes."""
+
+    __slots__ = ()
+    ordinal: int
+    id: str
+    name: str
+    name_ne: str
+    source: str
+
+
+def next_days(text: str, start: int, last: int) -> list[NextDay]:
+    """The next day on or after ``start`` (ordinal) of what ``text`` names: an observance by
+    id, name or alias (several for a shared word such as "lhosar": each one's next day, nearest
+    first), a BS day ("11 Mangsir": birthdays) or a lunar date ("Kartik krishna chaturdashi").
+    A name we do not know is a UsageError (with the closest names)."""
+    from npkit.dates import MONTHS_EN as BS_MONTHS
+    from npkit.dates import MONTHS_NE as BS_MONTHS_NE
+
+    day = bs_day(text)
+    if day is not None:
+        month, number = day
+        year = ad_to_bs(date.fromordinal(start)).year
+        while True:
+            try:
+                if number <= days_in_month(year, month):
+                    ordinal = bs_to_ad((year, month, number)).toordinal()
+                    if ordinal >= start:
+                        from npkit.dates.format import to_devanagari_digits
+
+                        name = f"{number} {BS_MONTHS[month - 1]}"
+                        ne = f"{to_devanagari_digits(number)} {BS_MONTHS_NE[month - 1]}"
+                        return [NextDay(ordinal, "bs_date", name, ne, COMPUTED)]
+            except UsageError:
+                break
+            year += 1
+        raise UsageError(f"no {text} is known after that day")
+    lunar = lunar_date(text)
+    if lunar is not None:
+        month, tithi, name, name_ne = lunar
+        jd = start + astro.JD_OF_ORDINAL_0
+        for lunation in engine.lunations_named(month, jd - 31, jd + 800):
+            ordinal = engine.rule_day(lunation, tithi, "sunrise")
+            if start <= ordinal <= last:
+                return [NextDay(ordinal, "lunar_date", name, name_ne, COMPUTED)]
+        raise UsageError(f"no {text} is known after that day")
+    wanted = observance_ids(text)
+    found: dict[str, NextDay] = {}
+    first = start
+    while first <= last and len(found) < len(wanted):
+        for ordinal, rule, source, event in observance_days(first, min(first + 365, last)):
+            if rule.id in wanted and rule.id not in found:
+                found[rule.id] = NextDay(ordinal, rule.id, event.name, event.name_ne, source)
+        if first > start and all(every_rule()[w].kind == "announced" for w in wanted):
+            break  # announced days are listed only for a few years
+        first += 366
+    if not found:
+        raise UsageError(f"no {', '.join(wanted)} is known after that day")
+    return sorted(found.values(), key=lambda d: d.ordinal)
