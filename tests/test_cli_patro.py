@@ -65,7 +65,10 @@ def test_cal_year_json_and_csv(npkit: Npkit) -> None:
     csv = npkit("date", "cal", "2081", "6", "-f", "csv", "--fields", "ad,events,holiday")
     assert csv.exit_code == 0
     assert "2024-10-12,Vijaya Dashami;Devi Visarjan,Dashain holidays" in csv.stdout.splitlines()
-    assert "2024-09-25,Ashtami Shraddha;Jitiya Festival,Jitiya Parva (women)" in csv.stdout.splitlines()
+    assert (
+        "2024-09-25,Ashtami Shraddha;Jitiya Festival,Jitiya Parva (women)"
+        in csv.stdout.splitlines()
+    )
     bad = npkit("date", "cal", "2081", "6", "--json", "--fields", "tithi,nope")
     assert bad.exit_code == 2 and "valid fields: ad,bs" in bad.stderr and bad.stdout == ""
 

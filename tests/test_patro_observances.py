@@ -14,7 +14,9 @@ import pytest
 from npkit.dates import bs_to_ad
 from npkit.patro import rules
 
-EVENTS_2080 = Path(__file__).resolve().parents[2] / "shared" / "data" / "calendar" / "events_2080.csv"
+EVENTS_2080 = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "calendar" / "events_2080.csv"
+)
 if not EVENTS_2080.exists():
     EVENTS_2080 = Path("/work/shared/data/calendar/events_2080.csv")
 

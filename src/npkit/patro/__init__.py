@@ -62,9 +62,9 @@ __all__ = [
     "month",
     "next_occurrence",
     "observances",
-    "upcoming_all",
     "set_user_holidays",
     "upcoming",
+    "upcoming_all",
     "year",
 ]
 
@@ -150,8 +150,10 @@ def known() -> list[FestivalInfo]:
 
 
 def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
-    """The next day (after ``after``, default today in Nepal) of a festival by id, name or
-    alias ("dashain", "tihar", "holi"), or of any holiday for everyone ("holiday")."""
+    """The next day (after ``after``, default today in Nepal) of an observance by id, name or
+    alias ("dashain", "tihar", "holi"; the nearest for a shared word such as "lhosar"), of a
+    BS day ("11 Mangsir"), of a lunar date ("Kartik krishna chaturdashi"), or of any holiday
+    for everyone ("holiday")."""
     from npkit.dates import today_ad
 
     start = (as_date(after, "after") if after is not None else today_ad()).toordinal() + 1
@@ -162,9 +164,10 @@ def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
             if found:
                 return found[0]
         raise UsageError("no holiday for everyone is known after that day")
-    found = _rules.next_days(name, start, last)[0]
-    day = date.fromordinal(found.ordinal)
-    return FestivalDay(found.id, found.name, found.name_ne, day, ad_to_bs(day), found.source)
+    nearest = _rules.next_days(name, start, last)[0]
+    day = date.fromordinal(nearest.ordinal)
+    return FestivalDay(nearest.id, nearest.name, nearest.name_ne, day, ad_to_bs(day),
+                       nearest.source)  # fmt: skip
 
 
 def upcoming(name: str, after: object = None) -> Upcoming:

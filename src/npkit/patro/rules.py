@@ -115,7 +115,7 @@ def _lunar_month(text: str) -> int:
 def _read_rules(name: str, main: bool) -> Iterator[Rule]:
     for fields in _data_rows(name):
         id_, kind, month, day, when, after, since, name_en, name_ne, aliases = fields[:10]
-        category, weekday, end = (fields[10:] + ["", "", ""])[:3]
+        category, weekday, end = [*fields[10:], "", "", ""][:3]
         lunar = kind in ("lunar", "span")
         if kind not in KINDS or (lunar and when not in WHEN) or category not in CATEGORIES:
             raise RuntimeError(f"{name}: bad rule for {id_}")
@@ -197,7 +197,8 @@ def _name_key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum() or ch in _MARKS)
 
 
-_MARKS = "\u0901\u0902\u0903\u093c\u093e\u093f\u0940\u0941\u0942\u0943\u0944\u0947\u0948\u094b\u094c\u094d"
+_MARKS = "".join(map(chr, (0x901, 0x902, 0x903, 0x93C, *range(0x93E, 0x945), 0x947, 0x948,
+                            0x94B, 0x94C, 0x94D)))  # fmt: skip
 """Devanagari vowel signs and marks: not alphanumeric to Python, but part of a Nepali name."""
 
 
@@ -286,9 +287,7 @@ def _lunar_days(first: int, last: int, main_only: bool = True) -> list[tuple[int
                 ordinal = engine.rule_day(lunation, tithi, rule.when)
                 if rule.after:
                     before = every_rule()[rule.after]
-                    ordinal = max(
-                        ordinal, engine.rule_day(lunation, before.day, before.when) + 1
-                    )
+                    ordinal = max(ordinal, engine.rule_day(lunation, before.day, before.when) + 1)
                 if rule.weekdays and date.fromordinal(ordinal).weekday() not in rule.weekdays:
                     continue
                 if first <= ordinal <= last:
