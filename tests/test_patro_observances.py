@@ -13,6 +13,7 @@ import pytest
 
 from npkit.dates import bs_to_ad
 from npkit.patro import rules
+from tests.conftest import Npkit
 
 EVENTS_2080 = (
     Path(__file__).resolve().parents[2] / "shared" / "data" / "calendar" / "events_2080.csv"
@@ -110,3 +111,129 @@ def test_years_past_published_data_have_the_same_recurring_observances() -> None
         missing = {id_ for id_ in reference if id_ not in counts and _every_year(id_)}
         assert not missing, (year, sorted(missing))
         assert len(counts) >= len(reference) - 6, (year, len(counts), len(reference))
+
+
+# ---------------------------------------------------------------- rules' kinds
+
+
+def test_weekday_rules_fall_on_their_weekday_and_tithi() -> None:
+    from npkit import patro
+
+    for record in patro.observances(2083, "brata,aunsi"):
+        if record.id in ("soma_pradosh", "sombare_aunsi"):
+            assert record.ad.weekday() == 0, record
+        if record.id in ("bhaumashtami", "mangala_chauthi"):
+            assert record.ad.weekday() == 1, record
+    found = {r.id for r in patro.observances(2083, "brata")}
+    assert {"soma_pradosh", "shani_pradosh", "pradosh", "mangala_chauthi"} <= found
+
+
+def test_every_month_rules_and_named_ekadashis() -> None:
+    from npkit import patro
+
+    ekadashis = patro.observances(2083, "ekadashi")
+    assert 24 <= len(ekadashis) <= 27  # 2083 has adhik Jestha: Padmini and Parama too
+    assert {"padmini_ekadashi", "parama_ekadashi"} <= {r.id for r in ekadashis}
+    assert not {"padmini_ekadashi", "parama_ekadashi"} & {
+        r.id for r in patro.observances(2082, "ekadashi")
+    }
+    for record in ekadashis:  # each on the day a tithi 11 or 26 holds at sunrise (or skipped)
+        assert patro.day(record.ad).tithi in (10, 11, 12, 25, 26, 27), record
+    sankrantis = patro.observances(2083, "sankranti")
+    assert [r.bs.day for r in sankrantis if r.id.endswith("_sankranti")] == [1] * 11
+    assert len(patro.observances(2083, "purnima")) >= 12
+
+
+def test_spans_have_a_first_and_a_last_day() -> None:
+    from npkit import patro
+
+    swasthani = [r for r in patro.observances(2082, "span") if r.id == "swasthani"]
+    assert [r.name for r in swasthani] == [
+        "Shree Swasthani Brata begins",
+        "Shree Swasthani Brata ends",
+    ]
+    days = (swasthani[1].ad - swasthani[0].ad).days
+    assert 28 <= days <= 31  # Poush purnima to Magh purnima
+    shraddha = [r for r in patro.observances(2083, "shraddha") if r.id == "sorha_shraddha"]
+    assert 13 <= (shraddha[1].ad - shraddha[0].ad).days <= 16
+
+
+def test_international_days_start_in_their_first_year() -> None:
+    from npkit import patro
+
+    assert "yoga_day" in {r.id for r in patro.observances(2072, "international_day")}
+    assert "yoga_day" not in {r.id for r in patro.observances(2071, "international_day")}
+    womens = [r for r in patro.observances(2083, "international_day") if r.id == "womens_day"]
+    assert [(r.ad.month, r.ad.day) for r in womens] == [(3, 8)]
+
+
+def test_categories_and_the_default_list() -> None:
+    from npkit import patro
+    from npkit.errors import UsageError
+
+    default = patro.observances(2083)
+    every = patro.observances(2083, "all")
+    festivals = patro.festivals(2083)
+    assert {f.id for f in festivals} <= {r.id for r in default}
+    assert len(festivals) < len(default) < 130 and len(every) > 3 * len(default)
+    assert {r.id for r in patro.observances(2083, "main")} == {f.id for f in festivals}
+    with pytest.raises(UsageError, match="unknown category"):
+        patro.observances(2083, "nope")
+
+
+# ---------------------------------------------------------------- next X
+
+
+def test_next_takes_every_name_form() -> None:
+    from npkit import patro
+
+    after = date(2026, 12, 1)
+    assert patro.upcoming("दशैं", after).id == "vijaya_dashami"
+    assert patro.upcoming("yomari punhi", after).bs == patro.upcoming("yomari", after).bs
+    lhosars = patro.upcoming_all("lhosar", after)
+    assert {u.id for u in lhosars} >= {"tamu_lhosar", "sonam_lhosar", "gyalpo_lhosar"}
+    assert [u.days for u in lhosars] == sorted(u.days for u in lhosars)
+    assert patro.upcoming("holi", after).id == "holi_hill"  # an alias of one wins
+
+
+def test_next_bs_day_and_lunar_date() -> None:
+    from npkit import patro
+
+    birthday = patro.upcoming("11 Mangsir", date(2026, 12, 1))
+    assert (birthday.bs.month, birthday.bs.day, birthday.bs.year) == (8, 11, 2084)
+    assert patro.upcoming("Mangsir 11", date(2026, 11, 1)).bs.year == 2083
+    assert patro.upcoming("११ मंसिर", date(2026, 11, 1)).bs.day == 11
+    # Kartik krishna chaturdashi (patros' naming) is new-moon Ashwin 29: Narak Chaturdashi
+    lunar = patro.upcoming("Kartik krishna chaturdashi", date(2026, 12, 1))
+    narak = patro.upcoming("narak_chaturdashi", date(2026, 12, 1))
+    assert lunar.ad == narak.ad and lunar.id == "lunar_date"
+    assert patro.upcoming("कार्तिक कृष्ण चतुर्दशी", date(2026, 12, 1)).ad == lunar.ad
+    purnima = patro.upcoming("Magh shukla purnima", date(2026, 12, 1))
+    assert patro.day(purnima.ad).tithi in (14, 15)
+
+
+def test_unknown_names_suggest_close_ones() -> None:
+    from npkit import patro
+    from npkit.errors import UsageError
+
+    with pytest.raises(UsageError, match="did you mean Tamu Lhosar"):
+        patro.upcoming("tamu lhosr")
+    with pytest.raises(UsageError, match="unknown festival"):
+        patro.upcoming("no such day at all")
+
+
+def test_cli_festivals_category_and_next_list(npkit: Npkit) -> None:
+    out = npkit("date", "festivals", "2083", "--category", "sankranti", "-f", "csv",
+                "--fields", "id,bs")  # fmt: skip
+    assert out.exit_code == 0 and "mesh_sankranti,2083-01-01" in out.stdout.splitlines()
+    bad = npkit("date", "festivals", "2083", "--category", "nope")
+    assert bad.exit_code == 2 and "unknown category nope" in bad.stderr
+    lhosar = npkit("date", "next", "lhosar", "--after", "2026-12-01", "-f", "csv",
+                   "--fields", "id")  # fmt: skip
+    assert lhosar.stdout.splitlines()[1:3] == ["tamu_lhosar", "tol_lhosar"]
+    grid = npkit("date", "cal", "2083", "4", "--category", "ekadashi").stdout.splitlines()
+    assert " 9 Jul 25   Harishayani Ekadashi" in grid
+    assert not any("Guru Purnima" in line for line in grid)
+    assert any(
+        "Guru Purnima" in line for line in npkit("date", "cal", "2083", "4").stdout.splitlines()
+    )
