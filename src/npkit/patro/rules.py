@@ -443,12 +443,15 @@ def observance_records(
 
 
 def festival_day(name: str, bs_year: int) -> FestivalDay | None:
-    """The (first) day of a festival, by id, name or alias, in a BS year; None when it has no
-    day that year (before its ``since`` year, or an announced day not listed)."""
+    """The (first) day of an observance, by id, name or alias, in a BS year (a span's first
+    day); None when it has no day that year (before its ``since`` year, or an announced day
+    not listed)."""
     wanted = festival_id(name)
     first = bs_to_ad((bs_year, 1, 1)).toordinal()
     last = bs_to_ad((bs_year, 12, days_in_month(bs_year, 12))).toordinal()
-    return next((f for f in festival_records(first, last) if f.id == wanted), None)
+    rule = every_rule()[wanted]
+    days = observance_records(first, last)
+    return next((f for f in days if f.id == wanted and f.name != rule.end_event.name), None)
 
 
 # ---------------------------------------------------------------- next X
