@@ -44,7 +44,10 @@ def test_convert_and_column_take_the_patro_fields_today_has(npkit: Npkit) -> Non
             "source": "nepdate-patro",
             "provenance": "nepdate-patro 0.1.0b1 holiday flag",
         },
-        "events": [{"id": "vijaya_dashami", "name": "Vijaya Dashami", "name_ne": "विजया दशमी"}],
+        "events": [
+            {"id": "vijaya_dashami", "name": "Vijaya Dashami", "name_ne": "विजया दशमी"},
+            {"id": "devi_visarjan", "name": "Devi Visarjan", "name_ne": "देवी विसर्जन"},
+        ],
         "tithi_end": "2024-10-13T04:26:00+05:45",
         "lunar_month_ne": "आश्विन",
     }
@@ -52,7 +55,7 @@ def test_convert_and_column_take_the_patro_fields_today_has(npkit: Npkit) -> Non
     assert sheet.exit_code == 0, sheet.stderr
     assert sheet.stdout == (
         "d,d_holiday,d_events,d_tithi_end,d_lunar_month_ne\n"
-        "2024-10-12,Dashain holidays,Vijaya Dashami,2024-10-13T04:26:00+05:45,आश्विन\n"
+        "2024-10-12,Dashain holidays,Vijaya Dashami;Devi Visarjan,2024-10-13T04:26:00+05:45,आश्विन\n"
     )
 
 

@@ -64,8 +64,11 @@ def test_cal_year_json_and_csv(npkit: Npkit) -> None:
     assert any(row["adhik"] for row in rows)  # 2080 has adhik Shrawan
     csv = npkit("date", "cal", "2081", "6", "-f", "csv", "--fields", "ad,events,holiday")
     assert csv.exit_code == 0
-    assert "2024-10-12,Vijaya Dashami,Dashain holidays" in csv.stdout.splitlines()
-    assert "2024-09-25,,Jitiya Parva (women)" in csv.stdout.splitlines()
+    assert "2024-10-12,Vijaya Dashami;Devi Visarjan,Dashain holidays" in csv.stdout.splitlines()
+    assert (
+        "2024-09-25,Jitiya Festival;Ashtami Shraddha,Jitiya Parva (women)"
+        in csv.stdout.splitlines()
+    )
     bad = npkit("date", "cal", "2081", "6", "--json", "--fields", "tithi,nope")
     assert bad.exit_code == 2 and "valid fields: ad,bs" in bad.stderr and bad.stdout == ""
 
@@ -141,8 +144,8 @@ def test_cal_grid_marks_holidays_and_lists_the_festivals(npkit: Npkit) -> None:
     out = npkit("date", "cal", "2081", "6").stdout
     lines = out.splitlines()
     assert "26*    12" in out  # Vijaya Dashami: BS 26, AD 12, a holiday for everyone
-    assert "26 Oct 12 * Vijaya Dashami, Dashain holidays" in lines
-    assert " 9 Sep 25 + Jitiya Parva (women)" in lines
+    assert "26 Oct 12 * Vijaya Dashami, Devi Visarjan, Dashain holidays" in lines
+    assert " 9 Sep 25 + Jitiya Festival, Jitiya Parva (women)" in lines
     assert "Dashami" in out and "\x1b" not in out
     assert max(len(line) for line in lines) <= 80
 
@@ -160,7 +163,7 @@ def test_cal_compact_and_nepali(npkit: Npkit) -> None:
     assert nepali[0].strip() == "असोज २०८१ · Ashwin 2081"
     assert nepali[2].split() == ["आइत", "सोम", "मंगल", "बुध", "बिही", "शुक्र", "शनि"]
     assert nepali[3].split() == ["१+", "२", "३*", "४", "५"]
-    assert "२६ Oct 12 * विजया दशमी, दशैं बिदा" in nepali
+    assert "२६ Oct 12 * विजया दशमी, देवी विसर्जन, दशैं…" in nepali
     assert all(wcswidth(line) <= 40 for line in nepali)
     wide = npkit("date", "cal", "2081", "6", "--nepali").stdout
     assert "दशमी" in wide and "NS 1144" in wide

@@ -93,6 +93,7 @@ def test_date_today_is_one_line_on_a_wide_terminal_and_a_table_in_a_pipe() -> No
         "Ashtami (अष्टमी) until 04:16, krishna paksha of Mangsir, NS 1147",
         "nakshatra Magha (मघा) until 14:54",
         "sunrise 06:37, sunset 17:08",
+        "Bhaumashtami Brata; World AIDS Day",  # Ashtami on a Tuesday; 1 December
     ]
     piped = in_a_pipe(["date", "today"]).stdout.splitlines()  # one field a line: 19 of them
     assert piped[0].split() == ["field", "value"] and piped[2].split() == ["ad", "2026-12-01"]
@@ -109,6 +110,16 @@ def test_date_today_fits_40_columns() -> None:
         "krishna paksha of Mangsir, NS 1147",
         "nakshatra Magha (मघा) until 14:54",
         "sunrise 06:37, sunset 17:08",
+        "Bhaumashtami Brata; World AIDS Day",
+    ]
+
+
+def test_date_today_names_three_observances_and_counts_the_rest() -> None:
+    code, shown = on_terminal(["date", "today"], 120, NPKIT_TODAY="2023-05-05")
+    assert code == 0
+    assert shown.splitlines()[-2:] == [  # Buddha Jayanti, a holiday, and seven more events
+        "Holiday: Buddha Jayanti",
+        "Ubhauli Festival; Chandeshwari Jatra; Chandi Purnima; +4 more (--json lists them)",
     ]
 
 

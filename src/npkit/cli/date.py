@@ -275,12 +275,25 @@ def today(pattern: str | None, output: OutputSpec) -> None:
     help="Lay the grid out for this many columns (default: the terminal's width, 80 when "
     "not a terminal); under 80 the compact layout.",
 )
+@click.option(
+    "--category",
+    metavar="CATEGORIES",
+    default=None,
+    help="Which observances the grid lists below it: ','-separated categories (see 'date "
+    "festivals --help') or all. Default: main, festival, jatra and community.",
+)
 @output_options
 def cal(
-    year: str | None, month: str | None, nepali: bool, width: int | None, output: OutputSpec
+    year: str | None,
+    month: str | None,
+    nepali: bool,
+    width: int | None,
+    category: str | None,
+    output: OutputSpec,
 ) -> None:
     """A BS month as a patro grid (Sunday–Saturday): BS day, AD day and tithi in each cell,
-    holidays marked (* for everyone, + for some), the month's festivals and holidays below.
+    holidays marked (* for everyone, + for some), the month's festivals and holidays below
+    (--category all: every observance the patro prints).
 
     YEAR is a BS year (default: this year in Nepal); MONTH a number or name (default: this
     month; with only YEAR, the whole year). --json and the other formats give one record per
@@ -304,6 +317,9 @@ def cal(
             months = [(year_number, dates.parse_bs_month(month))]
     for y, m in months:
         dates.days_in_month(y, m)  # validate before printing anything
+    from npkit.patro import rules
+
+    chosen = rules.categories(category)
     from npkit.days import month as month_days
     from npkit.days import year as year_days
 
@@ -319,16 +335,30 @@ def cal(
     if output.for_people:
         from npkit.output.month_grid import render_month
 
+        listed = [[_Listed(day, chosen) for day in days] for days in by_month]
         colour = console.colour_enabled(sys.stdout)
         terminal = sys.stdout.isatty()
         columns = width or (_terminal_width() if terminal else 80)
         grids = [
-            render_month(days, today if terminal else None, colour, columns, nepali)
-            for days in by_month
+            render_month(days, today if terminal else None, colour, columns, nepali)  # type: ignore[arg-type]
+            for days in listed
         ]
         click.echo("\n\n".join(grids))
         return
     render((day for days in by_month for day in days), output, CalendarDay)
+
+
+class _Listed:
+    """A day whose events are only the chosen categories' (what the grid lists)."""
+
+    def __init__(self, day: Day, chosen: frozenset[str] | None) -> None:
+        from npkit.patro import rules
+
+        self._day = day
+        self.events = tuple(e for e in day.events if rules.shown(e.id, chosen))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._day, name)
 
 
 def _terminal_width() -> int:

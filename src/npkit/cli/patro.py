@@ -57,29 +57,43 @@ CONFIRMED_OPTION = click.option(
 )
 
 
+CATEGORY_OPTION = click.option(
+    "--category",
+    metavar="CATEGORIES",
+    default=None,
+    help="Which observances: ','-separated categories (festival, jatra, community, "
+    "national_day, jayanti, brata, ekadashi, purnima, aunsi, sankranti, shraddha, span, "
+    "international_day; main: the main festivals and national days), or all. Default: main, "
+    "festival, jatra and community.",
+)
+
+
 @click.command()
 @click.argument("year", required=False)
+@CATEGORY_OPTION
 @output_options
-def festivals(year: str | None, output: OutputSpec) -> None:
-    """The festivals of a BS year (default: this one), by day.
+def festivals(year: str | None, category: str | None, output: OutputSpec) -> None:
+    """The observances of a BS year (default: this one), by day: by default the festivals,
+    jatras and community festivals; --category chooses (all: every one the patro prints).
 
-    source is "computed" (from the festival rules) or the notice or announcement that fixed
-    the day for that year. Festivals are computed for every supported year, with or without a
-    holiday notice.
+    source is "computed" (from the rules) or the notice or announcement that fixed the day for
+    that year. Observances are computed for every supported year, with or without a holiday
+    notice.
 
     \b
     Examples:
       npkit date festivals                     this BS year
       npkit date festivals 2083 --json
+      npkit date festivals 2083 --category ekadashi,sankranti
     """
     from npkit import patro
 
     bs_year = _bs_year(year)
-    render(patro.festivals(bs_year), output, patro.FestivalDay)
+    render(patro.observances(bs_year, category), output, patro.FestivalDay)
 
 
 @click.command("next")
-@click.argument("name", metavar="FESTIVAL|holiday")
+@click.argument("name", metavar="FESTIVAL|DAY|holiday")
 @click.option(
     "--after",
     metavar="DATE",
@@ -89,23 +103,27 @@ def festivals(year: str | None, output: OutputSpec) -> None:
 @reading_options
 @output_options
 def next_(name: str, after: str | None, reading: Reading, output: OutputSpec) -> None:
-    """The next day of a festival and the days until it.
+    """The next day of an observance and the days until it.
 
-    FESTIVAL is an id (vijaya_dashami), a name or a common name (dashain, tihar, holi,
-    teej, …: 'npkit date festivals' lists them); 'holiday' is the next public holiday for
-    everyone (Saturdays aside).
+    FESTIVAL is an id (vijaya_dashami), a name or a common name in either script (dashain,
+    दशैं, tihar, ekadashi names, …: 'npkit date festivals --category all' lists them); a word
+    several share (lhosar) gives each one's next day, nearest first. DAY is a BS day and month
+    ('11 Mangsir': birthdays) or a lunar date as patros write it ('Kartik krishna
+    chaturdashi', 'कार्तिक कृष्ण चतुर्दशी': a yearly shraddha). 'holiday' is the next public
+    holiday for everyone (Saturdays aside).
 
     \b
     Examples:
       npkit date next dashain
       npkit date next holiday --fields name,ad,days
       npkit date next tihar --after 2026-12-01 --json
+      npkit date next '11 Mangsir'
     """
     from npkit import patro
 
     use_config_holidays()
     start = reading.to_ad(after) if after else dates.today_ad()
-    render([patro.upcoming(name, after=start)], output, patro.Upcoming)
+    render(patro.upcoming_all(name, after=start), output, patro.Upcoming)
 
 
 @click.command()

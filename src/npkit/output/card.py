@@ -74,8 +74,9 @@ def _patro_day(records: Sequence[Any]) -> list[Line] | None:
     if holiday:
         lines.append((f"Holiday: {holiday}",))
     events = [name for name in map(text_value, r.events) if name != holiday]
-    if events:
-        lines.append((f"{'; '.join(events)}",))
+    if events:  # festivals come first; a busy day names three and counts the rest
+        more = f"; +{len(events) - 3} more (--json lists them)" if len(events) > 3 else ""
+        lines.append((f"{'; '.join(events[:3])}{more}",))
     return lines
 
 

@@ -66,8 +66,10 @@ __all__ = [
     "likely_note",
     "month",
     "next_occurrence",
+    "observances",
     "set_user_holidays",
     "upcoming",
+    "upcoming_all",
     "workdays_between",
     "year",
 ]
@@ -142,28 +144,31 @@ def set_user_holidays(rows: Iterable[Mapping[str, object]]) -> None:
     _notices.set_user_rows(rows)
 
 
+def observances(bs_year: int, category: str | None = None) -> list[FestivalDay]:
+    """Every observance of a BS year in the chosen categories, by day: ``category`` is
+    ','-separated (festival, brata, ekadashi, jayanti, …; "main" the festivals ``festivals``
+    gives), "all" for everything, None for the default (the main festivals with the festival,
+    jatra and community categories). A span's first and last days are "… begins" / "… ends"."""
+    return _rules.observance_records(*_year_span(bs_year), _rules.categories(category))
+
+
 def known() -> list[FestivalInfo]:
-    """The festivals npkit knows: ids, names, rules and the aliases ``next_occurrence`` takes."""
+    """The observances npkit knows: ids, names, rules and the aliases ``next_occurrence``
+    takes."""
     found = []
-    for rule in _rules.rules().values():
-        if rule.kind == "lunar":
-            at = "" if rule.when == "sunrise" else f" at {rule.when}"
-            words = f"lunar {engine.LUNAR_MONTHS_EN[rule.month]} tithi {rule.day}{at}"
-        elif rule.kind == "bs":
-            words = f"BS {engine.LUNAR_MONTHS_EN[rule.month]} {rule.day}"
-        elif rule.kind == "ad":
-            words = f"AD {date(2000, rule.month + 1, rule.day):%B} {rule.day}"
-        else:
-            words = "announced each year"
+    for rule in _rules.every_rule().values():
+        words = _rules.rule_words(rule)
         found.append(FestivalInfo(rule.id, rule.name, rule.name_ne, words, rule.aliases))
     return found
 
 
 def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
-    """The next day (after ``after``, default today in Nepal) of a festival by id, name or
-    alias ("dashain", "tihar", "holi"), or of any holiday for everyone ("holiday": likely
-    ones in a year without a notice, Saturdays aside). NotKnownError when npkit knows no such
-    day (Eid beyond the announced days, the end of the supported range)."""
+    """The next day (after ``after``, default today in Nepal) of an observance by id, name or
+    alias ("dashain", "tihar", "holi"; the nearest for a shared word such as "lhosar"), of a
+    BS day ("11 Mangsir"), of a lunar date ("Kartik krishna chaturdashi"), or of any holiday
+    for everyone ("holiday": likely ones in a year without a notice, Saturdays aside).
+    NotKnownError when npkit knows no such day (Eid beyond the announced days, the end of the
+    supported range)."""
     from npkit.dates import today_ad
 
     start = (as_date(after, "after") if after is not None else today_ad()).toordinal() + 1
@@ -174,14 +179,10 @@ def next_occurrence(name: str, after: object = None) -> FestivalDay | Holiday:
             if found:
                 return found[0]
         raise NotKnownError("no holiday for everyone is known after that day")
-    wanted = _rules.festival_id(name)
-    for first in range(start, last + 1, 366):
-        for record in _rules.festival_records(first, min(first + 365, last)):
-            if record.id == wanted:
-                return record
-        if _rules.rules()[wanted].kind == "announced" and first > start:
-            break  # announced days are listed only for a few years
-    raise NotKnownError(f"no {wanted} is known after that day (npkit has no rule or data for it)")
+    nearest = _rules.next_days(name, start, last)[0]
+    day = date.fromordinal(nearest.ordinal)
+    return FestivalDay(nearest.id, nearest.name, nearest.name_ne, day, ad_to_bs(day),
+                       nearest.source)  # fmt: skip
 
 
 def holiday_id(name: str) -> str:
@@ -198,17 +199,36 @@ def upcoming(name: str, after: object = None) -> Upcoming:
     """``next_occurrence`` as a record with the days until it, counted from ``after`` (default
     today in Nepal): what ``npkit date next`` prints. A holiday's record has its own id and
     ``status``."""
+    return upcoming_all(name, after)[0]
+
+
+def upcoming_all(name: str, after: object = None) -> list[Upcoming]:
+    """``upcoming`` for every observance a name gives, nearest first: one, or several for a
+    word they share ("lhosar": each Lhosar's next day). Also takes a BS day ("11 Mangsir")
+    and a lunar date ("Kartik krishna chaturdashi", "कार्तिक कृष्ण चतुर्दशी")."""
     from npkit.dates import today_ad
 
     start = as_date(after, "after") if after is not None else today_ad()
-    found = next_occurrence(name, after=start)
-    weekday = WEEKDAYS_EN[found.ad.weekday()]
-    days_until = (found.ad - start).days
-    if isinstance(found, FestivalDay):
-        return Upcoming(found.id, found.name, found.name_ne, found.ad, found.bs, weekday,
-                        days_until, found.source, None)  # fmt: skip
-    return Upcoming(holiday_id(found.name), found.name, found.name_ne, found.ad, found.bs,
-                    weekday, days_until, found.source, found.status)  # fmt: skip
+    if name.strip().casefold() in ("holiday", "holidays", "bida"):
+        found: list[FestivalDay | Holiday] = [next_occurrence(name, after=start)]
+    else:
+        found = []
+        for next_day in _rules.next_days(name, start.toordinal() + 1, _last_supported()):
+            day = date.fromordinal(next_day.ordinal)
+            found.append(FestivalDay(next_day.id, next_day.name, next_day.name_ne, day,
+                                     ad_to_bs(day), next_day.source))  # fmt: skip
+    answers = []
+    for record in found:
+        weekday = WEEKDAYS_EN[record.ad.weekday()]
+        days_until = (record.ad - start).days
+        if isinstance(record, FestivalDay):
+            answers.append(Upcoming(record.id, record.name, record.name_ne, record.ad, record.bs,
+                                    weekday, days_until, record.source, None))  # fmt: skip
+        else:
+            answers.append(Upcoming(holiday_id(record.name), record.name, record.name_ne,
+                                    record.ad, record.bs, weekday, days_until, record.source,
+                                    record.status))  # fmt: skip
+    return answers
 
 
 def holiday_check(
@@ -329,8 +349,8 @@ def _build(first: int, last: int) -> list[Panchang]:
     from npkit.patro import panchang as pc
 
     events: dict[int, list[Event]] = {}
-    for ordinal, rule, _source in _rules.festival_days(first, last):
-        events.setdefault(ordinal, []).append(rule.event)
+    for ordinal, _rule, _source, event in _rules.observance_days(first, last):
+        events.setdefault(ordinal, []).append(event)
     npt = engine.npt_minute
     sun = engine.sun
     rise = sun(first)[0]

@@ -56,11 +56,14 @@ def sun(ordinal: int) -> tuple[float, float]:
 
 
 def moment(ordinal: int, when: str) -> float:
-    """The instant of a day at which a festival's tithi must hold: sunrise, sunset, or
+    """The instant of a day at which a festival's tithi must hold: sunrise, afternoon (the
+    middle of aparahna, the fourth fifth of the daylight, when shraddha is done), sunset, or
     midnight (the middle of the night that follows the day, nishita)."""
     rise, set_ = sun(ordinal)
     if when == "sunrise":
         return rise
+    if when == "afternoon":
+        return rise + 0.7 * (set_ - rise)
     if when == "sunset":
         return set_
     return (set_ + sun(ordinal + 1)[0]) / 2
