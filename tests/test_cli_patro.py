@@ -470,3 +470,24 @@ def test_an_attendance_sheet_gets_a_day_off_column(npkit: Npkit) -> None:
         "2026-09-14,false,Haritalika Teej (women)",
         "2026-09-15,false,",
     ]
+
+
+def test_day_off_follows_the_scopes_asked_on_every_day_command(
+    npkit: Npkit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``day_off`` is for the scopes asked (``--scope``, default everyone) in convert (arguments,
+    stdin, --column), today and cal alike: Teej 2083 is a day off for women only."""
+    teej, plain = "2026-09-14", ["--fields", "ad,day_off", "-f", "csv", "--no-header"]
+    for scope, off in (((), "false"), (("--scope", "women"), "true")):
+        args = npkit("date", "convert", teej, *plain, *scope)
+        stdin = npkit("date", "convert", "-", *plain, *scope, input=teej + "\n")
+        sheet = npkit("date", "convert", "--column", "d", "--add", "day_off", *scope,
+                      input=f"d\n{teej}\n")  # fmt: skip
+        monkeypatch.setenv("NPKIT_TODAY", teej)
+        today = npkit("date", "today", *plain, *scope)
+        month = npkit.json("date", "cal", "2083", "5", "--json", *scope)
+        assert args.stdout == stdin.stdout == today.stdout == f"{teej},{off}\n", scope
+        assert sheet.stdout.splitlines()[1] == f"{teej},{off}"
+        assert [d["day_off"] for d in month if d["ad"] == teej] == [off == "true"]
+    wrong = npkit("date", "convert", teej, "--scope", "wemen")
+    assert wrong.exit_code == 2 and "women" in wrong.stderr

@@ -20,7 +20,6 @@ from npkit.days import (
     CalendarDay,
     ConvertedDay,
     Day,
-    default_scopes,
     needs_patro,
     use_config_holidays,
 )
@@ -98,6 +97,7 @@ def _print_pattern(days: list[Date], pattern: str) -> None:
     "(%Y %m %d %B %b %A %a; Devanagari %K %n %D %N %G; %-d unpadded). "
     "In CSV mode: the added field 'pattern'.",
 )
+@SCOPE_OPTION
 @output_options(record=ConvertedDay)
 def convert(
     inputs: tuple[str, ...],
@@ -107,6 +107,7 @@ def convert(
     reading: dates.Reading,
     keep_going: bool,
     pattern: str | None,
+    scopes: tuple[str, ...],
     output: OutputSpec,
 ) -> None:
     """Convert dates between AD and BS.
@@ -127,13 +128,13 @@ def convert(
     if csv_only and not columns:
         raise UsageError(f"{' and '.join(csv_only)} only work with --column (CSV mode)")
     if columns:
-        _convert_csv(inputs, columns, add, delimiter, pattern, reading, keep_going, output)
+        _convert_csv(inputs, columns, add, delimiter, pattern, reading, keep_going, scopes, output)
         return
     if pattern is not None and output.chosen:
         raise UsageError("--pattern prints text: it does not combine with --format/--fields")
     output.columns(FIELD_NAMES)  # a wrong field fails before any input is read
     if inputs == ("-",) or (not inputs and not sys.stdin.isatty()):
-        _convert_stdin(reading, keep_going, pattern, output)
+        _convert_stdin(reading, keep_going, pattern, scopes, output)
         return
     if not inputs:
         raise UsageError("give one or more dates, or '-' to read them from stdin")
@@ -144,23 +145,26 @@ def convert(
         for day, bs in found:
             click.echo(dates.format_bs(bs, pattern, day.weekday()))
         return
-    scopes = _user_days(output.fields or ())
-    render((Day(day, bs, scopes=scopes) for day, bs in found), output, ConvertedDay)
+    asked = _user_days(output.fields or (), scopes)
+    render((Day(day, bs, scopes=asked) for day, bs in found), output, ConvertedDay)
 
 
-def _user_days(fields: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Load the config file's own days off and its ``scope`` (whose ``day_off``) when a patro
-    field (``holiday``, ``day_off``) is asked for."""
-    if needs_patro(fields):
+def _user_days(fields: tuple[str, ...] | list[str], given: tuple[str, ...]) -> tuple[str, ...]:
+    """The scopes whose holidays make ``day_off`` (``--scope``, else the config file's) and
+    the config file's own days off, loaded when a patro field (``holiday``, ``day_off``) is
+    asked for; ``--scope`` is checked (did-you-mean) even when none is."""
+    if needs_patro(fields) or given:
         use_config_holidays()
-        return default_scopes()
+        return check_scopes(given)
     return ()
 
 
-def _convert_stdin(reading: Any, keep_going: bool, pattern: str | None, output: OutputSpec) -> None:
+def _convert_stdin(
+    reading: Any, keep_going: bool, pattern: str | None, given: tuple[str, ...], output: OutputSpec
+) -> None:
     from npkit.sheets import bulk
 
-    scopes = _user_days(output.fields or ())
+    scopes = _user_days(output.fields or (), given)
     if pattern is not None:
         bulk.write_patterns(sys.stdin.buffer, pattern, reading, keep_going, sys.stdout)
     elif output.for_people:
@@ -177,6 +181,7 @@ def _convert_csv(
     pattern: str | None,
     reading: Any,
     keep_going: bool,
+    given: tuple[str, ...],
     output: OutputSpec,
 ) -> None:
     from contextlib import ExitStack
@@ -198,7 +203,7 @@ def _convert_csv(
     unknown = [name for name in names if name not in valid]
     if unknown:
         raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
-    scopes = _user_days(names)
+    scopes = _user_days(names, given)
     if pattern is not None and "pattern" not in names:
         raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
     separator = csv_dates.parse_delimiter(delimiter)
@@ -229,8 +234,9 @@ def _convert_csv(
 
 @date.command(short_help="Today in Nepal, in BS and AD.")
 @click.option("-p", "--pattern", metavar="PATTERN", help="Print in this layout (see convert).")
+@SCOPE_OPTION
 @output_options(record=CalendarDay)
-def today(pattern: str | None, output: OutputSpec) -> None:
+def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec) -> None:
     """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone, with
     its patro: tithi, lunar month, Nepal Sambat, sunrise and sunset, festivals, holiday.
 
@@ -253,7 +259,7 @@ def today(pattern: str | None, output: OutputSpec) -> None:
         return
     output.columns(FIELD_NAMES)  # a wrong field fails before any work
     use_config_holidays()
-    render([Day(day, scopes=default_scopes())], output, CalendarDay)
+    render([Day(day, scopes=check_scopes(scopes))], output, CalendarDay)
 
 
 @date.command(short_help="A BS month (or year) as a calendar grid.")
@@ -282,6 +288,7 @@ def today(pattern: str | None, output: OutputSpec) -> None:
     help="Which observances the grid lists below it: ','-separated categories (see 'date "
     "festivals --help') or all. Default: main, festival, jatra and community.",
 )
+@SCOPE_OPTION
 @output_options
 def cal(
     year: str | None,
@@ -289,6 +296,7 @@ def cal(
     nepali: bool,
     width: int | None,
     category: str | None,
+    scopes: tuple[str, ...],
     output: OutputSpec,
 ) -> None:
     """A BS month as a patro grid (Sunday–Saturday): BS day, AD day and tithi in each cell,
@@ -326,12 +334,12 @@ def cal(
     if not output.for_people:
         output.columns(FIELD_NAMES)
     use_config_holidays()
-    scopes = default_scopes()
+    asked = check_scopes(scopes)
     if len(months) == 12:
-        every = year_days(months[0][0], scopes=scopes)
+        every = year_days(months[0][0], scopes=asked)
         by_month = [[d for d in every if d.bs.month == m] for _, m in months]
     else:
-        by_month = [month_days(y, m, scopes=scopes) for y, m in months]
+        by_month = [month_days(y, m, scopes=asked) for y, m in months]
     if output.for_people:
         from npkit.output.month_grid import render_month
 
