@@ -438,10 +438,13 @@ def test_the_sheets_api_streams_and_logs_instead_of_printing(
 ) -> None:
     import logging
 
-    from npkit import sheets
+    from npkit import logs, sheets
     from npkit.output import OutputSpec
 
-    monkeypatch.setattr(logging.getLogger("npkit"), "handlers", [])  # no CLI route here
+    # No CLI route here, neither installed nor waiting for the first message (a CLI test
+    # earlier in this process may have asked for one).
+    logs.logger("npkit")
+    monkeypatch.setattr(logging.getLogger("npkit"), "handlers", [])
     out = io.StringIO()
     source = io.BytesIO(b"2024-11-26\nsoon\n2025-04-14\n")
     with caplog.at_level(logging.INFO, logger="npkit"):

@@ -76,6 +76,8 @@ def route_library_logging() -> None:
     if not _routed:
         _routed = True
         logs.on_first_message(_route_log_records)
+    elif logs.started():
+        _route_log_records()  # again: a caller may have reset the logger's handlers since
     shown = warnings.showwarning
     if getattr(shown, "npkit_route", False):
         return  # (``warnings.catch_warnings`` puts the one before back: then it is set again)
@@ -111,7 +113,10 @@ def _route_log_records() -> None:
                 note(message)
 
     library = logging.getLogger("npkit")
-    library.addHandler(ToConsole())
+    if not any(getattr(handler, "npkit_console", False) for handler in library.handlers):
+        handler = ToConsole()
+        handler.npkit_console = True  # type: ignore[attr-defined]
+        library.addHandler(handler)
     library.setLevel(logging.INFO)
 
 

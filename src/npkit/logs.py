@@ -26,6 +26,11 @@ def on_first_message(callback: Callable[[], None]) -> None:
         _first_message.append(callback)
 
 
+def started() -> bool:
+    """Whether the library has sent a message yet (and so imported ``logging``)."""
+    return _started
+
+
 def logger(name: str) -> logging.Logger:
     """The logger ``name`` (a module's ``__name__``), set up on first use."""
     global _started

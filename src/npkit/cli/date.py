@@ -188,36 +188,17 @@ def _convert_csv(
 
     from npkit.sheets import csv_dates
 
-    repeated = sorted({name for name in columns if columns.count(name) > 1})
-    if repeated:
-        raise UsageError(f"--column {repeated[0]!r} is given twice")
     if add is not None and output.fields:
         raise UsageError("--add and --fields say the same thing: give one")
     sheet = output.unless_chosen("csv")
     if sheet.for_people:
         raise UsageError("--column writes csv, tsv, json or ndjson, not a table")
-    names = [n.strip() for n in add.split(",") if n.strip()] if add else list(output.fields or ())
-    if not names:
-        names = ["pattern"] if pattern else ["ad" if reading.assume == "bs" else "bs"]
-    valid = (*FIELD_NAMES, "pattern")
-    unknown = [name for name in names if name not in valid]
-    if unknown:
-        raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
+    asked = [n.strip() for n in add.split(",") if n.strip()] if add else list(output.fields or ())
+    names = csv_dates.added_fields(columns, asked, pattern, reading.assume)
     scopes = _user_days(names, given)
-    if pattern is not None and "pattern" not in names:
-        raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
     separator = csv_dates.parse_delimiter(delimiter)
     with ExitStack() as stack:
-        sources = []
-        for name in inputs or ("-",):
-            if name == "-":
-                sources.append(csv_dates.CsvSource(sys.stdin.buffer))
-                continue
-            try:
-                handle = stack.enter_context(open(name, "rb"))
-            except OSError as exc:
-                raise UsageError(f"cannot read {name!r}: {exc.strerror}") from None
-            sources.append(csv_dates.CsvSource(handle, name))
+        sources = csv_dates.open_sources(inputs, stack, sys.stdin.buffer)
         csv_dates.convert_csv(
             sources,
             columns,
@@ -342,11 +323,12 @@ def cal(
         by_month = [month_days(y, m, scopes=asked) for y, m in months]
     if output.for_people:
         from npkit.output.month_grid import render_month
+        from npkit.output.render import terminal_width
 
         listed = [[_Listed(day, chosen) for day in days] for days in by_month]
         colour = console.colour_enabled(sys.stdout)
         terminal = sys.stdout.isatty()
-        columns = width or (_terminal_width() if terminal else 80)
+        columns = width or terminal_width(sys.stdout) or 80
         grids = [
             render_month(days, today if terminal else None, colour, columns, nepali)  # type: ignore[arg-type]
             for days in listed
@@ -367,13 +349,6 @@ class _Listed:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._day, name)
-
-
-def _terminal_width() -> int:
-    """The terminal's columns (COLUMNS wins, as shutil reads it)."""
-    import shutil
-
-    return shutil.get_terminal_size((80, 24)).columns
 
 
 @date.command(short_help="The fiscal year of a date, its quarters and periods.")

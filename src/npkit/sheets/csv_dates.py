@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
@@ -45,6 +46,43 @@ class CsvSource:
 
     stream: BinaryIO
     name: str = ""
+
+
+def open_sources(names: Sequence[str], stack: ExitStack, stdin: BinaryIO) -> list[CsvSource]:
+    """The CSV inputs named (``-`` is ``stdin``; none given: stdin), each file opened in
+    ``stack``; a file that cannot be read is a UsageError naming it."""
+    sources = []
+    for name in names or ("-",):
+        if name == "-":
+            sources.append(CsvSource(stdin))
+            continue
+        try:
+            handle = stack.enter_context(open(name, "rb"))  # noqa: SIM115 (the stack closes it)
+        except OSError as exc:
+            raise UsageError(f"cannot read {name!r}: {exc.strerror}") from None
+        sources.append(CsvSource(handle, name))
+    return sources
+
+
+def added_fields(
+    columns: Sequence[str], fields: Sequence[str], pattern: str | None, assume: str | None
+) -> list[str]:
+    """The fields added for each date column: ``fields`` (``--add``/``--fields``), else the
+    pattern's text, else the other calendar's date. A column named twice, an unknown field or
+    a pattern not asked for as the field ``pattern`` is a UsageError."""
+    from npkit.days import FIELD_NAMES
+
+    repeated = sorted({name for name in columns if columns.count(name) > 1})
+    if repeated:
+        raise UsageError(f"--column {repeated[0]!r} is given twice")
+    names = list(fields) or (["pattern"] if pattern else ["ad" if assume == "bs" else "bs"])
+    valid = (*FIELD_NAMES, "pattern")
+    unknown = [name for name in names if name not in valid]
+    if unknown:
+        raise UsageError(f"unknown field {unknown[0]!r}; valid fields: {','.join(valid)}")
+    if pattern is not None and "pattern" not in names:
+        raise UsageError("-p in CSV mode is the added field 'pattern': add it to --fields")
+    return names
 
 
 class _Lines:
