@@ -286,3 +286,11 @@ def test_40_columns_drop_whole_columns_rather_than_cut_short_ones(
     assert fits(shown, 40), shown
     assert shown.splitlines()[0].split() == kept
     assert "…" not in shown  # nothing here is long text: columns go, cells stay whole
+
+
+def test_npkit_help_reads_at_40_columns() -> None:
+    code, shown = on_terminal(["--help"], 40)  # Click never wraps below 50 on its own
+    assert code == 0 and "Commands:" in shown
+    long = [line for line in shown.splitlines() if len(line) > 40 and "://" not in line]
+    assert long == []
+    assert "    npkit date today" in shown.splitlines()  # examples: command, then what it does
