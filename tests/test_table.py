@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from wcwidth import wcswidth
 
 from npkit import dates, days
 from npkit.dates import periods
@@ -20,6 +19,7 @@ from npkit.fx.records import Conversion
 from npkit.gold.records import MetalPrice
 from npkit.output import OutputSpec, field_names, output_spec, render, row_values
 from npkit.output.table import money_text, nepali_grouping, render_table, shorten
+from npkit.output.width import cell_width
 from tests.support.probes import modules_imported_by_code
 
 
@@ -113,7 +113,7 @@ def test_terminal_tables_fit_by_shortening_and_dropping(
     rows = [Headline(n, title[: 40 + n * 7], "kathmandupost", "en") for n in range(1, 12)]
     text = drawn(rows, Headline, tty=True)
     lines = text.splitlines()
-    assert max(wcswidth(line) for line in lines) <= columns, text
+    assert max(cell_width(line) for line in lines) <= columns, text
     assert "…" in text
     header = lines[0].split()
     assert header[:2] == ["n", "title"]
@@ -129,7 +129,7 @@ def test_date_fy_fits_80_and_40_columns(monkeypatch: pytest.MonkeyPatch) -> None
     for columns in (80, 40):
         monkeypatch.setenv("COLUMNS", str(columns))
         text = drawn(records, periods.FiscalPeriod, tty=True)
-        assert max(wcswidth(line) for line in text.splitlines()) <= columns, text
+        assert max(cell_width(line) for line in text.splitlines()) <= columns, text
         assert "period" in text.splitlines()[0] and "start_bs" in text.splitlines()[0]
 
 
@@ -137,7 +137,7 @@ def test_shorten_counts_terminal_cells() -> None:
     assert shorten("abcdef", 4) == "abc…"
     assert shorten("abc", 4) == "abc"
     cut = shorten(NEPALI, 20)
-    assert cut.endswith("…") and wcswidth(cut) <= 20
+    assert cut.endswith("…") and cell_width(cut) <= 20
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ import sys
 import termios
 
 import pytest
-from wcwidth import wcswidth
 
+from npkit.output.width import cell_width
 from tests.test_cli_gold import sources  # noqa: F401  (fixture)
 from tests.test_cli_news import OK_PAGE, configured, pages, sites  # noqa: F401  (fixtures)
 
@@ -78,7 +78,7 @@ def in_a_pipe(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def fits(text: str, columns: int) -> bool:
-    return all(wcswidth(ANSI.sub("", line)) <= columns for line in text.splitlines())
+    return all(cell_width(ANSI.sub("", line)) <= columns for line in text.splitlines())
 
 
 # ---------------------------------------------------------------- cards
@@ -186,7 +186,7 @@ def test_news_titles_are_shortened_with_an_ellipsis(configured, columns: int) ->
     assert lines[0].split()[0] == "#" and lines[2].split()[0] == "1"
     assert "…" in shown
     piped = in_a_pipe(["news"]).stdout
-    assert "…" not in piped and max(wcswidth(line) for line in piped.splitlines()) > 120
+    assert "…" not in piped and max(cell_width(line) for line in piped.splitlines()) > 120
 
 
 # ---------------------------------------------------------------- colour
@@ -259,7 +259,7 @@ def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
         "print(sorted(m for m in ('click', 'tabulate', 'wcwidth') if m in sys.modules))"
     )
     code, shown = on_terminal([], 40, code=probe)
-    assert code == 0 and shown.splitlines()[-1] == "['wcwidth']" and "BS =" in shown
+    assert code == 0 and shown.splitlines()[-1] == "[]" and "BS =" in shown  # width: our own
     code, shown = on_terminal([], 80, code=probe)  # a line that fits needs no measuring
     assert code == 0 and shown.splitlines()[-1] == "[]" and "BS =" in shown
 
@@ -294,3 +294,60 @@ def test_npkit_help_reads_at_40_columns() -> None:
     long = [line for line in shown.splitlines() if len(line) > 40 and "://" not in line]
     assert long == []
     assert "    npkit date today" in shown.splitlines()  # examples: command, then what it does
+
+
+# ---------------------------------------------------------------- width as terminals draw it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("मंसिर", 4),  # म 1, ं (Mn) 0, स 1, ि (Mc) 1, र 1
+        ("पूर्णिमा", 6),  # ू and ् (Mn) none; ि and ा (Mc) one each
+        ("बिही", 4),
+        ("दशैं", 2),  # ै and ं: nonspacing
+        ("गते", 2),
+        ("२०८३", 4),
+        ("一月", 4),  # East Asian wide
+        ("\x1b[31mred\x1b[0m", 3),  # colour takes no cell
+        ("", 0),
+    ],
+)
+def test_cell_width_counts_as_terminals_draw(text: str, expected: int) -> None:
+    assert cell_width(text) == expected
+
+
+def test_cell_width_agrees_with_libc_wcswidth_on_npkit_words() -> None:
+    import ctypes
+    import locale
+
+    from npkit import dates
+
+    try:
+        previous = locale.setlocale(locale.LC_CTYPE)
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+    except locale.Error:
+        pytest.skip("no C.UTF-8 locale")
+    try:
+        libc = ctypes.CDLL(None)
+        libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+        words = [*dates.MONTHS_NE, "पूर्णिमा", "औंसी", "चतुर्दशी", "घटस्थापना", "शुक्र", "बिही"]
+        assert [cell_width(w) for w in words] == [libc.wcswidth(w, len(w)) for w in words]
+    finally:
+        locale.setlocale(locale.LC_CTYPE, previous)
+
+
+@pytest.mark.parametrize(("columns", "cell", "end"), [(40, 5, 3), (120, 11, 4)])
+def test_the_nepali_month_grid_stays_in_its_columns(columns: int, cell: int, end: int) -> None:
+    code, shown = on_terminal(["date", "cal", "--nepali", "--color", "never"], columns)
+    assert code == 0 and fits(shown, columns)
+    lines = shown.splitlines()
+    header = lines[2]  # weekday names end over the day numbers, wider ones too (बिही)
+    ends = [cell_width(header[: m.end()]) for m in re.finditer(r"\S+", header)]
+    assert ends == [i * cell + end for i in range(7)]
+    if columns >= 80:  # the tithi names start each at its column
+        rows = [line for line in lines[3:20] if "पूर्णिमा" in line or "औंसी" in line]
+        assert rows
+        for row in rows:
+            starts = [cell_width(row[: m.start()]) for m in re.finditer(r"\S+", row)]
+            assert starts == [1 + i * cell for i in range(len(starts))]

@@ -151,11 +151,10 @@ def has_card(record_type: type) -> bool:
 
 def _fits(text: str, width: int | None) -> bool:
     """Whether ``text`` fits ``width`` cells. A card's text has no wide (CJK) characters, so
-    ``len()`` is never less than its width: only a line longer than that is measured (wcwidth
-    costs ~40 ms to import, more than the rest of ``npkit date today``)."""
+    ``len()`` is never less than its width: only a line longer than that is measured."""
     if width is None or len(text) <= width:
         return True
-    from npkit.output.table import cell_width
+    from npkit.output.width import cell_width
 
     return cell_width(text) <= width
 

@@ -1,10 +1,11 @@
 """Tables for people: npkit decides the cells, widths and truncation; tabulate draws.
 
-What npkit does itself, because tabulate cannot know it: Devanagari display width (vowel signs
-take no cell), money in Nepali digit grouping (``1,35,20,250.00``) with the decimals aligned
-per column, signed changes (``▲ 100.00``), and fitting the terminal: the longest text column is
-shortened with ``…`` and low-priority columns are dropped until the table fits. tabulate is
-imported only here, only when a table is drawn (its import costs ~100 ms).
+What npkit does itself, because tabulate cannot know it: display width as terminals draw it
+(npkit.output.width, which tabulate is made to use too), money in Nepali digit grouping
+(``1,35,20,250.00``) with the decimals aligned per column, signed changes (``▲ 100.00``), and
+fitting the terminal: the longest text column is shortened with ``…`` and low-priority columns
+are dropped until the table fits. tabulate is imported only here, only when a table is drawn
+(its import costs ~100 ms).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import namedtuple
 from decimal import Decimal
 
 from npkit.output.values import text_value
+from npkit.output.width import cell_width
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
@@ -53,14 +55,6 @@ def layout_of(record_type: type | None) -> Layout:
         tuple(getattr(record_type, "TABLE_MONEY", ())),
         tuple(getattr(record_type, "TABLE_SIGNED", ())),
     )
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells ``text`` takes (Devanagari vowel signs and viramas take none)."""
-    from wcwidth import wcswidth
-
-    cells = wcswidth(_ANSI.sub("", text))
-    return cells if cells >= 0 else len(text)
 
 
 def shorten(text: str, cells: int) -> str:
@@ -189,11 +183,19 @@ def _import_tabulate() -> Any:
     return tabulate
 
 
+class _TERMINAL:
+    """Stands in for the wcwidth module inside tabulate (its one use: ``wcswidth``)."""
+
+    wcswidth = staticmethod(cell_width)
+
+
 def _draw(
     body: Sequence[Sequence[str]], columns: Sequence[str], right: Sequence[bool], style: str
 ) -> list[str]:
     tabulate = _import_tabulate()
 
+    tabulate.wcwidth = _TERMINAL  # tabulate pads by our measure, not the wcwidth library's
+    tabulate.WIDE_CHARS_MODE = True
     tabulate.PRESERVE_WHITESPACE = False
     tabulate.MIN_PADDING = 0  # columns as wide as their widest cell or header, no wider
     text = tabulate.tabulate(
