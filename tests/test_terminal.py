@@ -44,9 +44,17 @@ def on_terminal(
     for name in [k for k, v in env.items() if v == ""]:
         environment.pop(name)
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "npkit", *args]
+    feed = environment.pop("NPKIT_TEST_STDIN", None)  # stdin from a pipe, stdout a terminal
     process = subprocess.Popen(
-        command, stdin=terminal, stdout=terminal, stderr=terminal, env=environment
+        command,
+        stdin=subprocess.PIPE if feed is not None else terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=environment,
     )
+    if feed is not None and process.stdin is not None:
+        process.stdin.write(feed.encode())
+        process.stdin.close()
     os.close(terminal)
     shown = b""
     while True:
@@ -267,11 +275,11 @@ def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
 @pytest.mark.parametrize(
     ("args", "kept"),
     [
-        (["gold"], ["metal", "unit", "price", "change"]),
-        (["fx"], ["currency", "unit", "buy", "sell", "change"]),
+        (["gold"], ["date", "metal", "unit", "price"]),  # a day's date stays longest
+        (["fx"], ["date", "currency", "buy", "sell"]),
         (
             ["fx", "convert", "100", "USD", "-f", "table"],
-            ["amount", "from", "to", "rate", "result"],
+            ["amount", "from", "to", "result", "date"],
         ),
         (["gold", "value", "2", "tola", "5", "aana", "-f", "table"], ["weight", "metal", "value"]),
     ],
@@ -351,3 +359,74 @@ def test_the_nepali_month_grid_stays_in_its_columns(columns: int, cell: int, end
         for row in rows:
             starts = [cell_width(row[: m.start()]) for m in re.finditer(r"\S+", row)]
             assert starts == [1 + i * cell for i in range(len(starts))]
+
+
+# ---------------------------------------------------------------- every table fitted
+
+
+FITTED = [
+    (["date", "festivals", "2083"], ["name", "ad"]),
+    (["date", "holidays", "2083"], ["ad", "name"]),
+    (["date", "next", "dashain"], ["name", "ad", "days"]),
+    (["date", "diff", "2026-01-01", "2026-12-01", "-f", "table"], None),
+    (["config"], ["setting", "value"]),
+    (["date", "convert", "-", "-f", "table"], None),
+]
+
+
+@pytest.mark.parametrize(("args", "kept"), FITTED)
+@pytest.mark.parametrize("columns", [40, 120])
+def test_every_table_fits_the_terminal(
+    args: list[str], kept: list[str] | None, columns: int
+) -> None:
+    code, shown = on_terminal(
+        args, columns, NO_COLOR="1", NPKIT_TEST_STDIN="2026-12-01\n2083-01-01 BS\n"
+    )
+    assert code == 0, shown
+    assert fits(shown, columns), shown
+    if columns == 40 and kept is not None:
+        assert shown.splitlines()[0].split() == kept
+    piped = in_a_pipe(args, COLUMNS=str(columns))  # a pipe is never fitted
+    assert "…" not in piped.stdout
+
+
+@pytest.mark.usefixtures("nrb")
+@pytest.mark.parametrize("columns", [40, 120])
+def test_fx_wide_fits_and_keeps_its_dates(columns: int) -> None:
+    args = ["fx", "--from", "2026-08-10", "--to", "2026-08-17", "--wide"]
+    code, shown = on_terminal(args, columns, NPKIT_TODAY="2026-08-17", NO_COLOR="1")
+    assert code == 0, shown
+    assert fits(shown, columns), shown
+    header = shown.splitlines()[0].split()
+    assert header[0] == "date" and len(header) >= 3
+    assert "2026-08-1" in shown
+
+
+# ---------------------------------------------------------------- wrapped at words
+
+
+def test_gold_value_card_wraps_at_words_at_40_columns(sources) -> None:  # noqa: F811
+    code, shown = on_terminal(["gold", "value", "2", "tola", "5", "aana"], 40,
+                              NPKIT_TODAY="2026-08-17")  # fmt: skip
+    assert code == 0 and fits(shown, 40), shown
+    words = shown.split()
+    assert "7,09,475.00" in words and "3,06,800.00" in words  # numbers whole, never cut
+
+
+def test_the_today_card_wraps_holiday_names_at_words() -> None:
+    code, shown = on_terminal(["date", "today"], 40, NPKIT_TODAY="2026-10-21")  # Dashain
+    assert code == 0 and fits(shown, 40), shown
+    _, wide = on_terminal(["date", "today"], 200, NPKIT_TODAY="2026-10-21")
+    # the same words: none was cut in two by the narrow screen
+    words = [word.strip("()") for word in shown.split()]  # a piece on its own line: no brackets
+    assert words == [word.strip("()") for word in wide.split()]
+
+
+def test_messages_wrap_at_words_on_a_terminal_and_stay_one_line_in_a_pipe() -> None:
+    args = ["date", "is-holiday", "2083-06-01"]  # a note on stderr, then the answer
+    code, shown = on_terminal(args, 40)
+    assert code == 5 and fits(shown, 40), shown
+    piped = in_a_pipe([*args, "-v"])  # notes reach a pipe with -v
+    message = piped.stderr.splitlines()
+    assert len(message) == 1 and len(message[0]) > 40  # cron logs: one line a message
+    assert " ".join(shown.split()) == " ".join((piped.stderr + piped.stdout).split())

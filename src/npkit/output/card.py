@@ -177,4 +177,9 @@ def card_text(records: Sequence[Any], record_type: type, width: int | None) -> s
             bracketed = piece.startswith("(") and piece.endswith(")")
             current = piece[1:-1] if bracketed else piece  # a line of its own needs no brackets
         out.append(current)
+    if width is not None and not all(_fits(line, width) for line in out):
+        from npkit.output.width import wrap_words
+
+        # a piece wider than the screen: broken at its spaces, never inside a word or number
+        out = [part for line in out for part in wrap_words(line, width)]
     return "\n".join(out) + "\n"

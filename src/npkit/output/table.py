@@ -208,6 +208,20 @@ def _draw(
     return [line.rstrip() for line in text.split("\n")]
 
 
+DATE_COLUMNS = ("date", "ad")
+"""The columns that say which day a row is: the last a narrow terminal drops."""
+
+
+def drop_order(columns: Sequence[str], drop: Sequence[str]) -> list[str]:
+    """The order a narrow terminal drops ``columns`` in (see ``fit``)."""
+    if drop:
+        declared = [name for name in drop if name in columns and name not in DATE_COLUMNS]
+        days = [name for name in drop if name in columns and name in DATE_COLUMNS]
+        return [*declared, *days]
+    rest = [name for name in reversed(columns[1:]) if name not in DATE_COLUMNS]
+    return [*rest, *[name for name in columns if name in DATE_COLUMNS]]
+
+
 def fit(
     body: list[list[str]],
     columns: list[str],
@@ -217,8 +231,13 @@ def fit(
     drop: Sequence[str],
 ) -> list[str]:
     """Draw the table, shortening the widest text column and dropping ``drop`` columns (least
-    wanted first) until no line is wider than ``width``; the best effort if it never fits."""
-    droppable = [name for name in drop if name in columns]
+    wanted first) until no line is wider than ``width``; the best effort if it never fits.
+
+    The one rule for every table: the columns its record type declares (TABLE_DROP), or, when
+    it declares none, the columns from the right but the first; never the last two; a day's
+    date (``date``, ``ad``) goes last of all, so a dated table on a phone still says which day
+    each row is."""
+    droppable = drop_order(columns, drop)[: max(len(columns) - 2, 0)]  # a key and value stay
     for _ in range(4 * len(columns) + 4):  # each turn drops a column or shortens one
         lines = _draw(body, columns, right, style)
         excess = max(cell_width(line) for line in lines) - width

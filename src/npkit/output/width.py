@@ -34,3 +34,22 @@ def cell_width(text: str) -> int:
     if text.isascii():
         return len(_ANSI.sub("", text)) if "\x1b" in text else len(text)
     return sum(map(char_width, _ANSI.sub("", text)))
+
+
+def wrap_words(text: str, width: int, indent: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken only at spaces (never inside a
+    word, a number or a path: a word wider than the line has a line of its own); lines after
+    the first start with ``indent``."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if not word:
+            continue
+        joined = f"{current} {word}" if current else (indent if lines else "") + word
+        if current and cell_width(joined) > width:
+            lines.append(current)
+            current = indent + word
+        else:
+            current = joined
+    lines.append(current)
+    return lines
