@@ -275,8 +275,9 @@ def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
 @pytest.mark.parametrize(
     ("args", "kept"),
     [
-        (["gold"], ["date", "metal", "unit", "price"]),  # a day's date stays longest
-        (["fx"], ["date", "currency", "buy", "sell"]),
+        (["gold"], ["metal", "unit", "price", "change"]),  # the day said above the table
+        (["fx"], ["currency", "unit", "buy", "sell", "change"]),
+        (["fx", "usd", "--from", "2026-08-10"], ["date", "buy", "sell", "change"]),
         (
             ["fx", "convert", "100", "USD", "-f", "table"],
             ["amount", "from", "to", "result", "date"],
@@ -292,7 +293,14 @@ def test_40_columns_drop_whole_columns_rather_than_cut_short_ones(
     code, shown = on_terminal(args, 40, NPKIT_TODAY="2026-08-17", NO_COLOR="1")
     assert code == 0, shown
     assert fits(shown, 40), shown
-    assert shown.splitlines()[0].split() == kept
+    lines = shown.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("--")) - 1
+    assert lines[header].split() == kept
+    above = " ".join(lines[:header])  # what every row shares, said once
+    if "date" not in kept and len(lines) > header + 3:
+        assert "date: 2026-08-17" in above
+    if args[:2] == ["fx", "usd"]:
+        assert "currency: USD" in above and "unit: 1" in lines[0] + lines[-1] + above
     assert "…" not in shown  # nothing here is long text: columns go, cells stay whole
 
 
@@ -364,6 +372,12 @@ def test_the_nepali_month_grid_stays_in_its_columns(columns: int, cell: int, end
 # ---------------------------------------------------------------- every table fitted
 
 
+def header_of(shown: str) -> list[str]:
+    """A table's column names (the line above its rule; what every row shares is above)."""
+    lines = shown.splitlines()
+    return lines[next(i for i, line in enumerate(lines) if line.startswith("--")) - 1].split()
+
+
 FITTED = [
     (["date", "festivals", "2083"], ["name", "ad"]),
     (["date", "holidays", "2083"], ["ad", "name"]),
@@ -385,7 +399,7 @@ def test_every_table_fits_the_terminal(
     assert code == 0, shown
     assert fits(shown, columns), shown
     if columns == 40 and kept is not None:
-        assert shown.splitlines()[0].split() == kept
+        assert header_of(shown) == kept
     piped = in_a_pipe(args, COLUMNS=str(columns))  # a pipe is never fitted
     assert "…" not in piped.stdout
 
@@ -397,7 +411,7 @@ def test_fx_wide_fits_and_keeps_its_dates(columns: int) -> None:
     code, shown = on_terminal(args, columns, NPKIT_TODAY="2026-08-17", NO_COLOR="1")
     assert code == 0, shown
     assert fits(shown, columns), shown
-    header = shown.splitlines()[0].split()
+    header = header_of(shown)
     assert header[0] == "date" and len(header) >= 3
     assert "2026-08-1" in shown
 

@@ -236,8 +236,40 @@ def fit(
     The one rule for every table: the columns its record type declares (TABLE_DROP), or, when
     it declares none, the columns from the right but the first; never the last two; a day's
     date (``date``, ``ad``) goes last of all, so a dated table on a phone still says which day
-    each row is."""
+    each row is. What every row shares is said once, above it.
+    """
     droppable = drop_order(columns, drop)[: max(len(columns) - 2, 0)]  # a key and value stay
+    above: list[str] = []
+    lines = _draw(body, columns, right, style)
+    if len(body) > 1 and max(cell_width(line) for line in lines) > width:
+        # what every row shares (the day of `fx`, the currency of a history) is said once,
+        # above the table, rather than dropped: a history at 40 columns keeps its days
+        for name in list(columns):
+            i = columns.index(name)
+            values = {row[i] for row in body}
+            if len(values) == 1 and len(columns) > 2 and next(iter(values)).strip():
+                above.append(f"{name}: {values.pop()}")
+                for row in body:
+                    del row[i]
+                del columns[i], right[i]
+                if name in droppable:
+                    droppable.remove(name)
+        if above:
+            from npkit.output.width import wrap_words
+
+            joined = ", ".join(item.replace(" ", "\u00a0") for item in above)  # kept whole
+            above = [line.replace("\u00a0", " ") for line in wrap_words(joined, width, "  ")]
+    return above + _fit(body, columns, right, width, style, droppable)
+
+
+def _fit(
+    body: list[list[str]],
+    columns: list[str],
+    right: list[bool],
+    width: int,
+    style: str,
+    droppable: list[str],
+) -> list[str]:
     for _ in range(4 * len(columns) + 4):  # each turn drops a column or shortens one
         lines = _draw(body, columns, right, style)
         excess = max(cell_width(line) for line in lines) - width
