@@ -151,20 +151,20 @@ def test_cal_grid_marks_holidays_and_lists_the_festivals(npkit: Npkit) -> None:
 
 
 def test_cal_compact_and_nepali(npkit: Npkit) -> None:
-    from wcwidth import wcswidth
+    from npkit.output.width import cell_width
 
     compact = npkit("date", "cal", "2081", "6", "--width", "40").stdout.splitlines()
     assert compact[2].split() == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     assert compact[3].split() == ["1+", "2", "3*", "4", "5"]  # BS days
     assert compact[4].split() == ["17", "18", "19", "20", "21"]  # AD days
     assert compact[5].split() == ["14", "Pu", "1", "3", "4"]  # tithis in the fortnight
-    assert all(wcswidth(line) <= 40 for line in compact)
+    assert all(cell_width(line) <= 40 for line in compact)
     nepali = npkit("date", "cal", "2081", "6", "--ne", "-w", "40").stdout.splitlines()
     assert nepali[0].strip() == "असोज २०८१ · Ashwin 2081"
     assert nepali[2].split() == ["आइत", "सोम", "मंगल", "बुध", "बिही", "शुक्र", "शनि"]
     assert nepali[3].split() == ["१+", "२", "३*", "४", "५"]
     assert "२६ Oct 12 * विजया दशमी, देवी विसर्जन, दशैं…" in nepali
-    assert all(wcswidth(line) <= 40 for line in nepali)
+    assert all(cell_width(line) <= 40 for line in nepali)
     wide = npkit("date", "cal", "2081", "6", "--nepali").stdout
     assert "दशमी" in wide and "NS 1144" in wide
 
@@ -197,7 +197,7 @@ def _pty_run(args: list[str], env_extra: dict[str, str]) -> str:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 def test_cal_on_a_40_column_terminal_fits_and_marks_holidays_without_colour() -> None:
-    from wcwidth import wcswidth
+    from npkit.output.width import cell_width
 
     out = _pty_run(
         ["date", "cal", "2081", "6"],
@@ -205,11 +205,11 @@ def test_cal_on_a_40_column_terminal_fits_and_marks_holidays_without_colour() ->
     )
     lines = out.splitlines()
     assert "\x1b" not in out
-    assert all(wcswidth(line) <= 40 for line in lines), [x for x in lines if wcswidth(x) > 40]
+    assert all(cell_width(line) <= 40 for line in lines), [x for x in lines if cell_width(x) > 40]
     assert "[26]*" in out  # today, bracketed, and a holiday for everyone
     assert any("3*" in line for line in lines[:6]) and "+ for some" in out
     year = _pty_run(["date", "cal", "2081", "--ne"], {"COLUMNS": "40", "NO_COLOR": "1"})
-    assert all(wcswidth(line) <= 40 for line in year.splitlines())
+    assert all(cell_width(line) <= 40 for line in year.splitlines())
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")

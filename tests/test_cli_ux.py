@@ -25,8 +25,15 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 # ---------------------------------------------------------------- the first minute: help
 
 
-@pytest.mark.parametrize("args", [[], ["date"], ["cache"]])
-def test_no_arguments_prints_the_help_as_help(npkit, args: list[str]) -> None:
+def test_npkit_alone_prints_its_help_on_stdout_and_succeeds(npkit) -> None:
+    result = npkit()  # `npkit | less` shows the help (clig.dev, gh)
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Usage: npkit") and "Commands:" in lines
+
+
+@pytest.mark.parametrize("args", [["date"], ["cache"]])
+def test_a_group_alone_prints_the_help_as_help(npkit, args: list[str]) -> None:
     result = npkit(*args)
     assert result.exit_code == 2 and result.stdout == ""
     lines = result.stderr.splitlines()

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from wcwidth import wcswidth
 
 import npkit
 from npkit.errors import UsageError
@@ -30,6 +29,7 @@ from npkit.output import (
     render_rows,
 )
 from npkit.output.formats import REGISTRY, Format
+from npkit.output.width import cell_width
 from tests.support.probes import modules_imported_by_commands
 
 
@@ -98,7 +98,7 @@ def test_fields_choose_and_order_columns() -> None:
 
 def display_slice(line: str, start: int, end: int) -> str:
     """The characters of ``line`` between two display columns (terminal cells)."""
-    return "".join(ch for i, ch in enumerate(line) if start <= wcswidth(line[:i]) < end)
+    return "".join(ch for i, ch in enumerate(line) if start <= cell_width(line[:i]) < end)
 
 
 def test_table_aligns_devanagari_and_strips_escapes() -> None:

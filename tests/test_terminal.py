@@ -16,8 +16,8 @@ import sys
 import termios
 
 import pytest
-from wcwidth import wcswidth
 
+from npkit.output.width import cell_width
 from tests.test_cli_gold import sources  # noqa: F401  (fixture)
 from tests.test_cli_news import OK_PAGE, configured, pages, sites  # noqa: F401  (fixtures)
 
@@ -44,9 +44,17 @@ def on_terminal(
     for name in [k for k, v in env.items() if v == ""]:
         environment.pop(name)
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "npkit", *args]
+    feed = environment.pop("NPKIT_TEST_STDIN", None)  # stdin from a pipe, stdout a terminal
     process = subprocess.Popen(
-        command, stdin=terminal, stdout=terminal, stderr=terminal, env=environment
+        command,
+        stdin=subprocess.PIPE if feed is not None else terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=environment,
     )
+    if feed is not None and process.stdin is not None:
+        process.stdin.write(feed.encode())
+        process.stdin.close()
     os.close(terminal)
     shown = b""
     while True:
@@ -78,7 +86,7 @@ def in_a_pipe(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def fits(text: str, columns: int) -> bool:
-    return all(wcswidth(ANSI.sub("", line)) <= columns for line in text.splitlines())
+    return all(cell_width(ANSI.sub("", line)) <= columns for line in text.splitlines())
 
 
 # ---------------------------------------------------------------- cards
@@ -186,7 +194,7 @@ def test_news_titles_are_shortened_with_an_ellipsis(configured, columns: int) ->
     assert lines[0].split()[0] == "#" and lines[2].split()[0] == "1"
     assert "…" in shown
     piped = in_a_pipe(["news"]).stdout
-    assert "…" not in piped and max(wcswidth(line) for line in piped.splitlines()) > 120
+    assert "…" not in piped and max(cell_width(line) for line in piped.splitlines()) > 120
 
 
 # ---------------------------------------------------------------- colour
@@ -259,7 +267,7 @@ def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
         "print(sorted(m for m in ('click', 'tabulate', 'wcwidth') if m in sys.modules))"
     )
     code, shown = on_terminal([], 40, code=probe)
-    assert code == 0 and shown.splitlines()[-1] == "['wcwidth']" and "BS =" in shown
+    assert code == 0 and shown.splitlines()[-1] == "[]" and "BS =" in shown  # width: our own
     code, shown = on_terminal([], 80, code=probe)  # a line that fits needs no measuring
     assert code == 0 and shown.splitlines()[-1] == "[]" and "BS =" in shown
 
@@ -267,11 +275,12 @@ def test_the_fast_path_card_needs_neither_click_nor_tabulate() -> None:
 @pytest.mark.parametrize(
     ("args", "kept"),
     [
-        (["gold"], ["metal", "unit", "price", "change"]),
+        (["gold"], ["metal", "unit", "price", "change"]),  # the day said above the table
         (["fx"], ["currency", "unit", "buy", "sell", "change"]),
+        (["fx", "usd", "--from", "2026-08-10"], ["date", "buy", "sell", "change"]),
         (
             ["fx", "convert", "100", "USD", "-f", "table"],
-            ["amount", "from", "to", "rate", "result"],
+            ["amount", "from", "to", "result", "date"],
         ),
         (["gold", "value", "2", "tola", "5", "aana", "-f", "table"], ["weight", "metal", "value"]),
     ],
@@ -284,5 +293,154 @@ def test_40_columns_drop_whole_columns_rather_than_cut_short_ones(
     code, shown = on_terminal(args, 40, NPKIT_TODAY="2026-08-17", NO_COLOR="1")
     assert code == 0, shown
     assert fits(shown, 40), shown
-    assert shown.splitlines()[0].split() == kept
+    lines = shown.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("--")) - 1
+    assert lines[header].split() == kept
+    above = " ".join(lines[:header])  # what every row shares, said once
+    if "date" not in kept and len(lines) > header + 3:
+        assert "date: 2026-08-17" in above
+    if args[:2] == ["fx", "usd"]:
+        assert "currency: USD" in above and "unit: 1" in lines[0] + lines[-1] + above
     assert "…" not in shown  # nothing here is long text: columns go, cells stay whole
+
+
+def test_npkit_help_reads_at_40_columns() -> None:
+    code, shown = on_terminal(["--help"], 40)  # Click never wraps below 50 on its own
+    assert code == 0 and "Commands:" in shown
+    long = [line for line in shown.splitlines() if len(line) > 40 and "://" not in line]
+    assert long == []
+    assert "    npkit date today" in shown.splitlines()  # examples: command, then what it does
+
+
+# ---------------------------------------------------------------- width as terminals draw it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("मंसिर", 4),  # म 1, ं (Mn) 0, स 1, ि (Mc) 1, र 1
+        ("पूर्णिमा", 6),  # ू and ् (Mn) none; ि and ा (Mc) one each
+        ("बिही", 4),
+        ("दशैं", 2),  # ै and ं: nonspacing
+        ("गते", 2),
+        ("२०८३", 4),
+        ("一月", 4),  # East Asian wide
+        ("\x1b[31mred\x1b[0m", 3),  # colour takes no cell
+        ("", 0),
+    ],
+)
+def test_cell_width_counts_as_terminals_draw(text: str, expected: int) -> None:
+    assert cell_width(text) == expected
+
+
+def test_cell_width_agrees_with_libc_wcswidth_on_npkit_words() -> None:
+    import ctypes
+    import locale
+
+    from npkit import dates
+
+    try:
+        previous = locale.setlocale(locale.LC_CTYPE)
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+    except locale.Error:
+        pytest.skip("no C.UTF-8 locale")
+    try:
+        libc = ctypes.CDLL(None)
+        libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+        words = [*dates.MONTHS_NE, "पूर्णिमा", "औंसी", "चतुर्दशी", "घटस्थापना", "शुक्र", "बिही"]
+        assert [cell_width(w) for w in words] == [libc.wcswidth(w, len(w)) for w in words]
+    finally:
+        locale.setlocale(locale.LC_CTYPE, previous)
+
+
+@pytest.mark.parametrize(("columns", "cell", "end"), [(40, 5, 3), (120, 11, 4)])
+def test_the_nepali_month_grid_stays_in_its_columns(columns: int, cell: int, end: int) -> None:
+    code, shown = on_terminal(["date", "cal", "--nepali", "--color", "never"], columns)
+    assert code == 0 and fits(shown, columns)
+    lines = shown.splitlines()
+    header = lines[2]  # weekday names end over the day numbers, wider ones too (बिही)
+    ends = [cell_width(header[: m.end()]) for m in re.finditer(r"\S+", header)]
+    assert ends == [i * cell + end for i in range(7)]
+    if columns >= 80:  # the tithi names start each at its column
+        rows = [line for line in lines[3:20] if "पूर्णिमा" in line or "औंसी" in line]
+        assert rows
+        for row in rows:
+            starts = [cell_width(row[: m.start()]) for m in re.finditer(r"\S+", row)]
+            assert starts == [1 + i * cell for i in range(len(starts))]
+
+
+# ---------------------------------------------------------------- every table fitted
+
+
+def header_of(shown: str) -> list[str]:
+    """A table's column names (the line above its rule; what every row shares is above)."""
+    lines = shown.splitlines()
+    return lines[next(i for i, line in enumerate(lines) if line.startswith("--")) - 1].split()
+
+
+FITTED = [
+    (["date", "festivals", "2083"], ["name", "ad"]),
+    (["date", "holidays", "2083"], ["ad", "name"]),
+    (["date", "next", "dashain"], ["name", "ad", "days"]),
+    (["date", "diff", "2026-01-01", "2026-12-01", "-f", "table"], None),
+    (["config"], ["setting", "value"]),
+    (["date", "convert", "-", "-f", "table"], None),
+]
+
+
+@pytest.mark.parametrize(("args", "kept"), FITTED)
+@pytest.mark.parametrize("columns", [40, 120])
+def test_every_table_fits_the_terminal(
+    args: list[str], kept: list[str] | None, columns: int
+) -> None:
+    code, shown = on_terminal(
+        args, columns, NO_COLOR="1", NPKIT_TEST_STDIN="2026-12-01\n2083-01-01 BS\n"
+    )
+    assert code == 0, shown
+    assert fits(shown, columns), shown
+    if columns == 40 and kept is not None:
+        assert header_of(shown) == kept
+    piped = in_a_pipe(args, COLUMNS=str(columns))  # a pipe is never fitted
+    assert "…" not in piped.stdout
+
+
+@pytest.mark.usefixtures("nrb")
+@pytest.mark.parametrize("columns", [40, 120])
+def test_fx_wide_fits_and_keeps_its_dates(columns: int) -> None:
+    args = ["fx", "--from", "2026-08-10", "--to", "2026-08-17", "--wide"]
+    code, shown = on_terminal(args, columns, NPKIT_TODAY="2026-08-17", NO_COLOR="1")
+    assert code == 0, shown
+    assert fits(shown, columns), shown
+    header = header_of(shown)
+    assert header[0] == "date" and len(header) >= 3
+    assert "2026-08-1" in shown
+
+
+# ---------------------------------------------------------------- wrapped at words
+
+
+def test_gold_value_card_wraps_at_words_at_40_columns(sources) -> None:  # noqa: F811
+    code, shown = on_terminal(["gold", "value", "2", "tola", "5", "aana"], 40,
+                              NPKIT_TODAY="2026-08-17")  # fmt: skip
+    assert code == 0 and fits(shown, 40), shown
+    words = shown.split()
+    assert "7,09,475.00" in words and "3,06,800.00" in words  # numbers whole, never cut
+
+
+def test_the_today_card_wraps_holiday_names_at_words() -> None:
+    code, shown = on_terminal(["date", "today"], 40, NPKIT_TODAY="2026-10-21")  # Dashain
+    assert code == 0 and fits(shown, 40), shown
+    _, wide = on_terminal(["date", "today"], 200, NPKIT_TODAY="2026-10-21")
+    # the same words: none was cut in two by the narrow screen
+    words = [word.strip("()") for word in shown.split()]  # a piece on its own line: no brackets
+    assert words == [word.strip("()") for word in wide.split()]
+
+
+def test_messages_wrap_at_words_on_a_terminal_and_stay_one_line_in_a_pipe() -> None:
+    args = ["date", "is-holiday", "2083-06-01"]  # a note on stderr, then the answer
+    code, shown = on_terminal(args, 40)
+    assert code == 5 and fits(shown, 40), shown
+    piped = in_a_pipe([*args, "-v"])  # notes reach a pipe with -v
+    message = piped.stderr.splitlines()
+    assert len(message) == 1 and len(message[0]) > 40  # cron logs: one line a message
+    assert " ".join(shown.split()) == " ".join((piped.stderr + piped.stdout).split())

@@ -57,7 +57,33 @@ def say(message: str) -> None:
     from npkit.text import clean
 
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(f"npkit: {clean(message)}", file=sys.stderr, flush=True)
+        line = f"npkit: {clean(message)}"
+        print(_wrapped(line, sys.stderr), file=sys.stderr, flush=True)
+
+
+def _wrapped(line: str, stream: TextIO) -> str:
+    """On a terminal narrower than the line: wrapped at words (never inside a word, a number
+    or a path), the rest indented under the message; in a pipe or a log, one line as ever."""
+    if len(line) <= 40 or not _isatty(stream):
+        return line
+    import shutil
+
+    columns = shutil.get_terminal_size().columns
+    with contextlib.suppress(OSError, ValueError):
+        columns = int(os.environ.get("COLUMNS") or os.get_terminal_size(stream.fileno()).columns)
+    if len(line) <= columns:
+        return line
+    import textwrap
+
+    return "\n".join(
+        textwrap.wrap(
+            line,
+            max(columns, 20),
+            subsequent_indent="  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    )
 
 
 _routed = False

@@ -138,7 +138,9 @@ def _run_click(args: list[str]) -> None:
     import click
 
     from npkit.cli.app import cli
+    from npkit.cli.groups import NarrowHelpFormatter
 
+    click.Context.formatter_class = NarrowHelpFormatter  # help as narrow as the terminal
     if os.environ.get("_NPKIT_COMPLETE"):
         cli.main(args=args, prog_name="npkit")
         return
@@ -148,9 +150,14 @@ def _run_click(args: list[str]) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.NoArgsIsHelpError as exc:
-        # `npkit` or `npkit date` alone: the help, as help reads (not one flattened error line).
-        print(exc.ctx.get_help() if exc.ctx is not None else exc.format_message(), file=sys.stderr)
-        sys.exit(int(ExitCode.USAGE))
+        # `npkit` alone asks what npkit does: the help on stdout, exit 0 (as gh; `npkit | less`
+        # shows it). `npkit date` alone: the help, as help reads, on stderr with exit 2.
+        top = exc.ctx is not None and exc.ctx.parent is None
+        print(
+            exc.ctx.get_help() if exc.ctx is not None else exc.format_message(),
+            file=sys.stdout if top else sys.stderr,
+        )
+        sys.exit(int(ExitCode.OK if top else ExitCode.USAGE))
     except click.UsageError as exc:
         message = exc.format_message().replace("\n", " ").rstrip(".")
         where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""

@@ -208,9 +208,19 @@ def is_holiday(
                 who = "" if record.scope == "everyone" else f" for {record.scope}"
                 likely = " (likely)" if record.status == "likely" else ""
                 said = f"yes: {record.reason}{likely}" if record.holiday else "no: a working day"
-                click.echo(f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}")
+                line = f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}"
+                click.echo("\n".join(_at_words(line)))
         else:
             render(records, output, patro.HolidayCheck)
     if not all(record.holiday for record in records):
         sys.stdout.flush()
         sys.exit(int(ExitCode.NO))
+
+
+def _at_words(line: str) -> list[str]:
+    """A sentence wrapped at words on a terminal narrower than it; one line in a pipe."""
+    from npkit.output.render import terminal_width
+    from npkit.output.width import wrap_words
+
+    width = terminal_width(sys.stdout)
+    return [line] if width is None else wrap_words(line, width, indent="  ")

@@ -150,7 +150,7 @@ class DateDifference:
     workdays: int | None = None
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
-    TABLE_DROP = ("weeks", "from_bs", "to_bs")
+    TABLE_DROP = ("weeks", "from_bs", "to_bs", "from_ad", "to_ad")  # keep the answer
     DEFAULT_FIELDS = (
         "from_ad", "from_bs", "to_ad", "to_bs", "days", "weeks", "bs_years", "bs_months",
         "bs_days",

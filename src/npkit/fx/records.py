@@ -51,7 +51,7 @@ class Rate:
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell", "change")
-    TABLE_DROP = ("date_bs", "name", "date", "change", "unit")
+    TABLE_DROP = ("date_bs", "name", "change", "date")  # a rate without its unit is wrong
     TABLE_MONEY = ("buy", "sell")
     TABLE_SIGNED = ("change",)
 

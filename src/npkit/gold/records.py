@@ -72,7 +72,7 @@ class MetalPrice:
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("date", "date_bs", "metal", "unit", "price", "change", "source", "requested")
     TABLE_SPARSE = ("requested",)
-    TABLE_DROP = ("source", "date_bs", "requested", "date")
+    TABLE_DROP = ("source", "date_bs", "requested", "change", "date")  # the day stays longest
     TABLE_MONEY = ("price",)
     TABLE_SIGNED = ("change",)
 

@@ -151,11 +151,10 @@ def has_card(record_type: type) -> bool:
 
 def _fits(text: str, width: int | None) -> bool:
     """Whether ``text`` fits ``width`` cells. A card's text has no wide (CJK) characters, so
-    ``len()`` is never less than its width: only a line longer than that is measured (wcwidth
-    costs ~40 ms to import, more than the rest of ``npkit date today``)."""
+    ``len()`` is never less than its width: only a line longer than that is measured."""
     if width is None or len(text) <= width:
         return True
-    from npkit.output.table import cell_width
+    from npkit.output.width import cell_width
 
     return cell_width(text) <= width
 
@@ -178,4 +177,9 @@ def card_text(records: Sequence[Any], record_type: type, width: int | None) -> s
             bracketed = piece.startswith("(") and piece.endswith(")")
             current = piece[1:-1] if bracketed else piece  # a line of its own needs no brackets
         out.append(current)
+    if width is not None and not all(_fits(line, width) for line in out):
+        from npkit.output.width import wrap_words
+
+        # a piece wider than the screen: broken at its spaces, never inside a word or number
+        out = [part for line in out for part in wrap_words(line, width)]
     return "\n".join(out) + "\n"

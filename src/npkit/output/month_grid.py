@@ -1,8 +1,8 @@
 """The month grid of ``npkit date cal``: a BS month as a patro prints it.
 
 Weeks run Sunday to Saturday, as on Nepali wall calendars. Each cell has the BS day, the AD day
-and the tithi; under the grid, the month's festivals and holidays by day. Two layouts, chosen by
-the width available (the terminal's, or ``--width``):
+and the tithi; under the grid, the month's festivals and holidays by day. Two layouts, chosen
+by the width available (the terminal's, or ``--width``):
 
 - **compact** (under 80 columns; 35 wide, for a phone's 40): cells 5 wide, three lines a week:
   BS day, AD day, tithi as its number in the fortnight (``Pu`` Purnima, ``Au`` Aunsi).
@@ -11,11 +11,11 @@ the width available (the terminal's, or ``--width``):
 
 Holidays carry a mark that needs no colour: ``*`` a public holiday for everyone (or one of the
 user's own days), ``~`` a likely holiday for everyone (a year whose notice is not out: a
-festival that was a holiday in the latest notice), ``+`` a holiday for some (women, a region,
-a community); with colour the first two are red too, like Saturday (the weekly holiday).
-Today is in reverse video, or ``[bracketed]`` without colour. Widths are measured in terminal
-cells (wcwidth), so Devanagari (``nepali``: digits, weekday, month and tithi names) lines up,
-and the lines under the grid are cut with ``…`` rather than wrapped.
+festival that was a holiday in the latest notice), ``+`` a holiday for some (women, a region, a
+community); with colour the first two are red too, like Saturday (the weekly holiday). Today is
+in reverse video, or ``[bracketed]`` without colour. Widths are measured in terminal cells as
+terminals draw them (npkit.output.width), so Devanagari (``nepali``: digits, weekday, month and
+tithi names) lines up, and the lines under the grid are cut with ``…`` rather than wrapped.
 """
 
 from __future__ import annotations
@@ -46,16 +46,15 @@ _RED, _REVERSE, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[7m", "\x1b[1m", "\x1b[2m
 
 
 def cells(text: str) -> int:
-    """The display width of ``text`` in terminal cells."""
-    from wcwidth import wcswidth
+    """The display width of ``text`` in terminal cells, as terminals draw it."""
+    from npkit.output.width import cell_width
 
-    width = wcswidth(text)
-    return width if width >= 0 else len(text)
+    return cell_width(text)
 
 
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, ending in ``…`` when cut. Measured on the whole kept
-    prefix (wcwidth gives conjuncts and vowel signs their width only in context), and never
+    prefix, and never
     cut before a combining mark (it belongs to the letter before it)."""
     if cells(text) <= width:
         return text
@@ -129,13 +128,7 @@ def render_month(
         )
     lines = [_centre(title, grid_width, style, _BOLD), _centre(span, grid_width, style, "")]
     names = _WEEK_NE if nepali else _WEEK_EN
-    header = "".join(
-        style(
-            _pad(name, 4 if wide else 3) + " " * (cell - (4 if wide else 3)), _RED if i == 6 else ""
-        )
-        for i, name in enumerate(names)
-    )
-    lines.append(header.rstrip())
+    lines.append(_header(names, cell, 4 if wide else 3, style))
     lead = _sunday_index(first.ad)
     slots: list[PatroDay | None] = [None] * lead + list(days)
     for week_start in range(0, len(slots), 7):
@@ -160,6 +153,18 @@ def render_month(
     pieces += [words[4]] if "~" in marks else []
     lines.extend(_wrap(pieces, max(width, grid_width)))
     return "\n".join(lines)
+
+
+def _header(names: Sequence[str], cell: int, end: int, style: _Style) -> str:
+    """The weekday names, each ending ``end`` cells into its column, above the day numbers; a
+    name wider than that (बिही: 4 cells) takes room from the space before it, so the names
+    after it stay over their columns."""
+    header, used = "", 0
+    for i, name in enumerate(names):
+        start = max(i * cell + end - cells(name), used + 1 if i else 0)
+        header += " " * (start - used) + style(name, _RED if i == 6 else "")
+        used = start + cells(name)
+    return header
 
 
 def _wrap(pieces: Sequence[str], width: int) -> list[str]:

@@ -1,10 +1,11 @@
 """Tables for people: npkit decides the cells, widths and truncation; tabulate draws.
 
-What npkit does itself, because tabulate cannot know it: Devanagari display width (vowel signs
-take no cell), money in Nepali digit grouping (``1,35,20,250.00``) with the decimals aligned
-per column, signed changes (``▲ 100.00``), and fitting the terminal: the longest text column is
-shortened with ``…`` and low-priority columns are dropped until the table fits. tabulate is
-imported only here, only when a table is drawn (its import costs ~100 ms).
+What npkit does itself, because tabulate cannot know it: display width as terminals draw it
+(npkit.output.width, which tabulate is made to use too), money in Nepali digit grouping
+(``1,35,20,250.00``) with the decimals aligned per column, signed changes (``▲ 100.00``), and
+fitting the terminal: the longest text column is shortened with ``…`` and low-priority columns
+are dropped until the table fits. tabulate is imported only here, only when a table is drawn
+(its import costs ~100 ms).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import namedtuple
 from decimal import Decimal
 
 from npkit.output.values import text_value
+from npkit.output.width import cell_width
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
@@ -53,14 +55,6 @@ def layout_of(record_type: type | None) -> Layout:
         tuple(getattr(record_type, "TABLE_MONEY", ())),
         tuple(getattr(record_type, "TABLE_SIGNED", ())),
     )
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells ``text`` takes (Devanagari vowel signs and viramas take none)."""
-    from wcwidth import wcswidth
-
-    cells = wcswidth(_ANSI.sub("", text))
-    return cells if cells >= 0 else len(text)
 
 
 def shorten(text: str, cells: int) -> str:
@@ -189,11 +183,19 @@ def _import_tabulate() -> Any:
     return tabulate
 
 
+class _TERMINAL:
+    """Stands in for the wcwidth module inside tabulate (its one use: ``wcswidth``)."""
+
+    wcswidth = staticmethod(cell_width)
+
+
 def _draw(
     body: Sequence[Sequence[str]], columns: Sequence[str], right: Sequence[bool], style: str
 ) -> list[str]:
     tabulate = _import_tabulate()
 
+    tabulate.wcwidth = _TERMINAL  # tabulate pads by our measure, not the wcwidth library's
+    tabulate.WIDE_CHARS_MODE = True
     tabulate.PRESERVE_WHITESPACE = False
     tabulate.MIN_PADDING = 0  # columns as wide as their widest cell or header, no wider
     text = tabulate.tabulate(
@@ -206,6 +208,20 @@ def _draw(
     return [line.rstrip() for line in text.split("\n")]
 
 
+DATE_COLUMNS = ("date", "ad")
+"""The columns that say which day a row is: the last a narrow terminal drops."""
+
+
+def drop_order(columns: Sequence[str], drop: Sequence[str]) -> list[str]:
+    """The order a narrow terminal drops ``columns`` in (see ``fit``)."""
+    if drop:
+        declared = [name for name in drop if name in columns and name not in DATE_COLUMNS]
+        days = [name for name in drop if name in columns and name in DATE_COLUMNS]
+        return [*declared, *days]
+    rest = [name for name in reversed(columns[1:]) if name not in DATE_COLUMNS]
+    return [*rest, *[name for name in columns if name in DATE_COLUMNS]]
+
+
 def fit(
     body: list[list[str]],
     columns: list[str],
@@ -215,8 +231,45 @@ def fit(
     drop: Sequence[str],
 ) -> list[str]:
     """Draw the table, shortening the widest text column and dropping ``drop`` columns (least
-    wanted first) until no line is wider than ``width``; the best effort if it never fits."""
-    droppable = [name for name in drop if name in columns]
+    wanted first) until no line is wider than ``width``; the best effort if it never fits.
+
+    The one rule for every table: the columns its record type declares (TABLE_DROP), or, when
+    it declares none, the columns from the right but the first; never the last two; a day's
+    date (``date``, ``ad``) goes last of all, so a dated table on a phone still says which day
+    each row is. What every row shares is said once, above it.
+    """
+    droppable = drop_order(columns, drop)[: max(len(columns) - 2, 0)]  # a key and value stay
+    above: list[str] = []
+    lines = _draw(body, columns, right, style)
+    if len(body) > 1 and max(cell_width(line) for line in lines) > width:
+        # what every row shares (the day of `fx`, the currency of a history) is said once,
+        # above the table, rather than dropped: a history at 40 columns keeps its days
+        for name in list(columns):
+            i = columns.index(name)
+            values = {row[i] for row in body}
+            if len(values) == 1 and len(columns) > 2 and next(iter(values)).strip():
+                above.append(f"{name}: {values.pop()}")
+                for row in body:
+                    del row[i]
+                del columns[i], right[i]
+                if name in droppable:
+                    droppable.remove(name)
+        if above:
+            from npkit.output.width import wrap_words
+
+            joined = ", ".join(item.replace(" ", "\u00a0") for item in above)  # kept whole
+            above = [line.replace("\u00a0", " ") for line in wrap_words(joined, width, "  ")]
+    return above + _fit(body, columns, right, width, style, droppable)
+
+
+def _fit(
+    body: list[list[str]],
+    columns: list[str],
+    right: list[bool],
+    width: int,
+    style: str,
+    droppable: list[str],
+) -> list[str]:
     for _ in range(4 * len(columns) + 4):  # each turn drops a column or shortens one
         lines = _draw(body, columns, right, style)
         excess = max(cell_width(line) for line in lines) - width

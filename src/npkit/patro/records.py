@@ -147,6 +147,8 @@ class FestivalDay(namedtuple("FestivalDay", "id name name_ne ad bs source")):
     bs: BSDate
     source: str
 
+    TABLE_DROP = ("source", "id", "bs", "name_ne")  # on a phone: the name and its day
+
 
 class Holiday(namedtuple("Holiday", "ad bs weekday name name_ne scope status source provenance")):
     """One public holiday day (a notice's range is expanded to its days); ``status``,
@@ -164,6 +166,7 @@ class Holiday(namedtuple("Holiday", "ad bs weekday name name_ne scope status sou
     source: str
     provenance: str
     TABLE_COLUMNS = ("ad", "bs", "weekday", "name", "name_ne", "scope", "status", "source")
+    TABLE_DROP = ("source", "status", "weekday", "bs", "scope", "name_ne")
 
 
 class FestivalInfo(namedtuple("FestivalInfo", "id name name_ne rule aliases")):
@@ -193,6 +196,7 @@ class Upcoming(namedtuple("Upcoming", "id name name_ne ad bs weekday days source
     source: str
     status: str | None
     TABLE_SPARSE = ("status",)
+    TABLE_DROP = ("source", "status", "id", "weekday", "bs", "name_ne")
 
 
 class HolidayCheck(namedtuple("HolidayCheck", "ad bs weekday scope holiday reason status")):
