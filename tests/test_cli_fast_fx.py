@@ -1,4 +1,4 @@
-"""The Click-free warm ``npkit fx`` (npkit.cli.fast_fx) answers exactly as the Click command
+"""The Click-free warm ``npkit fx`` (npkit.cli.fast) answers exactly as the Click command
 does, from the same warm cache, or leaves the call to it; and the parsed NRB pages kept beside
 the cached replies (npkit.fx.kept) read back exactly what the parser made.
 
@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from npkit import freshcache, fx
-from npkit.cli import fast_fx
+from npkit.cli.fast import run_fx
 from npkit.cli.main import _run_click
 from npkit.errors import NpkitError
 from npkit.fx import kept, nrb
@@ -100,7 +100,7 @@ def outcome(run: Callable[[list[str]], object], args: list[str], capsys) -> Outc
 
 
 def handled(args: list[str]) -> None:
-    assert fast_fx.run(args) is True
+    assert run_fx(args) is True
 
 
 @pytest.mark.parametrize("args", SIMPLE_CALLS, ids=" ".join)
@@ -114,25 +114,25 @@ def test_warm_fast_path_prints_what_click_prints(args: list[str], warm, capsys) 
 
 @pytest.mark.parametrize("args", ERRORS, ids=" ".join)
 def test_warm_fast_path_errors_match_click(args: list[str], warm, capsys) -> None:
-    fast = outcome(fast_fx.run, args, capsys)
+    fast = outcome(run_fx, args, capsys)
     assert fast == outcome(_run_click, args, capsys)
     assert str(fast[2]).startswith("2: ")
 
 
 @pytest.mark.parametrize("args", LEFT_TO_CLICK, ids=" ".join)
 def test_anything_else_is_left_to_click(args: list[str], warm, capsys) -> None:
-    assert fast_fx.run(args) is False
+    assert run_fx(args) is False
     assert capsys.readouterr() == ("", "")
 
 
 def test_a_cold_cache_is_left_to_click_without_a_request(nrb, capsys) -> None:
-    assert fast_fx.run(["fx", "--json"]) is False
+    assert run_fx(["fx", "--json"]) is False
     assert nrb.server.requests == [] and capsys.readouterr() == ("", "")
 
 
 def test_a_stale_cache_is_left_to_click(warm, expire_http_cache) -> None:
     expire_http_cache(hours=1)
-    assert fast_fx.run(["fx"]) is False
+    assert run_fx(["fx"]) is False
     assert len(warm.server.requests) == 1
 
 
@@ -140,7 +140,7 @@ def test_a_fresh_reply_without_its_parse_is_left_to_click_once(warm, capsys) -> 
     """A cache written by an npkit without kept pages: Click's path parses and keeps it."""
     (value,) = (freshcache.config.cache_dir() / freshcache.DIRECTORY).glob("*.value")
     value.unlink()
-    assert fast_fx.run(["fx", "USD"]) is False
+    assert run_fx(["fx", "USD"]) is False
     click = outcome(_run_click, ["fx", "USD"], capsys)
     assert value.exists()
     assert outcome(handled, ["fx", "USD"], capsys) == click
@@ -200,7 +200,7 @@ def test_anything_else_kept_is_a_value_error(data: bytes) -> None:
 def test_a_broken_kept_page_is_parsed_again(warm, capsys) -> None:
     (value,) = (freshcache.config.cache_dir() / freshcache.DIRECTORY).glob("*.value")
     value.write_bytes(value.read_bytes().replace(b'"days"', b'"dais"'))
-    assert fast_fx.run(["fx", "--json"]) is True  # still warm: the tag and digest match
+    assert run_fx(["fx", "--json"]) is True  # still warm: the tag and digest match
     assert json.loads(capsys.readouterr().out) and len(warm.server.requests) == 1
     (entry,) = freshcache.entries()
     renewed = freshcache.load_value(entry, kept.PAGE_CODEC.tag)

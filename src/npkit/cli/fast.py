@@ -1,11 +1,12 @@
-"""Answer the commonest date calls without importing Click.
+"""Answer the commonest calls without importing Click.
 
 ``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]``, the same with
-``-`` (stdin, in a line format) and ``npkit date today [--json | -f FORMAT] [--fields A,B]``
-(every field of npkit.days) are read here with a strict, small
-grammar and handed to the same core functions the Click commands call. Anything outside that
-grammar (help, stdin, other options, a repeated or malformed option) returns False and the
-Click app handles it, error messages included. tests/test_cli_fast.py checks that both paths
+``-`` (stdin, in a line format), ``npkit date today [--json | -f FORMAT] [--fields A,B]``
+(every field of npkit.days) and a warm ``npkit fx [rates] [CODE]… [--json | -f FORMAT]
+[--fields A,B]`` are read here with one strict, small grammar and handed to the same core
+functions the Click commands call. Anything outside that grammar (help, other options, a
+repeated or malformed option, a cold cache) returns False and the Click app handles it, error
+messages included. tests/test_cli_fast.py and tests/test_cli_fast_fx.py check that both paths
 print the same bytes for the same arguments.
 """
 
@@ -16,24 +17,41 @@ import os
 from npkit.output import FORMATS
 from npkit.output.formats import format_named
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 _COMMANDS = ("convert", "today")
 
 
-def _options(rest: list[str], allowed: set[str]) -> tuple[dict[str, str], list[str]] | None:
-    """Split ``rest`` into {option: value} and positionals; None when anything is unusual."""
+def _is_currency_code(token: str) -> bool:
+    return len(token) == 3 and token.isascii() and token.isalpha()
+
+
+def _is_date_argument(token: str) -> bool:
+    return token == "-" or not token.startswith("-")
+
+
+def _options(
+    rest: list[str], allowed: set[str], positional: Callable[[str], bool] = _is_date_argument
+) -> tuple[dict[str, str], list[str]] | None:
+    """Split ``rest`` into {option: value} and positionals (tokens ``positional`` accepts);
+    None when anything is unusual. ``--json`` is ``--format json`` unless ``allowed`` names it
+    (then it is kept apart, for ``output_spec`` to judge with ``--format``); ``-f=X`` is refused
+    as Click refuses it (its value would be ``=X``)."""
     options: dict[str, str] = {}
     positionals: list[str] = []
     tokens = iter(rest)
     for token in tokens:
-        if token == "-" or not token.startswith("-"):
+        if positional(token):
             positionals.append(token)
             continue
         if token == "--json":
-            name, value = "--format", "json"
+            name, value = ("--json", "") if "--json" in allowed else ("--format", "json")
         else:
-            name, equals, value = token.partition("=")
-            name = "--format" if name == "-f" else name
-            if name not in allowed or (equals and not value):
+            typed, equals, value = token.partition("=")
+            name = "--format" if typed == "-f" else typed
+            if name not in allowed or (equals and (typed == "-f" or not value)):
                 return None
             if not equals:
                 value = next(tokens, "")
@@ -46,10 +64,13 @@ def _options(rest: list[str], allowed: set[str]) -> tuple[dict[str, str], list[s
 
 
 def run(args: list[str]) -> bool:
-    """Run ``args`` if they are a simple date call; False means "not mine, use Click"."""
-    if len(args) < 2 or args[0] != "date" or args[1] not in _COMMANDS:
-        return False
+    """Run ``args`` if they are a simple date or warm fx call; False means "not mine, use
+    Click"."""
     if any(key.endswith("_COMPLETE") for key in os.environ if key.startswith("_NPKIT")):
+        return False
+    if args[:1] == ["fx"]:
+        return run_fx(args)
+    if len(args) < 2 or args[0] != "date" or args[1] not in _COMMANDS:
         return False
     allowed = {"--format", "--fields"} | ({"--from"} if args[1] == "convert" else set())
     parsed = _options(args[2:], allowed)
@@ -101,3 +122,39 @@ def _user_days(asked: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         days.use_config_holidays()
         return days.default_scopes()
     return ()
+
+
+def run_fx(args: list[str]) -> bool:
+    """``npkit fx [rates] [CODE]... [--json | -f FORMAT] [--fields A,B]``, answered only when
+    the latest rates are fresh in npkit's cache and already parsed
+    (``npkit.fx.query.latest_is_warm``): then with the same core calls as
+    ``npkit.cli.fx.rates``, without Click, the HTTP stack or NRB's parser."""
+    if args[:1] != ["fx"]:
+        return False
+    rest = args[2:] if args[1:2] == ["rates"] else args[1:]
+    parsed = _options(rest, {"--format", "--fields", "--json"}, _is_currency_code)
+    if parsed is None or parsed[0].get("--format", FORMATS[0]) not in FORMATS:
+        return False  # an unknown format name: Click's choice explains it
+    options, codes = parsed
+
+    from npkit.config import FetchOptions
+    from npkit.errors import NpkitError
+    from npkit.fx.query import latest_is_warm
+
+    fetch = FetchOptions()
+    try:
+        if not latest_is_warm(fetch):
+            return False
+    except NpkitError:
+        return False  # (a bad NPKIT_TODAY): Click's path reports it, in its own order
+
+    from npkit import fx
+    from npkit.output import output_spec, render
+
+    spec = output_spec(options.get("--format"), "--json" in options, options.get("--fields"))
+    spec.check(fx.Rate)  # a bad --fields fails before any work, as in cli/fx.py
+    records = fx.rates(codes, options=fetch)
+    if not records:
+        return False  # (never for the latest day) Click's path warns about it
+    render(records, spec, fx.Rate)
+    return True

@@ -2,7 +2,7 @@
 
 Kept free of Click: the commonest calls (``npkit date convert 2024-11-26``, ``npkit date
 today``) are answered by ``npkit.cli.fast`` without importing it (Click's import alone costs
-more than the whole conversion), and a warm ``npkit fx`` by ``npkit.cli.fast_fx``. Everything
+more than the whole conversion), and a warm ``npkit fx`` too. Everything
 else goes to the Click app in ``npkit.cli.app``.
 """
 
@@ -179,9 +179,9 @@ def main(argv: list[str] | None = None) -> None:
     console.route_library_logging()
     try:
         _interrupts(inside=True)
-        from npkit.cli import fast, fast_fx
+        from npkit.cli import fast
 
-        if not (_apply_global_options(found) and (fast.run(rest) or fast_fx.run(rest))):
+        if not (_apply_global_options(found) and fast.run(rest)):
             _run_click([*found, *rest])
     except NpkitError as exc:
         _fail(f"{group}: {exc}" if group else str(exc), exc.exit_code)

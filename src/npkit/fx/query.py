@@ -92,7 +92,7 @@ def latest_day(options: FetchOptions | None = None) -> Day | None:
 
 def latest_is_warm(options: FetchOptions | None = None) -> bool:
     """Whether ``rates()`` of the latest day would be answered from a fresh cached reply
-    already parsed, so without the HTTP stack or the parser (``npkit.cli.fast_fx`` asks)."""
+    already parsed, so without the HTTP stack or the parser (``npkit.cli.fast`` asks)."""
     return nrb.is_warm(*_window(dates.today_ad()), options)
 
 

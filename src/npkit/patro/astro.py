@@ -46,22 +46,15 @@ def longitudes(jd: float) -> tuple[float, float]:
     """(Sun, Moon) true sidereal longitudes (degrees, 0–360) at ``jd``: what the nakshatra,
     yoga and the Moon's sign are read from (docs/patro.md)."""
     ahargana = jd + _AHARGANA_AT_JD0
-    sun = 360.0 * ((_SUN_RATE * ahargana) % 1.0)
-    sun -= degrees(asin(_SUN_EPICYCLE * sin(radians(sun - _SUN_APOGEE))))
     moon = 360.0 * ((_MOON_RATE * ahargana) % 1.0)
     apogee = 360.0 * ((_APOGEE_RATE * ahargana) % 1.0) + 90.0
     moon -= degrees(asin(_MOON_EPICYCLE * sin(radians(moon - apogee))))
-    return sun % 360.0, moon % 360.0
+    return sun_longitude(jd), moon % 360.0
 
 
 def elongation(jd: float) -> float:
     """Moon minus Sun (true longitudes, degrees, 0–360) at ``jd``: tithi = elongation // 12."""
-    ahargana = jd + _AHARGANA_AT_JD0
-    sun = 360.0 * ((_SUN_RATE * ahargana) % 1.0)
-    sun -= degrees(asin(_SUN_EPICYCLE * sin(radians(sun - _SUN_APOGEE))))
-    moon = 360.0 * ((_MOON_RATE * ahargana) % 1.0)
-    apogee = 360.0 * ((_APOGEE_RATE * ahargana) % 1.0) + 90.0
-    moon -= degrees(asin(_MOON_EPICYCLE * sin(radians(moon - apogee))))
+    sun, moon = longitudes(jd)
     return (moon - sun) % 360.0
 
 
