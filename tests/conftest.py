@@ -107,11 +107,12 @@ def expire_http_cache():
         now = datetime.now(UTC)
         responses = list(cache.filter(expired=True))
         for response in responses:
-            response.created_at = now - timedelta(hours=hours)
+            # older by exactly ``hours`` than when it came, so a test can compare the two
+            response.created_at = response.created_at - timedelta(hours=hours)
             response.expires = now - timedelta(minutes=1)
             cache.responses[response.cache_key] = response
         for entry in list(freshcache.entries()):
-            aged = now - timedelta(hours=hours)
+            aged = entry.fetched_at - timedelta(hours=hours)
             freshcache.store(replace(entry, fetched_at=aged, expires_at=now - timedelta(minutes=1)))
         return len(responses)
 
