@@ -10,16 +10,18 @@ column order) to ``render``. The modules: ``spec`` (what was asked: format, fiel
 from __future__ import annotations
 
 from npkit.output.lines import RowWriter
-from npkit.output.render import render, render_rows, row_values
-from npkit.output.spec import FORMATS, OutputSpec, field_names, output_spec
+from npkit.output.render import render, render_calendar, render_rows, row_values
+from npkit.output.spec import CALENDAR_FORMATS, FORMATS, OutputSpec, field_names, output_spec
 
 __all__ = [
+    "CALENDAR_FORMATS",
     "FORMATS",
     "OutputSpec",
     "RowWriter",
     "field_names",
     "output_spec",
     "render",
+    "render_calendar",
     "render_rows",
     "row_values",
 ]

@@ -50,6 +50,9 @@ class Format:
     closing = ""
     """Written after the last row; ``empty`` instead when there was none (JSON's ``[]``)."""
     empty = ""
+    calendar = False
+    """Writes calendar entries (``npkit.output.ics``), not records: offered only by the commands
+    that have entries (``npkit date festivals``, ``holidays``, ``cal``, ``next``)."""
 
     def encoder(self, columns: Sequence[str]) -> Encoder:
         """One row's text (a line format's ends in a newline)."""
@@ -171,7 +174,18 @@ class Raw(Format):
         return "\t".join(["%s"] * len(columns)) + "\n"
 
 
-REGISTRY: dict[str, Format] = {f.name: f for f in (Table(), Json(), Ndjson(), Csv(), Tsv(), Raw())}
+class Ics(Format):
+    """An iCalendar document (RFC 5545) of all-day events, for calendar apps: written whole by
+    ``npkit.output.ics`` from calendar entries (``render_calendar``), never from rows."""
+
+    name = "ics"
+    streams = False
+    calendar = True
+
+
+REGISTRY: dict[str, Format] = {
+    f.name: f for f in (Table(), Json(), Ndjson(), Csv(), Tsv(), Raw(), Ics())
+}
 """Every format by name, in the order ``--format`` offers them (the first is the default)."""
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 
 from npkit import console, logs
+from npkit.errors import UsageError
 from npkit.output.lines import RowWriter
 from npkit.output.spec import OutputSpec, default_fields, field_names
 
@@ -72,6 +73,10 @@ def render(
     On a terminal, with no format chosen, one answer (a record type with a card in
     ``npkit.output.card``) is printed as a short card instead of a table."""
     stream = stream if stream is not None else sys.stdout
+    if spec.calendar:
+        raise UsageError(
+            f"{spec.format} writes calendars: only date festivals, holidays, cal and next"
+        )
     if not spec.for_people:
         columns = spec.columns(field_names(record_type), default_fields(record_type))
         return render_rows((row_values(r, columns) for r in records), spec, columns, stream)
@@ -135,3 +140,28 @@ def render_rows(
     finally:
         writer.close()
     return writer.rows_written
+
+
+def render_calendar(
+    entries: Iterable[Any],
+    spec: OutputSpec,
+    name: str,
+    description: str = "",
+    stream: IO[str] | None = None,
+) -> None:
+    """Write calendar entries (``npkit.days.entries``) as the calendar document ``spec`` asks
+    for (ics), in UTF-8 with CRLF line ends whatever the platform and locale: to the byte
+    stream under ``stream`` when there is one."""
+    from npkit.output.ics import calendar_text
+
+    if spec.fields:
+        raise UsageError(f"--fields chooses columns; {spec.format} writes whole calendar events")
+    text = calendar_text(entries, name, description)
+    stream = stream if stream is not None else sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if raw is None:
+        stream.write(text)
+    else:
+        stream.flush()
+        raw.write(text.encode("utf-8"))
+        raw.flush()

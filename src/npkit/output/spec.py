@@ -11,8 +11,10 @@ TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-FORMATS = tuple(REGISTRY)
+FORMATS = tuple(name for name, kind in REGISTRY.items() if not kind.calendar)
 """The format names ``--format`` offers (Click's choices, shell completion, the fast path)."""
+CALENDAR_FORMATS = tuple(REGISTRY)
+"""What ``--format`` offers on the commands that also write calendars (``ics``)."""
 STYLES = ("simple", "plain", "github", "markdown", "grid", "rounded_grid", "psql", "rst", "pipe")
 """Table styles offered by ``--style`` (tabulate's names; ``markdown`` is ``github``)."""
 
@@ -62,6 +64,11 @@ class OutputSpec(
     def streams(self) -> bool:
         """Rows are written and flushed one by one (json, ndjson, csv, tsv, raw)."""
         return self.kind.streams
+
+    @property
+    def calendar(self) -> bool:
+        """A calendar document (ics) of entries rather than records: see ``render_calendar``."""
+        return self.kind.calendar
 
     @property
     def json_values(self) -> bool:

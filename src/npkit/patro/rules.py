@@ -295,10 +295,10 @@ def _lunar_days(first: int, last: int, main_only: bool = True) -> list[tuple[int
     return found
 
 
-def _span_days(first: int, last: int) -> list[tuple[int, Rule, Event]]:
-    """(ordinal, rule, event) of the first and last days of the spans that start or end in
-    [first, last]: the start is a lunar rule; the end the first month so named from the
-    start's lunation on (the same lunation for an adhik month's span)."""
+def span_periods(first: int, last: int) -> list[tuple[int, int, Rule]]:
+    """(first day, last day, rule) of every span that overlaps [first, last] (ordinals): the
+    start is a lunar rule; the end the first month so named from the start's lunation on (the
+    same lunation for an adhik month's span)."""
     spans = [rule for rule in every_rule().values() if rule.kind == "span"]
     jd0 = first + astro.JD_OF_ORDINAL_0
     found = []
@@ -318,10 +318,20 @@ def _span_days(first: int, last: int) -> list[tuple[int, Rule, Event]]:
             ):
                 end_lunation += 1
             end = engine.rule_day(end_lunation, end_tithi, rule.when)
-            if first <= start <= last:
-                found.append((start, rule, rule.start_event))
-            if first <= end <= last:
-                found.append((end, rule, rule.end_event))
+            if start <= last and end >= first:
+                found.append((start, end, rule))
+    return found
+
+
+def _span_days(first: int, last: int) -> list[tuple[int, Rule, Event]]:
+    """(ordinal, rule, event) of the first and last days of the spans that start or end in
+    [first, last]."""
+    found = []
+    for start, end, rule in span_periods(first, last):
+        if first <= start <= last:
+            found.append((start, rule, rule.start_event))
+        if first <= end <= last:
+            found.append((end, rule, rule.end_event))
     return found
 
 
