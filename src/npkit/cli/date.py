@@ -13,7 +13,15 @@ from npkit import console, dates
 from npkit.cli.commands import docs
 from npkit.cli.groups import HelpGroup
 from npkit.cli.options import complete_months, once, output_options, reading_options
-from npkit.cli.patro import CONFIRMED_OPTION, SCOPE_OPTION, check_scopes
+from npkit.cli.patro import (
+    CONFIRMED_OPTION,
+    SCOPE_OPTION,
+    bs_years,
+    check_scopes,
+    language_of,
+    write_calendar,
+    years_options,
+)
 from npkit.dates import periods
 from npkit.days import (
     FIELD_NAMES,
@@ -269,14 +277,17 @@ def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
     help="Which observances the grid lists below it: ','-separated categories (see 'date "
     "festivals --help') or all. Default: main, festival, jatra and community.",
 )
+@years_options
 @SCOPE_OPTION
-@output_options
+@output_options(calendar=True)
 def cal(
     year: str | None,
     month: str | None,
     nepali: bool,
     width: int | None,
     category: str | None,
+    from_year: str | None,
+    to_year: str | None,
     scopes: tuple[str, ...],
     output: OutputSpec,
 ) -> None:
@@ -293,10 +304,15 @@ def cal(
       npkit date cal
       npkit date cal 2083 Mangsir --nepali
       npkit date cal 2083 8 --json
+      npkit date cal --from 2083 --to 2084 -f ics > patro.ics
     """
     today = dates.today_ad()
     current = dates.ad_to_bs(today)
-    if year is None:
+    if from_year is not None or to_year is not None:
+        if year is not None:
+            raise UsageError("give YEAR [MONTH] or --from/--to, not both")
+        months = [(y, m) for y in bs_years((), from_year, to_year) for m in range(1, 13)]
+    elif year is None:
         months = [(current.year, current.month)]
     else:
         year_number = dates.parse_number(year, "BS year")
@@ -309,6 +325,9 @@ def cal(
     from npkit.patro import rules
 
     chosen = rules.categories(category)
+    if output.calendar:
+        _cal_calendar(months, category, scopes, language_of(nepali), output)
+        return
     from npkit.days import month as month_days
     from npkit.days import year as year_days
 
@@ -316,9 +335,9 @@ def cal(
         output.columns(FIELD_NAMES)
     use_config_holidays()
     asked = check_scopes(scopes)
-    if len(months) == 12:
-        every = year_days(months[0][0], scopes=asked)
-        by_month = [[d for d in every if d.bs.month == m] for _, m in months]
+    if len(months) % 12 == 0:
+        every = [d for y in dict.fromkeys(y for y, _ in months) for d in year_days(y, scopes=asked)]
+        by_month = [[d for d in every if (d.bs.year, d.bs.month) == ym] for ym in months]
     else:
         by_month = [month_days(y, m, scopes=asked) for y, m in months]
     if output.for_people:
@@ -336,6 +355,29 @@ def cal(
         click.echo("\n\n".join(grids))
         return
     render((day for days in by_month for day in days), output, CalendarDay)
+
+
+def _cal_calendar(
+    months: list[tuple[int, int]],
+    category: str | None,
+    given: tuple[str, ...],
+    language: str,
+    output: OutputSpec,
+) -> None:
+    """``cal -f ics``: the observances (``--category``) and holidays (every one, or those of
+    ``--scope`` and everyone's) of the months asked, as calendar events."""
+    from npkit.days import entries
+
+    use_config_holidays()
+    asked = check_scopes(given)
+    scope = ("everyone", *asked) if asked else None
+    first = dates.bs_to_ad((*months[0], 1))
+    last_year, last_month = months[-1]
+    last = dates.bs_to_ad((last_year, last_month, dates.days_in_month(last_year, last_month)))
+    found = entries.observances(first, last, category, language)
+    found += entries.holidays(first, last, scope, language)
+    found.sort(key=lambda entry: entry.first)
+    write_calendar("cal", found, output, language)
 
 
 class _Listed:

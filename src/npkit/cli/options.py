@@ -19,7 +19,7 @@ import click
 
 from npkit.config import MAX_TIMEOUT, FetchOptions
 from npkit.errors import UsageError
-from npkit.output import FORMATS, field_names, output_spec
+from npkit.output import CALENDAR_FORMATS, FORMATS, field_names, output_spec
 from npkit.output.spec import STYLES
 from npkit.text import quote
 
@@ -214,22 +214,28 @@ def _complete_fields(record_type: type | None) -> Any:
 @overload
 def output_options(func: F) -> F: ...
 @overload
-def output_options(*, record: type | None = None) -> Callable[[F], F]: ...
-def output_options(func: F | None = None, *, record: type | None = None) -> Any:
+def output_options(*, record: type | None = None, calendar: bool = False) -> Callable[[F], F]: ...
+def output_options(
+    func: F | None = None, *, record: type | None = None, calendar: bool = False
+) -> Any:
     """Give a Click command ``-f/--format``, ``--json``, ``--fields``, ``--no-header`` and
     ``--style``, passed as ``output``; ``record`` (the record type printed) lets the shell
-    complete ``--fields``. Use as ``@output_options`` or ``@output_options(record=Rate)``."""
+    complete ``--fields``; ``calendar`` offers the calendar formats too (``-f ics``: the
+    command has calendar entries). Use as ``@output_options`` or
+    ``@output_options(record=Rate)``."""
     if func is None:
-        return functools.partial(output_options, record=record)
+        return functools.partial(output_options, record=record, calendar=calendar)
+    formats = CALENDAR_FORMATS if calendar else FORMATS
+    calendar_help = " ics: an iCalendar file for calendar apps." if calendar else ""
 
     @click.option(
         "-f",
         "--format",
         "format_",
-        type=click.Choice(FORMATS, case_sensitive=False),
+        type=click.Choice(formats, case_sensitive=False),
         default=None,
         help="Output format (default: table; a card for one answer on a terminal). "
-        "raw: only the values, tab-separated, one record per line.",
+        "raw: only the values, tab-separated, one record per line." + calendar_help,
     )
     @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
     @click.option(

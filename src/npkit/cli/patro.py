@@ -7,18 +7,25 @@ own days from the config file's ``[[holidays]]`` (npkit.days).
 from __future__ import annotations
 
 import sys
+from datetime import date as Date
 
 import click
 
 from npkit import dates
 from npkit.cli.options import output_options, reading_options
 from npkit.days import use_config_holidays
-from npkit.errors import ExitCode
+from npkit.errors import ExitCode, UsageError
 from npkit.output import OutputSpec, render
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any, TypeVar
+
     from npkit.dates import Reading
+    from npkit.days.entries import Entry
+
+    F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _bs_year(year: str | None) -> int:
@@ -27,6 +34,57 @@ def _bs_year(year: str | None) -> int:
     number = dates.parse_number(year, "BS year")
     dates.days_in_month(number, 1)  # in the supported range, or a usage error
     return number
+
+
+def bs_years(given: tuple[str, ...], first: str | None, last: str | None) -> list[int]:
+    """The BS years a command covers: YEAR arguments (a list), or ``--from YEAR`` to ``--to
+    YEAR`` (``--from`` alone: up to this year; ``--to`` alone: from this year), else this
+    year. Each in the supported range, or a usage error."""
+    if given and (first or last):
+        raise UsageError("give YEAR arguments or --from/--to, not both")
+    if given:
+        return list(dict.fromkeys(_bs_year(year) for year in given))
+    if first is None and last is None:
+        return [_bs_year(None)]
+    now = _bs_year(None)
+    start = _bs_year(first) if first is not None else now
+    end = _bs_year(last) if last is not None else max(start, now)
+    if end < start:
+        raise UsageError(f"--to {end} is before --from {start}")
+    return list(range(start, end + 1))
+
+
+def years_options(func: F) -> F:
+    """``--from YEAR`` and ``--to YEAR``: several BS years (``bs_years``)."""
+    func = click.option(
+        "--to",
+        "to_year",
+        metavar="YEAR",
+        default=None,
+        help="The last BS year (with --from: every year between; alone: from this year).",
+    )(func)
+    return click.option(
+        "--from",
+        "from_year",
+        metavar="YEAR",
+        default=None,
+        help="The first BS year (alone: up to this year).",
+    )(func)
+
+
+def language_of(nepali: bool) -> str:
+    """The language of calendar entries: Nepali with ``--nepali``."""
+    return "ne" if nepali else "en"
+
+
+def write_calendar(
+    command: str, entries: Iterable[Entry], output: OutputSpec, language: str = "en"
+) -> None:
+    """Calendar entries as the calendar document asked for (``-f ics``)."""
+    from npkit.days import entries as calendar_entries
+    from npkit.output import render_calendar
+
+    render_calendar(entries, output, calendar_entries.calendar_name(command, language))
 
 
 def check_scopes(given: tuple[str, ...]) -> tuple[str, ...]:
@@ -69,12 +127,20 @@ CATEGORY_OPTION = click.option(
 
 
 @click.command()
-@click.argument("year", required=False)
+@click.argument("years", nargs=-1, metavar="[YEAR]...")
+@years_options
 @CATEGORY_OPTION
-@output_options
-def festivals(year: str | None, category: str | None, output: OutputSpec) -> None:
-    """The observances of a BS year (default: this one), by day: by default the festivals,
-    jatras and community festivals; --category chooses (all: every one the patro prints).
+@output_options(calendar=True)
+def festivals(
+    years: tuple[str, ...],
+    from_year: str | None,
+    to_year: str | None,
+    category: str | None,
+    output: OutputSpec,
+) -> None:
+    """The observances of a BS year (default: this one; several: YEAR… or --from/--to), by
+    day: by default the festivals, jatras and community festivals; --category chooses (all:
+    every one the patro prints). -f ics: a calendar file (a span is one event).
 
     source is "computed" (from the rules) or the notice or announcement that fixed the day for
     that year. Observances are computed for every supported year, with or without a holiday
@@ -85,11 +151,23 @@ def festivals(year: str | None, category: str | None, output: OutputSpec) -> Non
       npkit date festivals                     this BS year
       npkit date festivals 2083 --json
       npkit date festivals 2083 --category ekadashi,sankranti
+      npkit date festivals --from 2083 --to 2085 -f ics > nepal.ics
     """
     from npkit import patro
 
-    bs_year = _bs_year(year)
-    render(patro.observances(bs_year, category), output, patro.FestivalDay)
+    chosen = bs_years(years, from_year, to_year)
+    if output.calendar:
+        from npkit.days import entries
+
+        found = [
+            entry
+            for first, last in entries.year_bounds(chosen)
+            for entry in entries.observances(first, last, category)
+        ]
+        write_calendar("festivals", found, output)
+        return
+    records = (record for year in chosen for record in patro.observances(year, category))
+    render(list(records), output, patro.FestivalDay)
 
 
 @click.command("next")
@@ -100,10 +178,20 @@ def festivals(year: str | None, category: str | None, output: OutputSpec) -> Non
     default=None,
     help="Look after this day (default: today in Nepal).",
 )
+@click.option(
+    "--to",
+    "to_year",
+    metavar="YEAR",
+    default=None,
+    help="Every day of it up to the end of this BS year, not only the next.",
+)
 @reading_options
-@output_options
-def next_(name: str, after: str | None, reading: Reading, output: OutputSpec) -> None:
-    """The next day of an observance and the days until it.
+@output_options(calendar=True)
+def next_(
+    name: str, after: str | None, to_year: str | None, reading: Reading, output: OutputSpec
+) -> None:
+    """The next day of an observance and the days until it (--to YEAR: every day of it until
+    that BS year ends; -f ics: as calendar events).
 
     FESTIVAL is an id (vijaya_dashami), a name or a common name in either script (dashain,
     दशैं, tihar, ekadashi names, …: 'npkit date festivals --category all' lists them); a word
@@ -118,20 +206,44 @@ def next_(name: str, after: str | None, reading: Reading, output: OutputSpec) ->
       npkit date next holiday --fields name,ad,days
       npkit date next tihar --after 2026-12-01 --json
       npkit date next '11 Mangsir'
+      npkit date next dashain --to 2090 -f ics
     """
     from npkit import patro
 
     use_config_holidays()
     start = reading.to_ad(after) if after else dates.today_ad()
-    render(patro.upcoming_all(name, after=start), output, patro.Upcoming)
+    if to_year is None:
+        found = patro.upcoming_all(name, after=start)
+    else:
+        found = patro.upcoming_until(name, entries_end(to_year), after=start)
+    if output.calendar:
+        from npkit.days import entries
+
+        write_calendar("next", entries.upcoming(found), output)
+        return
+    render(found, output, patro.Upcoming)
+
+
+def entries_end(year: str) -> Date:
+    """The last AD day of a BS year (``--to YEAR``)."""
+    number = _bs_year(year)
+    return dates.bs_to_ad((number, 12, dates.days_in_month(number, 12)))
 
 
 @click.command()
-@click.argument("year", required=False)
+@click.argument("years", nargs=-1, metavar="[YEAR]...")
+@years_options
 @SCOPE_OPTION
-@output_options
-def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> None:
-    """The public holidays of a BS year (default: this one), one record per day.
+@output_options(calendar=True)
+def holidays(
+    years: tuple[str, ...],
+    from_year: str | None,
+    to_year: str | None,
+    scopes: tuple[str, ...],
+    output: OutputSpec,
+) -> None:
+    """The public holidays of a BS year (default: this one; several: YEAR… or --from/--to),
+    one record per day; -f ics: a calendar file, one event per holiday (a range as one).
 
     From the Ministry of Home Affairs notice of that year (status confirmed; source names the
     row's origin, JSON's provenance in full), with your own days from the config file
@@ -143,15 +255,27 @@ def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
     Examples:
       npkit date holidays                      this BS year, every scope
       npkit date holidays 2083 --scope women -f csv
+      npkit date holidays --from 2083 --to 2085 -f ics > holidays.ics
     """
     from npkit import patro
 
-    bs_year = _bs_year(year)
+    chosen_years = bs_years(years, from_year, to_year)
     use_config_holidays()
     from npkit.patro import notices
 
     chosen = notices.check_scopes(scopes) or None  # none given: every scope (a list, not a check)
-    render(patro.holidays_or_likely(bs_year, chosen), output, patro.Holiday)
+    records = [r for year in chosen_years for r in patro.holidays_or_likely(year, chosen)]
+    if output.calendar:
+        from npkit.days import entries
+
+        found = [
+            entry
+            for first, last in entries.year_bounds(chosen_years)
+            for entry in entries.holidays(first, last, chosen)
+        ]
+        write_calendar("holidays", found, output)
+        return
+    render(records, output, patro.Holiday)
 
 
 @click.command("is-holiday")

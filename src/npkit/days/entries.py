@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date
 
-from npkit.dates import ad_to_bs, bs_to_ad, bs_text_en, bs_text_ne, days_in_month
+from npkit.dates import ad_to_bs, bs_text_en, bs_text_ne, bs_to_ad, days_in_month
 from npkit.errors import UsageError
 
 TYPE_CHECKING = False
@@ -263,7 +263,7 @@ def upcoming(records: Iterable[Upcoming], language: str = "en") -> list[Entry]:
                 "\n".join(lines),
                 (),
                 None,
-            )  # fmt: skip
+            )
         )
     return entries
 

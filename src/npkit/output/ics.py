@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
-    from typing import IO, Protocol
+    from typing import Protocol
 
     class Entry(Protocol):
         """An all-day calendar entry (``npkit.days.entries.Entry`` is one)."""
@@ -79,22 +79,34 @@ def escape(text: str) -> str:
     return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
 
+def _joins(before: str, char: str) -> bool:
+    """Whether ``char`` belongs to the letter before it: a vowel sign or other combining mark
+    (ि, ं), a joiner, or the consonant after a virama (्): a line is not folded there, so an
+    app that shows a folded line before unfolding it still shows whole letters."""
+    from unicodedata import category
+
+    return category(char)[0] == "M" or char in "\u200c\u200d" or before == "\u094d"
+
+
 def fold(line: str) -> str:
     """One content line folded to at most 75 octets a line (CRLF, then a space, between
-    parts), cut only between characters, so a Devanagari letter's UTF-8 bytes stay whole."""
+    parts), cut only between characters (a UTF-8 sequence is never split) and, where the line
+    allows, between whole Devanagari letters (never before a vowel sign, after a virama)."""
     if len(line.encode("utf-8")) <= LINE_OCTETS:
         return line + "\r\n"
     parts: list[str] = []
-    current: list[str] = []
-    size, limit = 0, LINE_OCTETS
-    for char in line:
+    start, size, limit, cut = 0, 0, LINE_OCTETS, 0  # cut: the last index a part may end at
+    for index, char in enumerate(line):
         width = len(char.encode("utf-8"))
+        if index > start and not _joins(line[index - 1], char):
+            cut = index
         if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, LINE_OCTETS - 1  # continuation lines start with " "
-        current.append(char)
+            end = cut if cut > start else index  # no whole letter fits: cut between characters
+            parts.append(line[start:end])
+            start, limit = end, LINE_OCTETS - 1  # continuation lines start with " "
+            size = len(line[start:index].encode("utf-8"))
         size += width
-    parts.append("".join(current))
+    parts.append(line[start:])
     return "\r\n ".join(parts) + "\r\n"
 
 
@@ -109,7 +121,7 @@ def generated_at() -> datetime:
         from npkit.errors import UsageError
 
         try:
-            return datetime.fromtimestamp(int(epoch), timezone.utc)
+            return datetime.fromtimestamp(int(epoch), UTC)
         except (ValueError, OverflowError, OSError):
             raise UsageError(
                 f"SOURCE_DATE_EPOCH must be seconds since 1970, not {epoch!r}"
@@ -120,8 +132,8 @@ def generated_at() -> datetime:
         midnight = datetime(
             *today_ad().timetuple()[:3], tzinfo=timezone(timedelta(hours=5, minutes=45))
         )
-        return midnight.astimezone(timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+        return midnight.astimezone(UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def sequence(entry: Entry) -> int:
@@ -164,7 +176,7 @@ def calendar_text(
 ) -> str:
     """One VCALENDAR of ``entries`` (each once, by UID, in the order given). ``name`` is the
     calendar's name apps show (X-WR-CALNAME); ``stamp`` the DTSTAMP (``generated_at()``)."""
-    when = (stamp or generated_at()).astimezone(timezone.utc)
+    when = (stamp or generated_at()).astimezone(UTC)
     stamp_text = f"{when:%Y%m%dT%H%M%SZ}"
     lines = [
         "BEGIN:VCALENDAR",

@@ -70,6 +70,7 @@ __all__ = [
     "set_user_holidays",
     "upcoming",
     "upcoming_all",
+    "upcoming_until",
     "workdays_between",
     "year",
 ]
@@ -229,6 +230,34 @@ def upcoming_all(name: str, after: object = None) -> list[Upcoming]:
                                     record.ad, record.bs, weekday, days_until, record.source,
                                     record.status))  # fmt: skip
     return answers
+
+
+def upcoming_until(name: str, until: object, after: object = None) -> list[Upcoming]:
+    """Every day of what ``name`` names (as ``upcoming_all`` reads it) after ``after`` (default
+    today in Nepal) up to ``until`` inclusive, by day, ``days`` counted from ``after``: ``npkit
+    date next NAME --to YEAR``. NotKnownError when there is none at all."""
+    from npkit.dates import today_ad
+
+    start = as_date(after, "after") if after is not None else today_ad()
+    end = as_date(until, "until")
+    found: dict[tuple[str, date], Upcoming] = {}
+    cursor = start
+    while cursor < end:
+        try:
+            batch = upcoming_all(name, after=cursor)
+        except NotKnownError:
+            if found:
+                break
+            raise
+        for record in batch:
+            if record.ad <= end:
+                found.setdefault(
+                    (record.id, record.ad), record._replace(days=(record.ad - start).days)
+                )
+        cursor = min(record.ad for record in batch)
+    if not found:
+        raise NotKnownError(f"no {name} is known from {start} to {end}")
+    return sorted(found.values(), key=lambda record: record.ad)
 
 
 def holiday_check(
