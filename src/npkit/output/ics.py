@@ -52,6 +52,9 @@ DOMAIN = "npkit"
 """The right-hand side of every UID (``id-YYYYMMDD@npkit``)."""
 TIMEZONE = "Asia/Kathmandu"
 LINE_OCTETS = 75
+REFRESH = "P1D"
+"""How often a subscribed copy is worth fetching again (RFC 7986 REFRESH-INTERVAL; Outlook
+reads X-PUBLISHED-TTL): the data changes a few times a year. Apps may ignore it."""
 STATUS = {"confirmed": "CONFIRMED", "likely": "TENTATIVE"}
 """A holiday's status as iCalendar's STATUS; entries without one (observances) have none."""
 _LEVEL = {"confirmed": 1}
@@ -186,6 +189,8 @@ def calendar_text(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(name)}",
         f"X-WR-TIMEZONE:{TIMEZONE}",
+        f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
+        f"X-PUBLISHED-TTL:{REFRESH}",
     ]
     if description:
         lines.append(f"X-WR-CALDESC:{escape(description)}")
