@@ -103,10 +103,9 @@ def _slug(text: str) -> str:
 def _whole_years(first: date, last: date) -> tuple[int, int]:
     """The ordinals of the BS years holding ``first`` and ``last``: entries are built from
     whole years so a range cut inside one is the same entry as in the year's list."""
-    (start, _), (_, end) = (
-        year_bounds((ad_to_bs(first).year,))[0],
-        year_bounds((ad_to_bs(last).year,))[0],
-    )
+    start = bs_to_ad((ad_to_bs(first).year, 1, 1))
+    last_year = ad_to_bs(last).year
+    end = bs_to_ad((last_year, 12, days_in_month(last_year, 12)))
     return start.toordinal(), end.toordinal()
 
 
