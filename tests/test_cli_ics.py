@@ -184,6 +184,9 @@ def test_holidays_scope_status_and_ranges(npkit: Npkit) -> None:
     women = events(document(npkit, "holidays", "2083", "--scope", "women"))
     assert women and all("women" in [str(c) for c in e["CATEGORIES"].cats] for e in women)
     assert all("Public holiday for: women" in str(e["DESCRIPTION"]) for e in women)
+    warned = npkit("date", "holidays", "2084", "-f", "ics")
+    assert "no holiday notice for BS 2084" in warned.stderr
+    assert warned.stdout.startswith("BEGIN:VCALENDAR") and "notice" not in warned.stdout[:400]
     likely = events(document(npkit, "holidays", "2084"))
     assert likely and all(str(e["STATUS"]) == "TENTATIVE" for e in likely)
     assert all(int(e["SEQUENCE"]) < 1_000_000 and "likely" in str(e["SUMMARY"]) for e in likely)

@@ -264,10 +264,13 @@ def holidays(
     from npkit.patro import notices
 
     chosen = notices.check_scopes(scopes) or None  # none given: every scope (a list, not a check)
-    records = [r for year in chosen_years for r in patro.holidays_or_likely(year, chosen)]
     if output.calendar:
+        from npkit import console
         from npkit.days import entries
 
+        for year in chosen_years:
+            if not patro.holidays_known(year):
+                console.warn(patro.likely_note(year))
         found = [
             entry
             for first, last in entries.year_bounds(chosen_years)
@@ -275,6 +278,7 @@ def holidays(
         ]
         write_calendar("holidays", found, output)
         return
+    records = [r for year in chosen_years for r in patro.holidays_or_likely(year, chosen)]
     render(records, output, patro.Holiday)
 
 
