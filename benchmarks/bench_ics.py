@@ -5,7 +5,9 @@
 Why npkit writes iCalendar itself: the import of its writer against the ``icalendar`` package
 (each in a fresh process after ``npkit.dates``, best of N, interleaved), and the whole command
 ``npkit date festivals 2083 -f ics`` against the same with ``--json`` (goal: within 1.3x: the
-file is the same data plus a tithi per event).
+file is the same data plus a tithi per event). ``holidays -f ics`` computes a year's panchang
+(each holiday's tithi) that the ``--json`` list never needs: about one ``patro.year`` more
+(~50 ms on an idle machine), so its ratio is shown, not held to the goal.
 """
 
 from __future__ import annotations
@@ -57,9 +59,9 @@ def main() -> None:
         print(f"import {module:40s} {min(found) * 1000:8.1f} ms")
     for name, found in timings.items():
         print(f"npkit {name:41s} {min(found) * 1000:8.1f} ms")
-    for kind in ("festivals", "holidays"):
+    for kind, goal in (("festivals", " (goal ≤ 1.3)"), ("holidays", "")):
         ratio = min(timings[f"date {kind} 2083 -f ics"]) / min(timings[f"date {kind} 2083 --json"])
-        print(f"ratio {kind} ics / json: {ratio:.2f} (goal ≤ 1.3)")
+        print(f"ratio {kind} ics / json: {ratio:.2f}{goal}")
 
 
 if __name__ == "__main__":
