@@ -25,7 +25,7 @@ LAYERS = {
     "dates": 1, "patro": 1, "config": 1,
     "days": 2,
     "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,
-    "provenance": 2,
+    "provenance": 2, "stats": 2,
     "fx": 3, "gold": 3, "news": 3, "sheets": 3,
     "cli": 4, "__main__": 4,
 }  # fmt: skip
