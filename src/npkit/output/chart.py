@@ -292,15 +292,17 @@ def _marker(cell: int, cells: int, mark: str, text: str) -> str:
 
 def _labelled(xs: Dates, cells: int) -> list[tuple[Date, int]]:
     """The days labelled under the x axis and where each label starts: centred on its tick,
-    the first and last kept inside the plot, one that would touch the one before left out."""
+    the first and last kept inside the plot, a label that would touch the one before it left
+    out (the first and the last day are always labelled)."""
     width = len(xs.first.strftime(xs.layout))
     kept: list[tuple[Date, int]] = []
-    end = -2  # the cell the previous label ended in
-    for day in xs.ticks(width):
+    ticks = xs.ticks(width)
+    for day in ticks:
         start = min(max(xs.cell(day) - width // 2, 0), cells - width)
-        if start > end + 1:
+        while kept and kept[-1][1] + width >= start and day == ticks[-1] and len(kept) > 1:
+            kept.pop()  # the last day is always labelled: the one before it gives way
+        if not kept or kept[-1][1] + width < start:
             kept.append((day, start))
-            end = start + width - 1
     return kept
 
 
