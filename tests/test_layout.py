@@ -3,7 +3,7 @@
 Layers, bottom to top (a module may import its own layer or any below it):
   0 leaves: errors, digits, text, console, logs
   1 the pure calendar and settings: dates, patro, config
-  2 the day vocabulary (dates and patro joined; never imports output): days;
+  2 the day vocabulary (dates and patro joined; never imports output): days; stats (summaries);
     machinery: output, http, scrape, jsonbody, freshcache, provenance
   3 remote sources and their logic: fx, gold, news; spreadsheets and streams: sheets
   4 the command line: cli

@@ -204,13 +204,14 @@ class Dates:
         return self.dot(day) // self.per_cell
 
     def ticks(self, label_width: int) -> list[Date]:
-        """Evenly spread days to label, as many as fit with two cells between labels."""
-        count = min(self.days + 1, max(2, (self.cells + 2) // (label_width + 2)))
-        if count < 2:
+        """Days to label, a whole number of days apart from the first (as many as fit with three
+        cells between labels), and the last day."""
+        most = max(2, (self.cells - 1) // (label_width + 3) + 1)
+        if not self.days:
             return [self.first]
-        return [
-            self.first + timedelta(days=round(i * self.days / (count - 1))) for i in range(count)
-        ]
+        step = -(-self.days // (most - 1))  # ceiling division
+        days = [self.first + timedelta(days=n) for n in range(0, self.days, step)]
+        return [*days, self.first + timedelta(days=self.days)]
 
     @property
     def layout(self) -> str:
