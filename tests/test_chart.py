@@ -197,6 +197,8 @@ def stream_in(encoding: str) -> io.TextIOWrapper:
         ("utf-8", {"LC_ALL": "C.UTF-8"}, True),
         ("utf-8", {"LANG": "en_US.utf8"}, True),
         ("utf-8", {"LC_ALL": "C"}, False),  # Python writes UTF-8 under C: the terminal may not
+        ("utf-8", {"LANG": "C", "LC_CTYPE": "C.UTF-8"}, False),  # Python's own LC_CTYPE (PEP 538)
+        ("utf-8", {"LANG": "en_US.UTF-8", "LC_CTYPE": "C.UTF-8"}, True),
         ("utf-8", {"LC_ALL": "", "LC_CTYPE": "POSIX", "LANG": "en_US.UTF-8"}, False),
         ("utf-8", {"LC_ALL": "C", "PYTHONIOENCODING": "utf-8"}, True),
         ("utf-8", {}, True),  # no locale at all (Windows): the encoding decides
@@ -291,9 +293,10 @@ def test_the_chart_fits_the_terminal_and_marks_high_and_low(sources, columns: in
     assert len(first_chart) <= 24 and first_chart[0] == "fine_gold, NPR per tola"
 
 
-def test_the_chart_is_ascii_where_the_locale_is_not_utf8(sources) -> None:  # noqa: F811
+@pytest.mark.parametrize("locale", [{"LC_ALL": "C"}, {"LC_ALL": "", "LC_CTYPE": "", "LANG": "C"}])
+def test_the_chart_is_ascii_where_the_locale_is_not_utf8(sources, locale) -> None:  # noqa: F811
     code, shown = on_terminal([*GOLD, "--metal", "gold", "--chart"], 40,
-                              **{**TERMINAL, "LC_ALL": "C"})  # fmt: skip
+                              **{**TERMINAL, **locale})  # fmt: skip
     assert code == 0 and shown.isascii() and fits(shown, 40)
     assert "v high 2026-08-11" in shown and "^ low 2026-08-06" in shown
     assert "3,07,900 |" in shown and "2,96,000 |" in shown

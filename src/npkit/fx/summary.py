@@ -39,7 +39,7 @@ class RateSummary:
         "currency", "unit", "side", "days", "first", "last", "min", "min_date", "max", "max_date",
         "mean", "change", "change_pct",
     )  # fmt: skip
-    TABLE_DROP = ("side", "days", "first", "mean", "min_date", "max_date", "change")
+    TABLE_DROP = ("side", "days", "first", "mean", "min_date", "max_date", "change", "min", "max")
     TABLE_MONEY = ("first", "last", "min", "max", "mean")
     TABLE_SIGNED = ("change",)
 

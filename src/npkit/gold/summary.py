@@ -42,7 +42,7 @@ class PriceSummary:
         "metal", "unit", "days", "first", "last", "min", "min_date", "max", "max_date", "mean",
         "change", "change_pct",
     )  # fmt: skip
-    TABLE_DROP = ("days", "first", "mean", "min_date", "max_date", "change")
+    TABLE_DROP = ("days", "first", "mean", "min_date", "max_date", "change", "min", "max")
     TABLE_MONEY = ("first", "last", "min", "max", "mean")
     TABLE_SIGNED = ("change",)
 

@@ -69,9 +69,9 @@ _UTF8 = ("utf-8", "utf8")
 
 def unicode_output(stream: IO[str]) -> bool:
     """Whether ``stream`` can show braille and box lines: its encoding can write them and the
-    locale (``LC_ALL``, else ``LC_CTYPE``, else ``LANG``) names UTF-8 (``LC_ALL=C`` gives
-    ASCII even though Python then writes UTF-8). ``PYTHONIOENCODING`` set to UTF-8 wins over
-    the locale; with no locale set (Windows) the encoding decides."""
+    locale (``_locale``) names UTF-8 (``LC_ALL=C`` or ``LANG=C`` give ASCII even though
+    Python then writes UTF-8). ``PYTHONIOENCODING`` set to UTF-8 wins over the locale; with no
+    locale set (Windows) the encoding decides."""
     encoding = getattr(stream, "encoding", None) or "ascii"
     try:
         "⣿┤└▲".encode(encoding)
@@ -80,11 +80,24 @@ def unicode_output(stream: IO[str]) -> bool:
     declared = os.environ.get("PYTHONIOENCODING", "").lower()
     if declared.startswith(_UTF8):
         return True
-    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return any(word in value.lower() for word in _UTF8)
-    return True
+    chosen = _locale()
+    return chosen is None or any(word in chosen.lower() for word in _UTF8)
+
+
+def _locale() -> str | None:
+    """The locale the user set for characters: ``LC_ALL``, else ``LC_CTYPE``, else ``LANG``.
+
+    Under ``LANG=C`` Python sets ``LC_CTYPE=C.UTF-8`` in its own environment at start-up (PEP
+    538, so that it can write UTF-8 itself); that value says nothing of the terminal, and the
+    user's ``C`` is read instead."""
+    every = os.environ.get("LC_ALL")
+    if every:
+        return every
+    ctype, lang = os.environ.get("LC_CTYPE"), os.environ.get("LANG")
+    coerced = ctype is not None and ctype.lower() in ("c.utf-8", "c.utf8", "utf-8")
+    if coerced and lang is not None and lang.upper() in ("C", "POSIX"):
+        return lang
+    return ctype or lang
 
 
 def render_charts(
