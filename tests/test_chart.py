@@ -175,6 +175,11 @@ def test_one_point_and_no_points() -> None:
     assert stream.getvalue() == ""
 
 
+def test_a_title_from_outside_reaches_the_terminal_clean() -> None:
+    lines = chart_lines("X\x1b]0;owned\x07Y buy", NRB[("USD", 1)], width=40)
+    assert lines[0] == "XY buy" and not any("\x1b" in line for line in lines)
+
+
 def test_several_series_are_one_chart_each() -> None:
     stream = io.StringIO()
     charts = [(f"{m} {u}", points) for (m, u), points in PATRO.items()]

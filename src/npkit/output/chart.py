@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from npkit.output.table import money_text
 from npkit.output.width import wrap_words
 from npkit.stats import places, summarize
+from npkit.text import clean
 
 TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def chart_lines(
     if stats is None:
         return []
     width = max(width, MIN_WIDTH)
-    head = wrap_words(title, width)
+    head = wrap_words(clean(title), width)  # a currency code comes from outside
     foot = footer(stats, width, places(v for _, v in points))
     fixed = len(head) + 1 + 2 + 1 + len(foot)  # title, high, x axis and dates, low, footer
     rows = max(MIN_ROWS, min(MAX_ROWS, lines - fixed - 1))  # - 1: the prompt after it
