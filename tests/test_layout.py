@@ -3,7 +3,7 @@
 Layers, bottom to top (a module may import its own layer or any below it):
   0 leaves: errors, digits, text, console, logs
   1 the pure calendar and settings: dates, patro, config
-  2 the day vocabulary (dates and patro joined; never imports output): days;
+  2 the day vocabulary (dates and patro joined; never imports output): days; stats (summaries);
     machinery: output, http, scrape, jsonbody, freshcache, provenance
   3 remote sources and their logic: fx, gold, news; spreadsheets and streams: sheets
   4 the command line: cli
@@ -25,7 +25,7 @@ LAYERS = {
     "dates": 1, "patro": 1, "config": 1,
     "days": 2,
     "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,
-    "provenance": 2,
+    "provenance": 2, "stats": 2,
     "fx": 3, "gold": 3, "news": 3, "sheets": 3,
     "cli": 4, "__main__": 4,
 }  # fmt: skip

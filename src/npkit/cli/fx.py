@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -11,6 +10,7 @@ from npkit import console
 from npkit import fx as core
 from npkit.cli.commands import docs
 from npkit.cli.groups import DefaultCommandGroup
+from npkit.cli.history import check_history, draw, history_options, render_columns
 from npkit.cli.options import (
     FETCH_EPILOG,
     complete_currencies,
@@ -22,7 +22,7 @@ from npkit.cli.options import (
 )
 from npkit.config import FetchOptions
 from npkit.errors import UsageError
-from npkit.output import OutputSpec, render, render_rows
+from npkit.output import OutputSpec, render
 
 if TYPE_CHECKING:
     from npkit.dates import Reading
@@ -73,8 +73,9 @@ def fx() -> None:
     "side",
     type=click.Choice(core.SIDES, case_sensitive=False),
     default=None,
-    help="The figure --wide shows: buy (default), sell or mid.",
+    help="The figure --wide, --chart and --stats use: buy (default), sell or mid.",
 )
+@history_options("currency")
 @fetch_options
 @output_options(record=core.Rate)
 def rates(
@@ -85,6 +86,8 @@ def rates(
     reading: Reading,
     wide: bool,
     side: str | None,
+    chart: bool,
+    stats: bool,
     fetch: FetchOptions,
     output: OutputSpec,
 ) -> None:
@@ -97,10 +100,19 @@ def rates(
       npkit fx usd eur --date 2026-08-12
       npkit fx USD --from 2026-08-01 -f csv > usd.csv
       npkit fx --from 2026-08-01 --wide --rate sell -f csv
+      npkit fx USD --from 2026-06-01 --chart       a line chart of the buy rate
+      npkit fx USD EUR --from 2026-06-01 --stats   low, high, mean, change
     """
-    if side is not None and not wide:
-        raise UsageError("--rate chooses the figure of --wide; without --wide both are shown")
-    if not wide:
+    from npkit.fx import summary
+
+    check_history(output, start, chart=chart, stats=stats, wide=wide)
+    if side is not None and not (wide or chart or stats):
+        raise UsageError(
+            "--rate chooses the figure of --wide, --chart or --stats; without them both are shown"
+        )
+    if stats:
+        output.check(summary.RateSummary)
+    elif not wide:
         output.check(core.Rate)  # a bad --fields fails before any request
     records = core.rates(
         codes,
@@ -111,9 +123,22 @@ def rates(
     )
     if not records:
         console.warn("NRB published no rates for these dates")
+    figure = (side or "buy").lower()
+    if chart:
+        series = summary.series(records, figure)
+        draw(
+            [
+                (f"{code} {figure}, NPR per {unit}", points)
+                for (code, unit), points in series.items()
+            ]
+        )
+        return
+    if stats:
+        render(summary.summaries(records, figure), output, summary.RateSummary)
+        return
     if wide:
-        currencies, rows = core.wide(records, (side or "buy").lower())
-        _render_columns(rows, ("date", "date_bs", *currencies), output)
+        currencies, rows = core.wide(records, figure)
+        render_columns(rows, ("date", "date_bs", *currencies), output)
         return
     render(records, output, core.Rate)
 
@@ -313,12 +338,3 @@ def _one(text: str) -> str:
     if len(codes) != 1:
         raise UsageError(f"expected one currency code such as USD, not {text!r}")
     return codes[0]
-
-
-def _render_columns(
-    rows: Sequence[tuple[Any, ...]], columns: Sequence[str], output: OutputSpec
-) -> None:
-    """Render rows under data-dependent columns, honouring --fields."""
-    chosen = output.columns(columns)
-    index = [list(columns).index(name) for name in chosen]
-    render_rows(([row[i] for i in index] for row in rows), output, chosen)

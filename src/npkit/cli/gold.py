@@ -10,6 +10,7 @@ from npkit import console, dates
 from npkit import gold as core
 from npkit.cli.commands import docs
 from npkit.cli.groups import DefaultCommandGroup
+from npkit.cli.history import check_history, draw, history_options, render_columns
 from npkit.cli.options import (
     FETCH_EPILOG,
     complete_words,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from npkit.dates import Reading
 
 DEFAULT_COMMAND = "prices"
+UNIT_WORDS = {"tola": "tola", "10g": "10 g"}
 OLD_AFTER_DAYS = 7
 """A "latest" rate older than this many days is worth a warning (a source that stopped
 updating; the longest festival closures are shorter)."""
@@ -97,6 +99,12 @@ def gold() -> None:
     shell_complete=complete_words("fine_gold", "silver", "tejabi_gold", "all", "gold"),
     help="Which metal ('gold' means fine_gold; tejabi only where a source still publishes it).",
 )
+@click.option(
+    "--wide",
+    is_flag=True,
+    help="One row per date, one column per metal and unit (fine_gold_tola…).",
+)
+@history_options("metal and unit")
 @SOURCE_OPTION
 @fetch_options
 @output_options(record=MetalPrice)
@@ -107,6 +115,9 @@ def prices(
     reading: Reading,
     unit: str,
     metal: str,
+    wide: bool,
+    chart: bool,
+    stats: bool,
     source: str,
     fetch: FetchOptions,
     output: OutputSpec,
@@ -119,8 +130,17 @@ def prices(
       npkit gold                               the latest day
       npkit gold --metal silver --unit tola
       npkit gold --from 2026-08-06 --to 2026-08-17 -f csv
+      npkit gold --from 2026-08-06 --wide -f csv      a column per metal and unit
+      npkit gold --from 2026-06-01 --unit tola --chart
+      npkit gold --from 2026-06-01 --stats            low, high, mean, change
     """
-    output.check(MetalPrice)  # a bad --fields fails before any request
+    from npkit.gold import summary
+
+    check_history(output, start, chart=chart, stats=stats, wide=wide)
+    if stats:
+        output.check(summary.PriceSummary)
+    elif not wide:
+        output.check(MetalPrice)  # a bad --fields fails before any request
     records = core.prices(
         date=read_day(date_, reading),
         start=read_day(start, reading),
@@ -138,7 +158,21 @@ def prices(
         console.warn(_substitute_note(records[0]))
     elif date_ is None and start is None and end is None:
         _warn_if_old(records[-1])
-    render(records, output, MetalPrice)
+    if chart:
+        series = summary.series(records)
+        draw(
+            [
+                (f"{metal}, NPR per {UNIT_WORDS[unit]}", points)
+                for (metal, unit), points in series.items()
+            ]
+        )
+    elif stats:
+        render(summary.summaries(records), output, summary.PriceSummary)
+    elif wide:
+        columns, rows = summary.wide(records)
+        render_columns(rows, ("date", "date_bs", *columns), output)
+    else:
+        render(records, output, MetalPrice)
 
 
 def _substitute_note(record: MetalPrice | Valuation) -> str:
