@@ -329,11 +329,18 @@ def cal(
         colour = console.colour_enabled(sys.stdout)
         terminal = sys.stdout.isatty()
         columns = width or terminal_width(sys.stdout) or 80
+        if len(months) == 12:  # a year: months side by side as the width allows
+            from npkit.output.year_grid import render_year
+
+            shown = today if terminal else None
+            text = render_year(listed, shown, colour, columns, nepali)  # type: ignore[arg-type]
+            click.echo(text, color=colour)  # Click strips colour in a pipe unless told
+            return
         grids = [
             render_month(days, today if terminal else None, colour, columns, nepali)  # type: ignore[arg-type]
             for days in listed
         ]
-        click.echo("\n\n".join(grids))
+        click.echo("\n\n".join(grids), color=colour)
         return
     render((day for days in by_month for day in days), output, CalendarDay)
 
