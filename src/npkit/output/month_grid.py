@@ -18,7 +18,8 @@ month's name instead of its number (``Nov`` in the compact cells, ``1 Nov`` in t
 ones), and a tithi in an adhik (intercalary) lunar month carries ``ᵃ``; the key under the grid
 says so. Whole years are laid out by npkit.output.year_grid from ``month_block``. Widths are
 measured in terminal cells as terminals draw them (npkit.output.width), so Devanagari
-(``nepali``: digits, weekday, month and tithi names) lines up, and the lines under the grid are cut with ``…`` rather than wrapped.
+(``nepali``: digits, weekday, month and tithi names) lines up, and the lines under the grid are
+cut with ``…`` rather than wrapped.
 """
 
 from __future__ import annotations
