@@ -260,7 +260,8 @@ def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
     default=None,
     metavar="COLUMNS",
     help="Lay the grid out for this many columns (default: the terminal's width, 80 when "
-    "not a terminal); under 80 the compact layout.",
+    "not a terminal); under 80 the compact layout. A year: 3 months across from 90 columns, "
+    "2 from 59.",
 )
 @click.option(
     "--category",
@@ -285,8 +286,10 @@ def cal(
     (--category all: every observance the patro prints).
 
     YEAR is a BS year (default: this year in Nepal); MONTH a number or name (default: this
-    month; with only YEAR, the whole year). --json and the other formats give one record per
-    day with its tithi, lunar month, sunrise, events and holiday.
+    month; with only YEAR, the whole year, its months side by side as the width allows).
+    The day an AD month begins shows its name (Nov, or 1 Nov); ᵃ marks the tithis of an adhik
+    month. --json and the other formats give one record per day with its tithi, lunar month,
+    sunrise, events and holiday.
 
     \b
     Examples:
