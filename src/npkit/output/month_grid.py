@@ -106,7 +106,8 @@ class _Style:
         codes = tuple(code for code in codes if code)
         if not self.colour or not codes or not text.strip():
             return text
-        return "".join(codes) + text + _RESET
+        core = text.rstrip()  # trailing spaces outside, so a line's end can be trimmed
+        return "".join(codes) + core + _RESET + text[len(core) :]
 
 
 def render_month(
