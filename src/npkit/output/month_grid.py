@@ -62,20 +62,23 @@ def cells(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, ending in ``…`` when cut. Measured on the whole kept
-    prefix, and never
-    cut before a combining mark (it belongs to the letter before it)."""
+    prefix (one pass: a year's lists cut hundreds of names), and never cut before a combining
+    mark (it belongs to the letter before it)."""
     if cells(text) <= width:
         return text
     from unicodedata import category, combining
 
-    end = 0
-    for index in range(1, len(text) + 1):
-        following = text[index] if index < len(text) else ""
+    from npkit.output.width import char_width
+
+    end = used = 0
+    for index, char in enumerate(text):
+        used += char_width(char)
+        following = text[index + 1] if index + 1 < len(text) else ""
         if following and (combining(following) or category(following) == "Mc"):
             continue  # keep a letter and its marks together
-        if cells(text[:index]) > width - 1:
+        if used > width - 1:
             break
-        end = index
+        end = index + 1
     return text[:end].rstrip() + "…"
 
 
