@@ -24,13 +24,15 @@ if TYPE_CHECKING:
 GAP = 3
 """Spaces between two month blocks."""
 MOST_ACROSS = 3
+_SIDE_CELL = 4
+"""Cell width of months side by side (a month 28 wide); one across, the compact month's 5."""
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 
 
 def across(width: int) -> int:
     """How many months fit side by side in ``width`` columns (1 to MOST_ACROSS)."""
     for count in range(MOST_ACROSS, 1, -1):
-        if count * 28 + (count - 1) * GAP <= width:
+        if count * 7 * _SIDE_CELL + (count - 1) * GAP <= width:
             return count
     return 1
 
@@ -45,7 +47,7 @@ def render_year(
     """The months of a year (``months``: each month's PatroDays in order) laid out for a
     terminal ``width`` columns wide, as text lines (no trailing newline)."""
     count = across(width)
-    cell = 4 if count > 1 else 5
+    cell = _SIDE_CELL if count > 1 else 5
     block_width = 7 * cell
     total = count * block_width + (count - 1) * GAP
     room = total if count > 1 else max(width, block_width)  # for the key
