@@ -268,7 +268,8 @@ def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
     default=None,
     metavar="COLUMNS",
     help="Lay the grid out for this many columns (default: the terminal's width, 80 when "
-    "not a terminal); under 80 the compact layout.",
+    "not a terminal); under 80 the compact layout. A year: 3 months across from 90 columns, "
+    "2 from 59.",
 )
 @click.option(
     "--category",
@@ -296,8 +297,10 @@ def cal(
     (--category all: every observance the patro prints).
 
     YEAR is a BS year (default: this year in Nepal); MONTH a number or name (default: this
-    month; with only YEAR, the whole year). --json and the other formats give one record per
-    day with its tithi, lunar month, sunrise, events and holiday.
+    month; with only YEAR, the whole year, its months side by side as the width allows).
+    The day an AD month begins shows its name (Nov, or 1 Nov); ᵃ marks the tithis of an adhik
+    month. --json and the other formats give one record per day with its tithi, lunar month,
+    sunrise, events and holiday.
 
     \b
     Examples:
@@ -348,11 +351,18 @@ def cal(
         colour = console.colour_enabled(sys.stdout)
         terminal = sys.stdout.isatty()
         columns = width or terminal_width(sys.stdout) or 80
+        if len(months) == 12:  # a year: months side by side as the width allows
+            from npkit.output.year_grid import render_year
+
+            shown = today if terminal else None
+            text = render_year(listed, shown, colour, columns, nepali)  # type: ignore[arg-type]
+            click.echo(text, color=colour)  # Click strips colour in a pipe unless told
+            return
         grids = [
             render_month(days, today if terminal else None, colour, columns, nepali)  # type: ignore[arg-type]
             for days in listed
         ]
-        click.echo("\n\n".join(grids))
+        click.echo("\n\n".join(grids), color=colour)
         return
     render((day for days in by_month for day in days), output, CalendarDay)
 

@@ -13,9 +13,13 @@ Holidays carry a mark that needs no colour: ``*`` a public holiday for everyone 
 user's own days), ``~`` a likely holiday for everyone (a year whose notice is not out: a
 festival that was a holiday in the latest notice), ``+`` a holiday for some (women, a region, a
 community); with colour the first two are red too, like Saturday (the weekly holiday). Today is
-in reverse video, or ``[bracketed]`` without colour. Widths are measured in terminal cells as
-terminals draw them (npkit.output.width), so Devanagari (``nepali``: digits, weekday, month and
-tithi names) lines up, and the lines under the grid are cut with ``…`` rather than wrapped.
+in reverse video, or ``[bracketed]`` without colour. The day an AD month begins shows that
+month's name instead of its number (``Nov`` in the compact cells, ``1 Nov`` in the wide
+ones), and a tithi in an adhik (intercalary) lunar month carries ``ᵃ``; the key under the grid
+says so. Whole years are laid out by npkit.output.year_grid from ``month_block``. Widths are
+measured in terminal cells as terminals draw them (npkit.output.width), so Devanagari
+(``nepali``: digits, weekday, month and tithi names) lines up, and the lines under the grid are
+cut with ``…`` rather than wrapped.
 """
 
 from __future__ import annotations
@@ -43,6 +47,10 @@ _KEY_EN = ("BS day / AD day / tithi", "Pu purnima  Au aunsi", "* holiday", "+ fo
 _KEY_NE = ("गते / AD / तिथि", "पू पूर्णिमा  औं औंसी", "* बिदा", "+ केहीलाई बिदा",
            "~ सम्भावित बिदा (सूचना आएको छैन)")  # fmt: skip
 _RED, _REVERSE, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[7m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_CYAN = "\x1b[36m"
+ADHIK_MARK = "ᵃ"
+"""After the tithi of a day in an adhik month: a superscript letter, one cell, apart from the
+holiday marks (* ~ +) and from the tithi's own letters."""
 
 
 def cells(text: str) -> int:
@@ -54,20 +62,23 @@ def cells(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, ending in ``…`` when cut. Measured on the whole kept
-    prefix, and never
-    cut before a combining mark (it belongs to the letter before it)."""
+    prefix (one pass: a year's lists cut hundreds of names), and never cut before a combining
+    mark (it belongs to the letter before it)."""
     if cells(text) <= width:
         return text
     from unicodedata import category, combining
 
-    end = 0
-    for index in range(1, len(text) + 1):
-        following = text[index] if index < len(text) else ""
+    from npkit.output.width import char_width
+
+    end = used = 0
+    for index, char in enumerate(text):
+        used += char_width(char)
+        following = text[index + 1] if index + 1 < len(text) else ""
         if following and (combining(following) or category(following) == "Mc"):
             continue  # keep a letter and its marks together
-        if cells(text[:index]) > width - 1:
+        if used > width - 1:
             break
-        end = index
+        end = index + 1
     return text[:end].rstrip() + "…"
 
 
@@ -98,7 +109,8 @@ class _Style:
         codes = tuple(code for code in codes if code)
         if not self.colour or not codes or not text.strip():
             return text
-        return "".join(codes) + text + _RESET
+        core = text.rstrip()  # trailing spaces outside, so a line's end can be trimmed
+        return "".join(codes) + core + _RESET + text[len(core) :]
 
 
 def render_month(
@@ -143,16 +155,80 @@ def render_month(
     if listed:
         lines.append("")
         lines.extend(listed)
-    marks = {_mark(day) for day in days}
     words = _KEY_NE if nepali else _KEY_EN
     if not wide:  # the key of the three lines, on a line of its own
         lines.append(words[0])
-    pieces = [] if wide else [words[1]]
-    pieces += [words[2]] if "*" in marks else []
-    pieces += [words[3]] if "+" in marks else []
-    pieces += [words[4]] if "~" in marks else []
+    pieces = [] if wide else [words[1], *month_start_key(days, nepali)]
+    pieces += key_pieces(days, nepali)
     lines.extend(_wrap(pieces, max(width, grid_width)))
     return "\n".join(lines)
+
+
+def key_pieces(days: Sequence[PatroDay], nepali: bool) -> list[str]:
+    """The key of the marks ``days`` use: holidays (* + ~) and the adhik month (with its
+    lunar month and AD days: ``ᵃ adhik Jestha, May 17 – Jun 15``)."""
+    marks = {_mark(day) for day in days}
+    words = _KEY_NE if nepali else _KEY_EN
+    pieces = [words[2]] if "*" in marks else []
+    pieces += [words[3]] if "+" in marks else []
+    pieces += [words[4]] if "~" in marks else []
+    adhik = [day for day in days if day.adhik]
+    if adhik:
+        a, z = adhik[0].ad, adhik[-1].ad
+        name = adhik[0].lunar_month_ne if nepali else adhik[0].lunar_month
+        word = "अधिक" if nepali else "adhik"
+        span = f"{a:%b} {a.day}" + (f" – {z:%b} {z.day}" if z != a else "")
+        pieces.append(f"{ADHIK_MARK} {word} {name}, {span}")
+    return pieces
+
+
+def year_key(days: Sequence[PatroDay], nepali: bool, width: int) -> list[str]:
+    """The one key under a year of month blocks (``days``: the whole year), in lines of at
+    most ``width`` cells."""
+    words = _KEY_NE if nepali else _KEY_EN
+    pieces = [words[1], *month_start_key(days, nepali), *key_pieces(days, nepali)]
+    return [fit(words[0], width), *_wrap(pieces, width)]
+
+
+def month_start_key(days: Sequence[PatroDay], nepali: bool) -> list[str]:
+    """The key of the compact cells' AD month names, by the first in ``days``:
+    ``Nov = 1 Nov``."""
+    digits = dates.to_devanagari_digits if nepali else str
+    for day in days:
+        if day.ad.day == 1:
+            return [f"{day.ad:%b} = {digits(1)} {day.ad:%b}"]
+    return []
+
+
+def month_block(
+    days: Sequence[PatroDay],
+    today: date | None,
+    colour: bool,
+    nepali: bool,
+    cell: int,
+    width: int,
+) -> tuple[list[str], list[str]]:
+    """One month of a year (npkit.output.year_grid), as two parts the year lines up side by
+    side: the grid (a title naming the BS month and its AD months, ``Kartik 2083 · Oct/Nov
+    2026``, the weekdays, the compact weeks in cells ``cell``, 4 or 5, wide) and the month's
+    festivals cut to ``width``. No key (the year has one); lines are not padded."""
+    style = _Style(colour)
+    first, last = days[0], days[-1]
+    month_name = (dates.MONTHS_NE if nepali else dates.MONTHS_EN)[first.bs.month - 1]
+    digits = dates.to_devanagari_digits if nepali else str
+    a, z = first.ad, last.ad
+    if a.year != z.year:
+        span = f"{a:%b}/{z:%b} {a.year}/{z.year % 100:02}"
+    else:
+        span = f"{a:%b}/{z:%b} {a.year}" if a.month != z.month else f"{a:%b} {a.year}"
+    lines = [_centre(f"{month_name} {digits(first.bs.year)} · {span}", 7 * cell, style, _BOLD)]
+    lines.append(_header(_WEEK_NE if nepali else _WEEK_EN, cell, 3, style))
+    slots: list[PatroDay | None] = [None] * _sunday_index(first.ad) + list(days)
+    for week_start in range(0, len(slots), 7):
+        week = slots[week_start : week_start + 7]
+        rows = _week_compact(week, today, style, nepali, cell)
+        lines.extend(row.rstrip() for row in rows)
+    return lines, _day_list(days, width, nepali, digits, least=width)
 
 
 def _header(names: Sequence[str], cell: int, end: int, style: _Style) -> str:
@@ -201,21 +277,36 @@ def _today_text(text: str, is_today: bool, style: _Style) -> str:
 
 
 def _week_compact(
-    week: Sequence[PatroDay | None], today: date | None, style: _Style, nepali: bool
+    week: Sequence[PatroDay | None],
+    today: date | None,
+    style: _Style,
+    nepali: bool,
+    cell: int = 5,
 ) -> list[str]:
+    """Three lines a week in cells ``cell`` wide: 5 (a month), or 4 (a year's months side by
+    side; today is ``[15]`` there without colour, its holiday mark left to the list below)."""
     digits = dates.to_devanagari_digits if nepali else str
     short = _TITHI_SHORT_NE if nepali else _TITHI_SHORT_EN
+    rest = " " * (cell - 4)
     rows = ["", "", ""]
     for day in week:
         if day is None:
-            rows = [row + " " * 5 for row in rows]
+            rows = [row + " " * cell for row in rows]
             continue
         bs, is_today = _bs_text(day, today, digits)
-        bs = _today_text(bs, is_today, style)
-        rows[0] += style(bs[:4], *_cell_style(day, is_today)) + bs[4:]
-        rows[1] += style(" " + _pad(digits(day.ad.day), 2), _DIM) + "  "
+        if cell == 4:
+            text = bs[:4] if is_today and not style.colour else f" {bs[1:3]}{_mark(day)}"
+            rows[0] += style(text, *_cell_style(day, is_today))
+        else:
+            bs = _today_text(bs, is_today, style)
+            rows[0] += style(bs[:4], *_cell_style(day, is_today)) + bs[4:]
+        if day.ad.day == 1:  # an AD month begins: its name instead of the 1
+            rows[1] += " " + style(f"{day.ad:%b}", _BOLD) + rest
+        else:
+            rows[1] += style(" " + _pad(digits(day.ad.day), 2), _DIM) + " " + rest
         tithi = short.get(day.tithi) or digits((day.tithi - 1) % 15 + 1)
-        rows[2] += " " + _pad(tithi, 2) + "  "
+        adhik = style(ADHIK_MARK, _CYAN) if day.adhik else " "
+        rows[2] += " " + _pad(tithi, 2) + adhik + rest
     return rows
 
 
@@ -232,9 +323,16 @@ def _week_wide(
         bs, is_today = _bs_text(day, today, digits)
         bs = _today_text(bs, is_today, style)
         rows[0] += style(bs[:4], *_cell_style(day, is_today)) + bs[4]
-        rows[0] += style(_pad(digits(day.ad.day), 5), _DIM) + " "
+        if day.ad.day == 1:  # an AD month begins: "1 Nov"
+            rows[0] += style(f"{digits(1)} {day.ad:%b}", _BOLD) + " "
+        else:
+            rows[0] += style(_pad(digits(day.ad.day), 5), _DIM) + " "
         tithi = day.tithi_ne if nepali else _TITHI_WIDE_EN.get(day.tithi_name, day.tithi_name)
-        rows[1] += " " + _pad(fit(tithi, 10), 10, right=False)
+        if day.adhik:
+            adhik = fit(tithi, 9) + style(ADHIK_MARK, _CYAN)
+            rows[1] += " " + _pad(adhik, 10, right=False)
+        else:
+            rows[1] += " " + _pad(fit(tithi, 10), 10, right=False)
         event = _names(day, nepali)[:1]
         text = fit(event[0], 10) if event else ""
         red = _RED if _mark(day) in "*~" else ""
@@ -256,7 +354,11 @@ def _names(day: PatroDay, nepali: bool) -> list[str]:
 
 
 def _day_list(
-    days: Sequence[PatroDay], width: int, nepali: bool, digits: Callable[[int], str]
+    days: Sequence[PatroDay],
+    width: int,
+    nepali: bool,
+    digits: Callable[[int], str],
+    least: int = 35,
 ) -> list[str]:
     """One line per day with festivals or holidays: BS day, AD date, mark, names."""
     found = []
@@ -266,7 +368,7 @@ def _day_list(
             continue
         bs = _pad(digits(day.bs.day), 2)
         text = f"{bs} {day.ad:%b} {day.ad.day:>2} {_mark(day)} {', '.join(names)}"
-        found.append(fit(text, max(width, 35)))
+        found.append(fit(text, max(width, least)))
     return found
 
 
