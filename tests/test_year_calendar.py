@@ -59,6 +59,13 @@ def test_year_lays_out_the_months_side_by_side(npkit: Npkit, width: int, count: 
     assert all(cell_width(line) <= max(width, 37) for line in out.splitlines())
 
 
+def test_several_years_are_each_laid_out_as_a_year(npkit: Npkit) -> None:
+    both = npkit("date", "cal", "--from", str(YEAR), "--to", str(YEAR + 1), "-w", "120")
+    one = [npkit("date", "cal", str(y), "-w", "120").stdout for y in (YEAR, YEAR + 1)]
+    assert both.exit_code == 0 and both.stdout == "\n".join(one)
+    assert [len(row) for row in title_rows(both.stdout)] == [3] * 8
+
+
 def test_a_pipe_gets_the_80_column_year_whatever_columns_says() -> None:
     wide = in_a_pipe(["date", "cal", str(YEAR)], COLUMNS="200")
     narrow = in_a_pipe(["date", "cal", str(YEAR)], COLUMNS="40")

@@ -351,11 +351,15 @@ def cal(
         colour = console.colour_enabled(sys.stdout)
         terminal = sys.stdout.isatty()
         columns = width or terminal_width(sys.stdout) or 80
-        if len(months) == 12:  # a year: months side by side as the width allows
+        if len(months) % 12 == 0:  # whole years: each one's months side by side
             from npkit.output.year_grid import render_year
 
             shown = today if terminal else None
-            text = render_year(listed, shown, colour, columns, nepali)  # type: ignore[arg-type]
+            years = [listed[i : i + 12] for i in range(0, len(listed), 12)]
+            text = "\n\n".join(
+                render_year(one, shown, colour, columns, nepali)  # type: ignore[arg-type]
+                for one in years
+            )
             click.echo(text, color=colour)  # Click strips colour in a pipe unless told
             return
         grids = [
