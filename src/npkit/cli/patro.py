@@ -11,7 +11,7 @@ import sys
 import click
 
 from npkit import dates
-from npkit.cli.options import output_options, reading_options
+from npkit.cli.options import nepali_option, output_options, reading_options
 from npkit.days import use_config_holidays
 from npkit.errors import ExitCode
 from npkit.output import OutputSpec, render
@@ -19,6 +19,7 @@ from npkit.output import OutputSpec, render
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from npkit.dates import Reading
+    from npkit.patro import HolidayCheck
 
 
 def _bs_year(year: str | None) -> int:
@@ -72,7 +73,8 @@ CATEGORY_OPTION = click.option(
 @click.argument("year", required=False)
 @CATEGORY_OPTION
 @output_options
-def festivals(year: str | None, category: str | None, output: OutputSpec) -> None:
+@nepali_option
+def festivals(year: str | None, category: str | None, output: OutputSpec, nepali: bool) -> None:
     """The observances of a BS year (default: this one), by day: by default the festivals,
     jatras and community festivals; --category chooses (all: every one the patro prints).
 
@@ -85,11 +87,13 @@ def festivals(year: str | None, category: str | None, output: OutputSpec) -> Non
       npkit date festivals                     this BS year
       npkit date festivals 2083 --json
       npkit date festivals 2083 --category ekadashi,sankranti
+      npkit date festivals --nepali            names, dates and headers in Nepali
     """
     from npkit import patro
 
     bs_year = _bs_year(year)
-    render(patro.observances(bs_year, category), output, patro.FestivalDay)
+    spec = output._replace(nepali=nepali)
+    render(patro.observances(bs_year, category), spec, patro.FestivalDay)
 
 
 @click.command("next")
@@ -102,7 +106,8 @@ def festivals(year: str | None, category: str | None, output: OutputSpec) -> Non
 )
 @reading_options
 @output_options
-def next_(name: str, after: str | None, reading: Reading, output: OutputSpec) -> None:
+@nepali_option
+def next_(name: str, after: str | None, reading: Reading, output: OutputSpec, nepali: bool) -> None:
     """The next day of an observance and the days until it.
 
     FESTIVAL is an id (vijaya_dashami), a name or a common name in either script (dashain,
@@ -118,19 +123,22 @@ def next_(name: str, after: str | None, reading: Reading, output: OutputSpec) ->
       npkit date next holiday --fields name,ad,days
       npkit date next tihar --after 2026-12-01 --json
       npkit date next '11 Mangsir'
+      npkit date next दशैं --nepali
     """
     from npkit import patro
 
     use_config_holidays()
     start = reading.to_ad(after) if after else dates.today_ad()
-    render(patro.upcoming_all(name, after=start), output, patro.Upcoming)
+    spec = output._replace(nepali=nepali)
+    render(patro.upcoming_all(name, after=start), spec, patro.Upcoming)
 
 
 @click.command()
 @click.argument("year", required=False)
 @SCOPE_OPTION
 @output_options
-def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> None:
+@nepali_option
+def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec, nepali: bool) -> None:
     """The public holidays of a BS year (default: this one), one record per day.
 
     From the Ministry of Home Affairs notice of that year (status confirmed; source names the
@@ -143,6 +151,7 @@ def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
     Examples:
       npkit date holidays                      this BS year, every scope
       npkit date holidays 2083 --scope women -f csv
+      npkit date holidays --nepali
     """
     from npkit import patro
 
@@ -151,7 +160,8 @@ def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
     from npkit.patro import notices
 
     chosen = notices.check_scopes(scopes) or None  # none given: every scope (a list, not a check)
-    render(patro.holidays_or_likely(bs_year, chosen), output, patro.Holiday)
+    spec = output._replace(nepali=nepali)
+    render(patro.holidays_or_likely(bs_year, chosen), spec, patro.Holiday)
 
 
 @click.command("is-holiday")
@@ -166,6 +176,7 @@ def holidays(year: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
 @reading_options
 @click.option("-s", "--silent", is_flag=True, help="Print nothing: only the exit status.")
 @output_options
+@nepali_option
 def is_holiday(
     days: tuple[str, ...],
     scopes: tuple[str, ...],
@@ -174,6 +185,7 @@ def is_holiday(
     reading: Reading,
     silent: bool,
     output: OutputSpec,
+    nepali: bool,
 ) -> None:
     """Is DATE (default: today in Nepal) a day off? Exit 0 yes, 5 no (2: bad input).
 
@@ -189,6 +201,7 @@ def is_holiday(
       npkit date is-holiday tomorrow
       npkit date is-holiday 2026-10-20 --scope women --no-saturday
       npkit date is-holiday -s || run-the-report
+      npkit date is-holiday --nepali           the answer in Nepali
     """
     from npkit import console, patro
 
@@ -203,18 +216,37 @@ def is_holiday(
     for year in dict.fromkeys(r.bs.year for r in records if r.status == "likely"):
         console.warn(patro.likely_note(year))
     if not silent:
+        if nepali and output.for_people:  # the reason's Nepali name (tables and sentences)
+            records = [r._replace(reason=patro.reason_ne(r)) for r in records]
         if output.for_people and not output.fields:
             for record in records:
-                who = "" if record.scope == "everyone" else f" for {record.scope}"
-                likely = " (likely)" if record.status == "likely" else ""
-                said = f"yes: {record.reason}{likely}" if record.holiday else "no: a working day"
-                line = f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}"
+                line = _answer_ne(record) if nepali else _answer(record)
                 click.echo("\n".join(_at_words(line)))
         else:
-            render(records, output, patro.HolidayCheck)
+            render(records, output._replace(nepali=nepali), patro.HolidayCheck)
     if not all(record.holiday for record in records):
         sys.stdout.flush()
         sys.exit(int(ExitCode.NO))
+
+
+def _answer(record: HolidayCheck) -> str:
+    """``2026-10-20 (2083-07-03 BS, Tuesday): yes: Dashain holidays``."""
+    who = "" if record.scope == "everyone" else f" for {record.scope}"
+    likely = " (likely)" if record.status == "likely" else ""
+    said = f"yes: {record.reason}{likely}" if record.holiday else "no: a working day"
+    return f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}"
+
+
+def _answer_ne(record: HolidayCheck) -> str:
+    """The answer in Nepali: ``२०८३-०७-०३ (२०२६-१०-२०, मंगलबार): बिदा: दशैं बिदा``
+    (the BS date first, as a Nepali reader dates a day; reason already in Nepali)."""
+    from npkit.output import nepali as ne
+
+    who = "" if record.scope == "everyone" else f" ({ne.scope(record.scope)})"
+    likely = f" ({ne.LIKELY})" if record.status == "likely" else ""
+    said = f"बिदा: {record.reason}{likely}" if record.holiday else "बिदा होइन: कामको दिन"
+    weekday = ne.cell("weekday", record.weekday)
+    return f"{ne.cell('bs', record.bs)} ({ne.cell('ad', record.ad)}, {weekday}): {said}{who}"
 
 
 def _at_words(line: str) -> list[str]:
