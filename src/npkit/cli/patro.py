@@ -244,15 +244,17 @@ def _answer_ne(record: HolidayCheck) -> str:
 
     who = "" if record.scope == "everyone" else f" ({ne.scope(record.scope)})"
     likely = f" ({ne.LIKELY})" if record.status == "likely" else ""
-    said = f"बिदा: {record.reason}{likely}" if record.holiday else "बिदा होइन: कामको दिन"
+    said = f"बिदा: {record.reason}{likely}" if record.holiday else "बिदा\u00a0होइन: कामको दिन"
     weekday = ne.cell("weekday", record.weekday)
     return f"{ne.cell('bs', record.bs)} ({ne.cell('ad', record.ad)}, {weekday}): {said}{who}"
 
 
 def _at_words(line: str) -> list[str]:
-    """A sentence wrapped at words on a terminal narrower than it; one line in a pipe."""
+    """A sentence wrapped at words on a terminal narrower than it; one line in a pipe. Words
+    joined by a no-break space stay on one line (बिदा होइन)."""
     from npkit.output.render import terminal_width
     from npkit.output.width import wrap_words
 
     width = terminal_width(sys.stdout)
-    return [line] if width is None else wrap_words(line, width, indent="  ")
+    lines = [line] if width is None else wrap_words(line, width, indent="  ")
+    return [text.replace("\u00a0", " ") for text in lines]  # a no-break space kept words together
