@@ -44,6 +44,7 @@ def date() -> None:
     \b
     Examples:
       npkit date today                   today in Nepal
+      npkit date today --nepali          the same in Nepali
       npkit date convert 2024-11-26      AD to BS
       npkit date cal                     this BS month as a grid
       npkit date fy                      this fiscal year and its quarters
