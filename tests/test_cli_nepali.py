@@ -210,6 +210,7 @@ def test_every_offered_scope_has_a_nepali_name() -> None:
         ("source", "MoHA notice 2083", "गृह मन्त्रालयको सूचना २०८३"),
         ("source", "computed", "गणना"),
         ("source", "nepdate-patro", "nepdate-patro"),
+        ("source", "festivals_2080.csv (3 of 3 patros)", "festivals_2080.csv (3 of 3 patros)"),
         ("day_off", True, "हो"),
         ("adhik", False, "होइन"),
         ("id", "bs_date", "bs_date"),

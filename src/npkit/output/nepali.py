@@ -111,11 +111,12 @@ def holiday(value: Any) -> str:
 
 
 def source(text: str) -> str:
-    """A record's short source in Nepali ("MoHA notice 2083" → गृह मन्त्रालयको सूचना २०८३)."""
+    """A record's short source in Nepali ("MoHA notice 2083" → गृह मन्त्रालयको सूचना २०८३);
+    another source (a file, a package and its version) as written."""
     english, nepali = NOTICE
     if text.startswith(english):
         return digits(nepali + text[len(english) :])
-    return digits(WORDS["source"].get(text, text))
+    return WORDS["source"].get(text, text)
 
 
 def cell(name: str, value: Any) -> str:
