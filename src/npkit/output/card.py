@@ -95,7 +95,7 @@ def _patro_day_ne(records: Sequence[Any]) -> list[Line] | None:
     r = records[0]
     bs, ad = ne.cell("bs", r.bs), ne.cell("ad", r.ad)
     lines = [
-        (f"{r.weekday_ne}, {r.bs_ne}", f"(वि.सं. {bs} = ई. {ad})"),
+        (f"{r.weekday_ne}, {r.bs_ne}", f"(वि.सं. {bs} = ई.सं. {ad})"),
         (*_until_ne(r.tithi_line_ne, r.tithi_end, ","), f"नेपाल संवत {ne.digits(str(r.ns_year))}"),
         _until_ne(f"नक्षत्र {r.nakshatra_ne}", r.nakshatra_end),
         (f"सूर्योदय {ne.cell('sunrise', r.sunrise)},", f"सूर्यास्त {ne.cell('sunset', r.sunset)}"),
