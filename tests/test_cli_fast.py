@@ -24,6 +24,13 @@ SIMPLE_CALLS = [
     ["date", "today", "-f", "csv", "--fields", "fiscal_year,sunrise,holidays"],
     ["date", "convert", "--json", "--fields", "ad,sunrise,events,holiday,tithi_end", "2024-10-12"],
     ["date", "convert", "-f", "tsv", "--fields", "quarter,lunar_month_ne", "2024-11-26"],
+    # --nepali (issue 18): the table in Nepali; the data formats the same in both languages
+    ["date", "today", "--nepali"],
+    ["date", "today", "--ne", "-f", "table", "--fields", "bs,weekday,tithi_name,holiday"],
+    ["date", "today", "--english"],
+    ["date", "today", "--no-nepali", "--json"],
+    ["date", "today", "--json", "--nepali"],
+    ["date", "today", "-f", "csv", "--ne", "--fields", "bs_ne,tithi_ne,events"],
 ]
 
 
@@ -107,6 +114,10 @@ def test_fast_path_errors_match_click(args: list[str], capsys: pytest.CaptureFix
         ["date", "convert", "--column", "d"],
         ["date", "today", "2024-11-26"],
         ["date", "today", "--from", "bs"],
+        ["date", "today", "--nepali", "--english"],  # which wins is Click's to say
+        ["date", "today", "--ne", "--ne"],
+        ["date", "today", "--nepali=yes"],
+        ["date", "convert", "--nepali", "2024-11-26"],  # convert has no language
         ["date", "cal"],
         ["-q", "date", "convert", "2024-11-26"],
         ["fx", "USD"],
@@ -114,6 +125,23 @@ def test_fast_path_errors_match_click(args: list[str], capsys: pytest.CaptureFix
 )
 def test_anything_else_is_left_to_click(args: list[str]) -> None:
     assert fast.run(args) is False
+
+
+@pytest.mark.parametrize("setting", ["true", "false", '"yes"'])
+@pytest.mark.parametrize(
+    "args", [["date", "today"], ["date", "today", "--english"], ["date", "today", "--ne"]]
+)
+def test_the_config_language_is_read_the_same_on_both_paths(
+    args: list[str], setting: str, capsys: pytest.CaptureFixture[str], isolated_settings
+) -> None:
+    (isolated_settings / "config.toml").write_text(f"[date]\nnepali = {setting}\n")
+    fast_out = captured(lambda a: assert_handled(fast.run(a)), args, capsys)
+    assert fast_out == captured(_run_click, args, capsys)
+    nepali = "--ne" in args or (setting == "true" and "--english" not in args)
+    if setting == '"yes"' and len(args) == 2:  # read only without a flag: the same error
+        assert "date.nepali must be true or false" in fast_out[1]
+    else:
+        assert ("विवरण" in fast_out[0]) is nepali and ("field" in fast_out[0]) is not nepali
 
 
 def test_simple_calls_do_not_import_click_or_the_network_stack() -> None:

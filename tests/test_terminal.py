@@ -444,3 +444,86 @@ def test_messages_wrap_at_words_on_a_terminal_and_stay_one_line_in_a_pipe() -> N
     message = piped.stderr.splitlines()
     assert len(message) == 1 and len(message[0]) > 40  # cron logs: one line a message
     assert " ".join(shown.split()) == " ".join((piped.stderr + piped.stdout).split())
+
+
+# ---------------------------------------------------------------- in Nepali (--nepali)
+
+
+def test_date_today_in_nepali_at_40_and_120_columns() -> None:
+    code, wide = on_terminal(["date", "today", "--nepali"], 120)
+    assert code == 0 and fits(wide, 120)
+    assert wide.splitlines() == [
+        "मंगलबार, १५ मंसिर २०८३ (वि.सं. २०८३-०८-१५ = ई.सं. २०२६-१२-०१)",
+        "मार्ग कृष्ण अष्टमी ०४:१६ सम्म, नेपाल संवत ११४७",
+        "नक्षत्र मघा १४:५४ सम्म",
+        "सूर्योदय ०६:३७, सूर्यास्त १७:०८",
+        "भौमाष्टमी व्रत; विश्व एड्स दिवस",
+    ]
+    code, narrow = on_terminal(["date", "today", "--ne"], 40)
+    assert code == 0 and fits(narrow, 40), narrow
+    assert narrow.splitlines()[:2] == ["मंगलबार, १५ मंसिर २०८३", "वि.सं. २०८३-०८-१५ = ई.सं. २०२६-१२-०१"]
+    assert narrow.split() == wide.replace("(", "").replace(")", "").split()  # no word cut
+
+
+@pytest.mark.parametrize("day", ["2026-10-21", "2023-05-05", "2023-08-01"])  # Dashain, busy, adhik
+@pytest.mark.parametrize("columns", [40, 120])
+def test_the_nepali_today_card_names_the_holiday_and_fits(day: str, columns: int) -> None:
+    code, shown = on_terminal(["date", "today", "--nepali"], columns, NPKIT_TODAY=day)
+    assert code == 0 and fits(shown, columns), shown
+    _, english = on_terminal(["date", "today"], columns, NPKIT_TODAY=day)
+    assert ("बिदा: " in shown) is ("Holiday: " in english)
+    assert ("थप (--json मा सबै)" in " ".join(shown.split())) is (
+        "more (--json lists them)" in " ".join(english.split())
+    )
+    assert ("अधिक" in shown) is ("(adhik)" in english)
+    assert not any(ch.isascii() and ch.isdigit() for ch in shown)
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_the_fast_path_prints_the_same_nepali_card_as_click(columns: int) -> None:
+    args = ["date", "today", "--nepali"]
+    fast = f"from npkit.cli import fast; assert fast.run({args!r})"
+    click = f"from npkit.cli.main import _run_click; _run_click({args!r})"
+    shown = [on_terminal([], columns, code=code)[1] for code in (fast, click)]
+    assert shown[0] == shown[1] and "वि.सं." in shown[0]
+
+
+FITTED_NEPALI = [
+    (["date", "festivals", "2083", "--nepali"], ["नाम", "वि.सं."]),
+    (["date", "festivals", "2083", "--category", "all", "--nepali"], ["नाम", "वि.सं."]),
+    (["date", "holidays", "2083", "--nepali"], ["वि.सं.", "नाम"]),
+    (["date", "holidays", "2085", "--nepali"], ["वि.सं.", "नाम"]),  # likely: a warning first
+    (["date", "next", "dashain", "--nepali"], ["नाम", "वि.सं.", "बाँकी", "दिन"]),
+    (["date", "next", "lhosar", "--nepali"], ["नाम", "वि.सं.", "बाँकी", "दिन"]),
+    (["date", "next", "holiday", "--nepali"], ["नाम", "वि.सं.", "बाँकी", "दिन"]),
+    (["date", "today", "--nepali", "-f", "table"], ["विवरण", "मान"]),
+    (["date", "is-holiday", "2026-10-20", "--nepali", "--fields", "ad,bs,weekday,reason"], None),
+]
+
+
+@pytest.mark.parametrize(("args", "kept"), FITTED_NEPALI)
+@pytest.mark.parametrize("columns", [40, 120])
+def test_every_nepali_table_fits_the_terminal(
+    args: list[str], kept: list[str] | None, columns: int
+) -> None:
+    code, shown = on_terminal(args, columns, NO_COLOR="1")
+    assert code == 0, shown
+    assert fits(shown, columns), shown
+    if columns == 40 and kept is not None:
+        assert header_of(shown) == kept  # the BS date is the day a Nepali table keeps
+    lines = shown.splitlines()
+    body = lines[next(i for i, line in enumerate(lines) if line.startswith("--")) :]
+    assert not any(ch in "0123456789" for ch in "".join(body))  # Devanagari digits only
+    piped = in_a_pipe(args, COLUMNS=str(columns))
+    assert "…" not in piped.stdout and piped.stdout.strip()
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_nepali_sentences_wrap_at_words(columns: int) -> None:
+    args = ["date", "is-holiday", "2026-12-01", "2026-10-20", "--nepali", "--scope", "women"]
+    code, shown = on_terminal(args, columns)
+    assert code == 5 and fits(shown, columns), shown
+    piped = in_a_pipe(args).stdout
+    assert " ".join(shown.split()) == " ".join(piped.split())  # the same words, none cut
+    assert len(piped.splitlines()) == 2
+    assert all("बिदा होइन" in line or "होइन" not in line for line in shown.splitlines())

@@ -229,6 +229,19 @@ def scopes() -> tuple[str, ...]:
     return tuple(n.strip() for n in names)
 
 
+def nepali() -> bool | None:
+    """The file's ``[date] nepali``: whether the patro commands (``date today``, ``cal``,
+    ``festivals``, ``holidays``, ``next``, ``is-holiday``) speak Nepali unless told
+    ``--english``; None when absent."""
+    found = _file_value(load_file(), "date", "nepali")
+    if found is None:
+        return None
+    value, origin = found
+    if not isinstance(value, bool):
+        raise UsageError(f"{origin} must be true or false, not {quote(value)}")
+    return value
+
+
 _HOLIDAY_KEYS = ("date", "start", "end", "name", "name_ne", "scope")
 
 

@@ -12,7 +12,13 @@ import click
 from npkit import console, dates
 from npkit.cli.commands import docs
 from npkit.cli.groups import HelpGroup
-from npkit.cli.options import complete_months, once, output_options, reading_options
+from npkit.cli.options import (
+    complete_months,
+    nepali_option,
+    once,
+    output_options,
+    reading_options,
+)
 from npkit.cli.patro import (
     CONFIRMED_OPTION,
     SCOPE_OPTION,
@@ -46,6 +52,7 @@ def date() -> None:
     \b
     Examples:
       npkit date today                   today in Nepal
+      npkit date today --nepali          the same in Nepali
       npkit date convert 2024-11-26      AD to BS
       npkit date cal                     this BS month as a grid
       npkit date fy                      this fiscal year and its quarters
@@ -225,7 +232,8 @@ def _convert_csv(
 @click.option("-p", "--pattern", metavar="PATTERN", help="Print in this layout (see convert).")
 @SCOPE_OPTION
 @output_options(record=CalendarDay)
-def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec) -> None:
+@nepali_option
+def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec, nepali: bool) -> None:
     """Today in Nepal (Asia/Kathmandu, UTC+05:45), whatever this machine's time zone, with
     its patro: tithi, lunar month, Nepal Sambat, sunrise and sunset, festivals, holiday.
 
@@ -239,6 +247,7 @@ def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
       npkit date today --fields bs -f raw        2083-08-15
       npkit date today --fields tithi_name,holiday --json
       npkit date today -p '%A, %d %B %Y'
+      npkit date today --nepali                   the card in Nepali
     """
     if pattern is not None and output.chosen:
         raise UsageError("--pattern prints text: it does not combine with --format/--fields")
@@ -248,19 +257,14 @@ def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec) -> N
         return
     output.columns(FIELD_NAMES)  # a wrong field fails before any work
     use_config_holidays()
-    render([Day(day, scopes=check_scopes(scopes))], output, CalendarDay)
+    spec = output._replace(nepali=nepali)
+    render([Day(day, scopes=check_scopes(scopes))], spec, CalendarDay)
 
 
 @date.command(short_help="A BS month (or year) as a calendar grid.")
 @click.argument("year", required=False)
 @click.argument("month", required=False, shell_complete=complete_months)
-@click.option(
-    "--ne",
-    "--nepali",
-    "nepali",
-    is_flag=True,
-    help="Devanagari grid: digits, weekday, month, tithi and festival names.",
-)
+@nepali_option
 @click.option(
     "-w",
     "--width",

@@ -1,10 +1,11 @@
 """Answer the commonest calls without importing Click.
 
 ``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]``, the same with
-``-`` (stdin, in a line format), ``npkit date today [--json | -f FORMAT] [--fields A,B]``
-(every field of npkit.days) and a warm ``npkit fx [rates] [CODE]… [--json | -f FORMAT]
-[--fields A,B]`` are read here with one strict, small grammar and handed to the same core
-functions the Click commands call. Anything outside that grammar (help, other options, a
+``-`` (stdin, in a line format), ``npkit date today [--json | -f FORMAT] [--fields A,B]
+[--nepali | --english]`` (every field of npkit.days; a language flag under any of its names,
+else the config file's ``[date] nepali``) and a warm ``npkit fx [rates] [CODE]… [--json | -f
+FORMAT] [--fields A,B]`` are read here with one strict, small grammar and handed to the same
+core functions the Click commands call. Anything outside that grammar (help, other options, a
 repeated or malformed option, a cold cache) returns False and the Click app handles it, error
 messages included. tests/test_cli_fast.py and tests/test_cli_fast_fx.py check that both paths
 print the same bytes for the same arguments.
@@ -19,9 +20,11 @@ from npkit.output.formats import format_named
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 _COMMANDS = ("convert", "today")
+_LANGUAGE = {"--nepali": True, "--ne": True, "--english": False, "--no-nepali": False}
+"""``date today``'s language flags (cli.options.nepali_option) and what each says."""
 
 
 def _is_currency_code(token: str) -> bool:
@@ -33,18 +36,27 @@ def _is_date_argument(token: str) -> bool:
 
 
 def _options(
-    rest: list[str], allowed: set[str], positional: Callable[[str], bool] = _is_date_argument
+    rest: list[str],
+    allowed: set[str],
+    positional: Callable[[str], bool] = _is_date_argument,
+    flags: Mapping[str, bool] | None = None,
 ) -> tuple[dict[str, str], list[str]] | None:
     """Split ``rest`` into {option: value} and positionals (tokens ``positional`` accepts);
     None when anything is unusual. ``--json`` is ``--format json`` unless ``allowed`` names it
     (then it is kept apart, for ``output_spec`` to judge with ``--format``); ``-f=X`` is refused
-    as Click refuses it (its value would be ``=X``)."""
+    as Click refuses it (its value would be ``=X``). A flag of ``flags`` (no value) is kept as
+    ``{"flag": "1" or ""}``: at most one of them, else None (Click decides which wins)."""
     options: dict[str, str] = {}
     positionals: list[str] = []
     tokens = iter(rest)
     for token in tokens:
         if positional(token):
             positionals.append(token)
+            continue
+        if flags and token in flags:
+            if "flag" in options:
+                return None
+            options["flag"] = "1" if flags[token] else ""
             continue
         if token == "--json":
             name, value = ("--json", "") if "--json" in allowed else ("--format", "json")
@@ -73,7 +85,7 @@ def run(args: list[str]) -> bool:
     if len(args) < 2 or args[0] != "date" or args[1] not in _COMMANDS:
         return False
     allowed = {"--format", "--fields"} | ({"--from"} if args[1] == "convert" else set())
-    parsed = _options(args[2:], allowed)
+    parsed = _options(args[2:], allowed, flags=_LANGUAGE if args[1] == "today" else None)
     if parsed is None:
         return False
     options, positionals = parsed
@@ -96,9 +108,12 @@ def run(args: list[str]) -> bool:
     spec = output_spec(options.get("--format"), fields=options.get("--fields"))
     asked = spec.fields or ()
     if args[1] == "today":
+        flag = options.get("flag")  # the config file's only without a flag, as in cli/options.py
+        nepali = bool(flag) if flag is not None else days.prefers_nepali()
         day = dates.today_ad()
         spec.columns(days.FIELD_NAMES)  # a wrong field fails before any work, as in cli/date.py
         days.use_config_holidays()
+        spec = spec._replace(nepali=nepali)
         render([days.Day(day, scopes=days.default_scopes())], spec, days.CalendarDay)
         return True
     spec.columns(days.FIELD_NAMES)

@@ -310,3 +310,27 @@ def complete_words(*words: str) -> Callable[[click.Context, click.Parameter, str
         return _matching(words, incomplete)
 
     return complete
+
+
+def nepali_option(func: F) -> F:
+    """Give a Click command ``--nepali``/``--ne`` and ``--english``/``--no-nepali``, passed to it
+    as ``nepali: bool``: the flag given, else the config file's ``[date] nepali``, else False.
+    Tables and cards only: json, ndjson, csv, tsv and raw are the same in both languages."""
+
+    @click.option(
+        "--nepali/--english",
+        "--ne/--no-nepali",
+        "nepali",
+        default=None,
+        help="Nepali names, Devanagari digits and Nepali headers in tables, cards and the "
+        "grid (default: the config file's [date] nepali, else English; json, csv … unchanged).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, nepali: bool | None, **kw: Any) -> Any:
+        if nepali is None:
+            from npkit.days import prefers_nepali
+
+            nepali = prefers_nepali()
+        return func(*args, nepali=nepali, **kw)
+
+    return wrapper  # type: ignore[return-value]

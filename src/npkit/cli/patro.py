@@ -12,7 +12,7 @@ from datetime import date as Date
 import click
 
 from npkit import dates
-from npkit.cli.options import output_options, reading_options
+from npkit.cli.options import nepali_option, output_options, reading_options
 from npkit.days import use_config_holidays
 from npkit.errors import ExitCode, UsageError
 from npkit.output import OutputSpec, render
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from npkit.dates import Reading
     from npkit.days.entries import Entry
+    from npkit.patro import HolidayCheck
 
     F = TypeVar("F", bound=Callable[..., Any])
 
@@ -131,12 +132,14 @@ CATEGORY_OPTION = click.option(
 @years_options
 @CATEGORY_OPTION
 @output_options(calendar=True)
+@nepali_option
 def festivals(
     years: tuple[str, ...],
     from_year: str | None,
     to_year: str | None,
     category: str | None,
     output: OutputSpec,
+    nepali: bool,
 ) -> None:
     """The observances of a BS year (default: this one; several: YEAR… or --from/--to), by
     day: by default the festivals, jatras and community festivals; --category chooses (all:
@@ -152,6 +155,7 @@ def festivals(
       npkit date festivals 2083 --json
       npkit date festivals 2083 --category ekadashi,sankranti
       npkit date festivals --from 2083 --to 2085 -f ics > nepal.ics
+      npkit date festivals --nepali            names, dates and headers in Nepali
     """
     from npkit import patro
 
@@ -162,12 +166,12 @@ def festivals(
         found = [
             entry
             for first, last in entries.year_bounds(chosen)
-            for entry in entries.observances(first, last, category)
+            for entry in entries.observances(first, last, category, language_of(nepali))
         ]
-        write_calendar("festivals", found, output)
+        write_calendar("festivals", found, output, language_of(nepali))
         return
     records = (record for year in chosen for record in patro.observances(year, category))
-    render(list(records), output, patro.FestivalDay)
+    render(list(records), output._replace(nepali=nepali), patro.FestivalDay)
 
 
 @click.command("next")
@@ -187,8 +191,14 @@ def festivals(
 )
 @reading_options
 @output_options(calendar=True)
+@nepali_option
 def next_(
-    name: str, after: str | None, to_year: str | None, reading: Reading, output: OutputSpec
+    name: str,
+    after: str | None,
+    to_year: str | None,
+    reading: Reading,
+    output: OutputSpec,
+    nepali: bool,
 ) -> None:
     """The next day of an observance and the days until it (--to YEAR: every day of it until
     that BS year ends; -f ics: as calendar events).
@@ -207,6 +217,7 @@ def next_(
       npkit date next tihar --after 2026-12-01 --json
       npkit date next '11 Mangsir'
       npkit date next dashain --to 2090 -f ics
+      npkit date next दशैं --nepali
     """
     from npkit import patro
 
@@ -219,9 +230,11 @@ def next_(
     if output.calendar:
         from npkit.days import entries
 
-        write_calendar("next", entries.upcoming(found), output)
+        write_calendar(
+            "next", entries.upcoming(found, language_of(nepali)), output, language_of(nepali)
+        )
         return
-    render(found, output, patro.Upcoming)
+    render(found, output._replace(nepali=nepali), patro.Upcoming)
 
 
 def entries_end(year: str) -> Date:
@@ -235,12 +248,14 @@ def entries_end(year: str) -> Date:
 @years_options
 @SCOPE_OPTION
 @output_options(calendar=True)
+@nepali_option
 def holidays(
     years: tuple[str, ...],
     from_year: str | None,
     to_year: str | None,
     scopes: tuple[str, ...],
     output: OutputSpec,
+    nepali: bool,
 ) -> None:
     """The public holidays of a BS year (default: this one; several: YEAR… or --from/--to),
     one record per day; -f ics: a calendar file, one event per holiday (a range as one).
@@ -256,6 +271,7 @@ def holidays(
       npkit date holidays                      this BS year, every scope
       npkit date holidays 2083 --scope women -f csv
       npkit date holidays --from 2083 --to 2085 -f ics > holidays.ics
+      npkit date holidays --nepali
     """
     from npkit import patro
 
@@ -274,12 +290,12 @@ def holidays(
         found = [
             entry
             for first, last in entries.year_bounds(chosen_years)
-            for entry in entries.holidays(first, last, chosen)
+            for entry in entries.holidays(first, last, chosen, language_of(nepali))
         ]
-        write_calendar("holidays", found, output)
+        write_calendar("holidays", found, output, language_of(nepali))
         return
     records = [r for year in chosen_years for r in patro.holidays_or_likely(year, chosen)]
-    render(records, output, patro.Holiday)
+    render(records, output._replace(nepali=nepali), patro.Holiday)
 
 
 @click.command("is-holiday")
@@ -294,6 +310,7 @@ def holidays(
 @reading_options
 @click.option("-s", "--silent", is_flag=True, help="Print nothing: only the exit status.")
 @output_options
+@nepali_option
 def is_holiday(
     days: tuple[str, ...],
     scopes: tuple[str, ...],
@@ -302,6 +319,7 @@ def is_holiday(
     reading: Reading,
     silent: bool,
     output: OutputSpec,
+    nepali: bool,
 ) -> None:
     """Is DATE (default: today in Nepal) a day off? Exit 0 yes, 5 no (2: bad input).
 
@@ -317,6 +335,7 @@ def is_holiday(
       npkit date is-holiday tomorrow
       npkit date is-holiday 2026-10-20 --scope women --no-saturday
       npkit date is-holiday -s || run-the-report
+      npkit date is-holiday --nepali           the answer in Nepali
     """
     from npkit import console, patro
 
@@ -331,24 +350,45 @@ def is_holiday(
     for year in dict.fromkeys(r.bs.year for r in records if r.status == "likely"):
         console.warn(patro.likely_note(year))
     if not silent:
+        if nepali and output.for_people:  # the reason's Nepali name (tables and sentences)
+            records = [r._replace(reason=patro.reason_ne(r)) for r in records]
         if output.for_people and not output.fields:
             for record in records:
-                who = "" if record.scope == "everyone" else f" for {record.scope}"
-                likely = " (likely)" if record.status == "likely" else ""
-                said = f"yes: {record.reason}{likely}" if record.holiday else "no: a working day"
-                line = f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}"
+                line = _answer_ne(record) if nepali else _answer(record)
                 click.echo("\n".join(_at_words(line)))
         else:
-            render(records, output, patro.HolidayCheck)
+            render(records, output._replace(nepali=nepali), patro.HolidayCheck)
     if not all(record.holiday for record in records):
         sys.stdout.flush()
         sys.exit(int(ExitCode.NO))
 
 
+def _answer(record: HolidayCheck) -> str:
+    """``2026-10-20 (2083-07-03 BS, Tuesday): yes: Dashain holidays``."""
+    who = "" if record.scope == "everyone" else f" for {record.scope}"
+    likely = " (likely)" if record.status == "likely" else ""
+    said = f"yes: {record.reason}{likely}" if record.holiday else "no: a working day"
+    return f"{record.ad} ({record.bs} BS, {record.weekday}): {said}{who}"
+
+
+def _answer_ne(record: HolidayCheck) -> str:
+    """The answer in Nepali: ``२०८३-०७-०३ (२०२६-१०-२०, मंगलबार): बिदा: दशैं बिदा``
+    (the BS date first, as a Nepali reader dates a day; reason already in Nepali)."""
+    from npkit.output import nepali as ne
+
+    who = "" if record.scope == "everyone" else f" ({ne.scope(record.scope)})"
+    likely = f" ({ne.LIKELY})" if record.status == "likely" else ""
+    said = f"बिदा: {record.reason}{likely}" if record.holiday else "बिदा\u00a0होइन: कामको दिन"
+    weekday = ne.cell("weekday", record.weekday)
+    return f"{ne.cell('bs', record.bs)} ({ne.cell('ad', record.ad)}, {weekday}): {said}{who}"
+
+
 def _at_words(line: str) -> list[str]:
-    """A sentence wrapped at words on a terminal narrower than it; one line in a pipe."""
+    """A sentence wrapped at words on a terminal narrower than it; one line in a pipe. Words
+    joined by a no-break space stay on one line (बिदा होइन)."""
     from npkit.output.render import terminal_width
     from npkit.output.width import wrap_words
 
     width = terminal_width(sys.stdout)
-    return [line] if width is None else wrap_words(line, width, indent="  ")
+    lines = [line] if width is None else wrap_words(line, width, indent="  ")
+    return [text.replace("\u00a0", " ") for text in lines]  # a no-break space kept words together

@@ -61,6 +61,14 @@ def settings() -> list[Setting]:
             "config file: scope" if scopes else "default",
         )
     )
+    nepali = config.nepali()
+    found.append(
+        Setting(
+            "date.nepali",
+            "true" if nepali else "false",
+            "default" if nepali is None else "config file: date.nepali",
+        )
+    )
     if os.environ.get("NPKIT_TODAY"):
         found.append(Setting("today", os.environ["NPKIT_TODAY"], "environment NPKIT_TODAY"))
     from npkit.news import registry

@@ -31,7 +31,7 @@ from npkit.days.fields import (
     needs_patro,
 )
 from npkit.days.ranges import between, day, month, year
-from npkit.days.user import default_scopes, use_config_holidays
+from npkit.days.user import default_scopes, prefers_nepali, use_config_holidays
 
 __all__ = [
     "CALENDAR_FIELDS",
@@ -51,6 +51,7 @@ __all__ = [
     "field_functions",
     "month",
     "needs_patro",
+    "prefers_nepali",
     "use_config_holidays",
     "year",
 ]

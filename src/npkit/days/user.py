@@ -59,3 +59,13 @@ def default_scopes() -> tuple[str, ...]:
         return notices.check_scopes(config.scopes())
     except UsageError as exc:
         raise UsageError(f"config file {config.config_path()}: scope: {exc}") from None
+
+
+def prefers_nepali() -> bool:
+    """The config file's ``[date] nepali`` (False without one): the language of the patro
+    commands' tables and cards when neither ``--nepali`` nor ``--english`` is given."""
+    if not _config_file_may_exist():
+        return False
+    from npkit import config
+
+    return bool(config.nepali())

@@ -86,6 +86,39 @@ def _until(what: str, end: Any, after: str = "") -> tuple[str, ...]:
     return (what, f"until {end:%H:%M}{after}") if end is not None else (f"{what}{after}",)
 
 
+def _patro_day_ne(records: Sequence[Any]) -> list[Line] | None:
+    """``date today --nepali``: the day as a Nepali patro says it (npkit.output.nepali)."""
+    if len(records) != 1:
+        return None
+    from npkit.output import nepali as ne
+
+    r = records[0]
+    bs, ad = ne.cell("bs", r.bs), ne.cell("ad", r.ad)
+    lines = [
+        (f"{r.weekday_ne}, {r.bs_ne}", f"(वि.सं. {bs} = ई.सं. {ad})"),
+        (*_until_ne(r.tithi_line_ne, r.tithi_end, ","), f"नेपाल संवत {ne.digits(str(r.ns_year))}"),
+        _until_ne(f"नक्षत्र {r.nakshatra_ne}", r.nakshatra_end),
+        (f"सूर्योदय {ne.cell('sunrise', r.sunrise)},", f"सूर्यास्त {ne.cell('sunset', r.sunset)}"),
+    ]  # fmt: skip
+    holiday = ne.holiday(r.holiday) if r.holiday is not None else ""
+    if holiday:
+        lines.append((f"बिदा: {holiday}",))
+    events = [name for name in (e.name_ne for e in r.events) if name != holiday]
+    if events:  # as in English: three, and a count of the rest
+        more = f"; +{ne.digits(str(len(events) - 3))} थप (--json मा सबै)" if len(events) > 3 else ""
+        lines.append((f"{'; '.join(events[:3])}{more}",))
+    return lines
+
+
+def _until_ne(what: str, end: Any, after: str = "") -> tuple[str, ...]:
+    """``_until`` in Nepali: "HH:MM सम्म" (Devanagari digits) after ``what``."""
+    if end is None:
+        return (f"{what}{after}",)
+    from npkit.output.nepali import digits
+
+    return (what, digits(f"{end:%H:%M} सम्म{after}"))
+
+
 def _difference(records: Sequence[Any]) -> list[Line] | None:
     if len(records) != 1:
         return None
@@ -115,11 +148,13 @@ def _fiscal_year(records: Sequence[Any]) -> list[Line] | None:
 
 
 _CARDS: dict[type, Card] = {}
+_CARDS_NE: dict[type, Card] = {}
 
 
-def register(record_type: type, card: Card) -> None:
-    """Show one record of ``record_type`` (or a subclass) as ``card`` on a terminal."""
-    _CARDS[record_type] = card
+def register(record_type: type, card: Card, nepali: bool = False) -> None:
+    """Show one record of ``record_type`` (or a subclass) as ``card`` on a terminal (``nepali``:
+    the card ``--nepali`` shows; a type without one is a Nepali table)."""
+    (_CARDS_NE if nepali else _CARDS)[record_type] = card
 
 
 def _register_below() -> None:
@@ -131,6 +166,7 @@ def _register_below() -> None:
 
         _CARDS.setdefault(ConvertedDay, _date_conversion)
         _CARDS.setdefault(CalendarDay, _patro_day)
+        _CARDS_NE.setdefault(CalendarDay, _patro_day_ne)
     if "npkit.dates.periods" in sys.modules:
         from npkit.dates.periods import DateDifference, FiscalPeriod
 
@@ -138,10 +174,12 @@ def _register_below() -> None:
         _CARDS.setdefault(FiscalPeriod, _fiscal_year)
 
 
-def card_for(record_type: type) -> Card | None:
-    """The card registered for ``record_type`` or its nearest base class; None: a table."""
+def card_for(record_type: type, nepali: bool = False) -> Card | None:
+    """The card registered for ``record_type`` or its nearest base class (``nepali``: its
+    Nepali card); None: a table."""
     _register_below()
-    return next((_CARDS[kind] for kind in record_type.__mro__ if kind in _CARDS), None)
+    cards = _CARDS_NE if nepali else _CARDS
+    return next((cards[kind] for kind in record_type.__mro__ if kind in cards), None)
 
 
 def has_card(record_type: type) -> bool:
@@ -159,9 +197,12 @@ def _fits(text: str, width: int | None) -> bool:
     return cell_width(text) <= width
 
 
-def card_text(records: Sequence[Any], record_type: type, width: int | None) -> str | None:
-    """The card for ``records`` fitted to ``width`` cells, or None when a table fits better."""
-    card = card_for(record_type)
+def card_text(
+    records: Sequence[Any], record_type: type, width: int | None, nepali: bool = False
+) -> str | None:
+    """The card for ``records`` fitted to ``width`` cells (``nepali``: the Nepali card), or
+    None when a table fits better."""
+    card = card_for(record_type, nepali)
     lines = card(records) if records and card is not None else None
     if lines is None:
         return None

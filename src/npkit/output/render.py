@@ -85,7 +85,7 @@ def render(
         from npkit.output import card
 
         if card.has_card(record_type):
-            text = card.card_text(body, record_type, terminal_width(stream))
+            text = card.card_text(body, record_type, terminal_width(stream), spec.nepali)
             if text is not None:
                 stream.write(text)
                 stream.flush()
@@ -93,15 +93,29 @@ def render(
     from npkit.output.table import layout_of
 
     columns = table_columns(spec, record_type, body)
-    if len(body) == 1 and getattr(record_type, "TABLE_VERTICAL", False):
-        from npkit.output.values import text_value
+    layout = layout_of(record_type)
+    if spec.nepali:
+        from npkit.output import nepali
 
+        columns, layout = nepali.view(columns, field_names(record_type), layout)
+    if len(body) == 1 and getattr(record_type, "TABLE_VERTICAL", False):
         values = row_values(body[0], columns)
-        fields = zip(columns, map(text_value, values), strict=True)
-        render_rows(fields, spec, ("field", "value"), stream)
+        render_rows(_vertical(columns, values, spec.nepali), spec, ("field", "value"), stream)
         return 1
     rows = [row_values(r, columns) for r in body]
-    return render_rows(rows, spec, columns, stream, layout=layout_of(record_type))
+    return render_rows(rows, spec, columns, stream, layout=layout)
+
+
+def _vertical(columns: Sequence[str], values: Sequence[Any], nepali: bool) -> list[tuple[str, str]]:
+    """The rows of a one-record table: each field's name and value as text, or (``nepali``)
+    its Nepali header and value as a Nepali table writes them."""
+    if nepali:
+        from npkit.output import nepali as ne
+
+        return [(ne.header(n), ne.cell(n, v)) for n, v in zip(columns, values, strict=True)]
+    from npkit.output.values import text_value
+
+    return list(zip(columns, map(text_value, values), strict=True))
 
 
 def render_rows(
@@ -130,6 +144,7 @@ def render_rows(
             width=terminal_width(stream),
             layout=layout,
             colour=console.colour_enabled(stream),
+            nepali=spec.nepali,
         )
         stream.flush()
         return len(body)

@@ -22,13 +22,14 @@ STYLES = ("simple", "plain", "github", "markdown", "grid", "rounded_grid", "psql
 class OutputSpec(
     namedtuple(
         "OutputSpec",
-        "format fields chosen header style",
-        defaults=("table", None, False, True, "simple"),
+        "format fields chosen header style nepali",
+        defaults=("table", None, False, True, "simple", False),
     )
 ):
     """What the user asked for: a format, optionally a subset of fields in order, whether the
-    format was chosen (``chosen``) or is the default, whether csv/tsv start with a header line
-    and the table style (tabulate's ``tablefmt``)."""
+    format was chosen (``chosen``) or is the default, whether csv/tsv start with a header line,
+    the table style (tabulate's ``tablefmt``) and whether tables and cards are in Nepali
+    (``nepali``: npkit.output.nepali; the data formats never change with it)."""
 
     __slots__ = ()
     format: str
@@ -36,6 +37,7 @@ class OutputSpec(
     chosen: bool
     header: bool
     style: str
+    nepali: bool
 
     def columns(
         self, available: Sequence[str], default: Sequence[str] | None = None
@@ -112,9 +114,10 @@ def output_spec(
     *,
     header: bool = True,
     style: str | None = None,
+    nepali: bool = False,
 ) -> OutputSpec:
     """The OutputSpec for ``-f/--format``, ``--json``, ``--fields``, ``--no-header`` and
-    ``--style`` as typed."""
+    ``--style`` as typed (``nepali``: ``--nepali``, for tables and cards)."""
     if as_json and format_ not in (None, "json"):
         raise UsageError(f"--json contradicts --format {format_}")
     chosen = "json" if as_json else (format_ or FORMATS[0]).lower()
@@ -126,4 +129,5 @@ def output_spec(
     if style is not None and not kind.for_people:
         raise UsageError(f"--style draws tables; it does not apply to {chosen}")
     table_style = "github" if style == "markdown" else (style or "simple").lower()
-    return OutputSpec(chosen, names, bool(format_ or as_json or style), header, table_style)
+    chosen_ = bool(format_ or as_json or style)
+    return OutputSpec(chosen, names, chosen_, header, table_style, nepali)

@@ -19,7 +19,7 @@ from npkit.output.width import cell_width
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from typing import IO, Any
 
 ELLIPSIS = "…"
@@ -115,14 +115,22 @@ def _places(values: Sequence[Any]) -> int:
 
 
 def _column_texts(
-    values: Sequence[Any], name: str, layout: Layout, colour: bool
+    values: Sequence[Any], name: str, layout: Layout, colour: bool, nepali: bool = False
 ) -> tuple[list[str], bool]:
-    """The cells of one column and whether it is right-aligned (numbers)."""
+    """The cells of one column and whether it is right-aligned (numbers); ``nepali``: as
+    npkit.output.nepali writes them."""
     from npkit.text import clean
 
     numeric = any(_is_number(v) for v in values) and all(
         _is_number(v) for v in values if v is not None and v != ""
     )
+    if nepali:
+        from npkit.output import nepali as ne
+
+        if not numeric:
+            return [clean(ne.cell(name, v)) for v in values], False
+        texts, right = _column_texts(values, name, layout, colour)
+        return [ne.digits(text) for text in texts], right
     if not numeric:
         return [clean(text_value(v)) for v in values], False
     places = _places(values)
@@ -190,7 +198,11 @@ class _TERMINAL:
 
 
 def _draw(
-    body: Sequence[Sequence[str]], columns: Sequence[str], right: Sequence[bool], style: str
+    body: Sequence[Sequence[str]],
+    columns: Sequence[str],
+    right: Sequence[bool],
+    style: str,
+    label: Callable[[str], str] = str,
 ) -> list[str]:
     tabulate = _import_tabulate()
 
@@ -200,7 +212,7 @@ def _draw(
     tabulate.MIN_PADDING = 0  # columns as wide as their widest cell or header, no wider
     text = tabulate.tabulate(
         [list(row) for row in body],
-        headers=list(columns),
+        headers=[label(name) for name in columns],
         tablefmt=style,
         disable_numparse=True,
         colalign=["right" if r else "left" for r in right],
@@ -212,14 +224,17 @@ DATE_COLUMNS = ("date", "ad")
 """The columns that say which day a row is: the last a narrow terminal drops."""
 
 
-def drop_order(columns: Sequence[str], drop: Sequence[str]) -> list[str]:
-    """The order a narrow terminal drops ``columns`` in (see ``fit``)."""
+def drop_order(
+    columns: Sequence[str], drop: Sequence[str], last: Sequence[str] = DATE_COLUMNS
+) -> list[str]:
+    """The order a narrow terminal drops ``columns`` in (see ``fit``); ``last``: the columns
+    that say which day a row is (a Nepali table's is ``bs``)."""
     if drop:
-        declared = [name for name in drop if name in columns and name not in DATE_COLUMNS]
-        days = [name for name in drop if name in columns and name in DATE_COLUMNS]
+        declared = [name for name in drop if name in columns and name not in last]
+        days = [name for name in drop if name in columns and name in last]
         return [*declared, *days]
-    rest = [name for name in reversed(columns[1:]) if name not in DATE_COLUMNS]
-    return [*rest, *[name for name in columns if name in DATE_COLUMNS]]
+    rest = [name for name in reversed(columns[1:]) if name not in last]
+    return [*rest, *[name for name in columns if name in last]]
 
 
 def fit(
@@ -229,6 +244,8 @@ def fit(
     width: int,
     style: str,
     drop: Sequence[str],
+    label: Callable[[str], str] = str,
+    last: Sequence[str] = DATE_COLUMNS,
 ) -> list[str]:
     """Draw the table, shortening the widest text column and dropping ``drop`` columns (least
     wanted first) until no line is wider than ``width``; the best effort if it never fits.
@@ -236,11 +253,12 @@ def fit(
     The one rule for every table: the columns its record type declares (TABLE_DROP), or, when
     it declares none, the columns from the right but the first; never the last two; a day's
     date (``date``, ``ad``) goes last of all, so a dated table on a phone still says which day
-    each row is. What every row shares is said once, above it.
+    each row is. What every row shares is said once, above it. ``label``: a column's header
+    (its name, or its Nepali header); ``last``: the columns that say the day.
     """
-    droppable = drop_order(columns, drop)[: max(len(columns) - 2, 0)]  # a key and value stay
+    droppable = drop_order(columns, drop, last)[: max(len(columns) - 2, 0)]  # key, value stay
     above: list[str] = []
-    lines = _draw(body, columns, right, style)
+    lines = _draw(body, columns, right, style, label)
     if len(body) > 1 and max(cell_width(line) for line in lines) > width:
         # what every row shares (the day of `fx`, the currency of a history) is said once,
         # above the table, rather than dropped: a history at 40 columns keeps its days
@@ -248,7 +266,7 @@ def fit(
             i = columns.index(name)
             values = {row[i] for row in body}
             if len(values) == 1 and len(columns) > 2 and next(iter(values)).strip():
-                above.append(f"{name}: {values.pop()}")
+                above.append(f"{label(name)}: {values.pop()}")
                 for row in body:
                     del row[i]
                 del columns[i], right[i]
@@ -259,7 +277,7 @@ def fit(
 
             joined = ", ".join(item.replace(" ", "\u00a0") for item in above)  # kept whole
             above = [line.replace("\u00a0", " ") for line in wrap_words(joined, width, "  ")]
-    return above + _fit(body, columns, right, width, style, droppable)
+    return above + _fit(body, columns, right, width, style, droppable, label)
 
 
 def _fit(
@@ -269,16 +287,17 @@ def _fit(
     width: int,
     style: str,
     droppable: list[str],
+    label: Callable[[str], str] = str,
 ) -> list[str]:
     for _ in range(4 * len(columns) + 4):  # each turn drops a column or shortens one
-        lines = _draw(body, columns, right, style)
+        lines = _draw(body, columns, right, style, label)
         excess = max(cell_width(line) for line in lines) - width
         if excess <= 0:
             return lines
         base = max(MIN_TEXT, width // 2) if droppable else MIN_CUT
         candidates = []
         for i, is_right in enumerate(right):
-            floor = max(base, cell_width(columns[i]))
+            floor = max(base, cell_width(label(columns[i])))
             longest = max(cell_width(row[i]) for row in body)
             if not is_right and longest > floor:
                 candidates.append((longest, floor, i))
@@ -295,7 +314,7 @@ def _fit(
         for row in body:
             del row[index]
         del columns[index], right[index]
-    return _draw(body, columns, right, style)
+    return _draw(body, columns, right, style, label)
 
 
 def render_table(
@@ -307,10 +326,12 @@ def render_table(
     width: int | None = None,
     layout: Layout | None = None,
     colour: bool = False,
+    nepali: bool = False,
 ) -> None:
     """A table for people: outside text cleaned, numbers right-aligned with their decimals
-    aligned, money grouped; fitted to ``width`` cells when given (a terminal). Nothing is
-    written for no rows."""
+    aligned, money grouped; fitted to ``width`` cells when given (a terminal); ``nepali``:
+    cells, headers and the day kept last as npkit.output.nepali says. Nothing is written for
+    no rows."""
     if not rows:
         return
     layout = layout or Layout()
@@ -318,12 +339,19 @@ def render_table(
     cells: list[list[str]] = [[] for _ in rows]
     right = []
     for index, name in enumerate(names):
-        texts, is_right = _column_texts([row[index] for row in rows], name, layout, colour)
+        values = [row[index] for row in rows]
+        texts, is_right = _column_texts(values, name, layout, colour, nepali)
         right.append(is_right)
         for line, text in zip(cells, texts, strict=True):
             line.append(text)
+    label: Callable[[str], str] = str
+    last: Sequence[str] = DATE_COLUMNS
+    if nepali:
+        from npkit.output import nepali as ne
+
+        label, last = ne.header, ne.LAST
     if width is None:
-        lines = _draw(cells, names, right, style)
+        lines = _draw(cells, names, right, style, label)
     else:
-        lines = fit(cells, names, right, width, style, layout.drop)
+        lines = fit(cells, names, right, width, style, layout.drop, label, last)
     stream.write("\n".join(lines) + "\n")

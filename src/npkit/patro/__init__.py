@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from npkit.dates import WEEKDAYS_EN, ad_to_bs, as_date, bs_to_ad, days_in_month
+from npkit.dates import WEEKDAYS_EN, WEEKDAYS_NE, ad_to_bs, as_date, bs_to_ad, days_in_month
 from npkit.errors import NotKnownError, UsageError
 from npkit.patro import astro, engine
 from npkit.patro import notices as _notices
@@ -67,6 +67,7 @@ __all__ = [
     "month",
     "next_occurrence",
     "observances",
+    "reason_ne",
     "set_user_holidays",
     "upcoming",
     "upcoming_all",
@@ -274,6 +275,17 @@ def holiday_check(
     reason, status = found if found else (None, None)
     return HolidayCheck(ad, ad_to_bs(ad), WEEKDAYS_EN[ad.weekday()], _scope_text(scope),
                         found is not None, reason, status)  # fmt: skip
+
+
+def reason_ne(check: HolidayCheck) -> str | None:
+    """The Nepali name of a HolidayCheck's reason (``--nepali``): the day's holiday of that
+    name, शनिबार for a Saturday; None on a working day."""
+    if check.reason is None:
+        return None
+    if check.reason == "Saturday" and check.ad.weekday() == 5:
+        return WEEKDAYS_NE[5]
+    marks = _notices.on(check.ad.toordinal())
+    return next((m.name_ne for m in marks if m.name == check.reason), check.reason)
 
 
 def _scope_text(scope: str | Iterable[str]) -> str:

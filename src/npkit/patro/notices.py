@@ -41,6 +41,25 @@ SCOPES = {
 offered that could never answer yes. The notices give Eid to everyone, so there is no
 "muslim" scope. A user's config rows may use any word; shipped rows use only these."""
 
+SCOPES_NE = {
+    "everyone": "सबैलाई",
+    "women": "महिलालाई",
+    "civil_servants": "निजामती कर्मचारीलाई",
+    "schools": "शैक्षिक संस्थालाई",
+    "disabled_staff": "अपाङ्गता भएका कर्मचारीलाई",
+    "kathmandu_valley": "काठमाडौं उपत्यकामा",
+    "bagmati": "बागमती प्रदेशमा",
+    "sudurpashchim": "सुदूरपश्चिम प्रदेशमा",
+    "hill_districts": "पहाडी जिल्लामा",
+    "terai_districts": "तराईका जिल्लामा",
+    "newar": "नेवार समुदायलाई",
+    "kirat": "किरात समुदायलाई",
+    "sikh": "सिख समुदायलाई",
+    "christian": "क्रिश्चियन समुदायलाई",
+}
+"""Who a holiday is for, as a Nepali notice says it (``--nepali``); a user's own scope word has
+none and is shown as written."""
+
 CONFIG_SOURCE = "config"
 
 
