@@ -168,6 +168,19 @@ def test_category_filter_and_nepali_summaries(npkit: Npkit) -> None:
         assert str(event["SUMMARY"]) != str(english[uid]["SUMMARY"])
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("festivals", "2083"), ("holidays", "2083"), ("next", "dashain", "--to", "2085")],
+)
+def test_nepali_summaries_on_every_calendar_command(npkit: Npkit, args: tuple[str, ...]) -> None:
+    english = by_uid(events(document(npkit, *args)))
+    nepali = by_uid(events(document(npkit, *args, "--nepali")))
+    assert english.keys() == nepali.keys() and english  # the same events, in Nepali
+    for uid, event in nepali.items():
+        assert any("\u0900" <= ch <= "\u097f" for ch in str(event["SUMMARY"])), uid
+        assert str(event["SUMMARY"]) != str(english[uid]["SUMMARY"])
+
+
 def test_holidays_scope_status_and_ranges(npkit: Npkit) -> None:
     rows = npkit.json("date", "holidays", "2083", "--json")
     found = by_uid(events(document(npkit, "holidays", "2083")))
