@@ -7,6 +7,7 @@ list``), run as a subprocess. UIDs are checked across runs, years and commands.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from npkit import dates
 from npkit.days import entries
 from npkit.output import ics
 from tests.conftest import Npkit
@@ -103,16 +105,35 @@ def test_text_is_escaped_and_reads_back() -> None:
     assert b"X-WR-CALNAME:Name\\, with\\; all\\\\\r\n" in raw
 
 
-def test_sequence_follows_content_and_confirmation() -> None:
+def test_sequence_only_grows_and_a_confirmed_holiday_outranks_its_likely_day() -> None:
     likely = entries.holidays(date(2027, 4, 14), date(2028, 4, 12))  # BS 2084: no notice
     assert likely and all(e.status == "likely" for e in likely)
     entry = likely[0]
-    assert ics.sequence(entry) == ics.sequence(entry._replace())  # same content, same number
-    assert ics.sequence(entry._replace(summary=entry.summary + ".")) != ics.sequence(entry)
-    assert ics.sequence(entry._replace(last=entry.last + timedelta(days=1))) != ics.sequence(entry)
+    assert ics.sequence(entry) == ics.sequence(entry._replace(summary="x"))  # no fingerprint
     for change in ("", ".", " (MoHA notice 2084)"):
         confirmed = entry._replace(status="confirmed", description=entry.description + change)
-        assert ics.sequence(confirmed) > ics.sequence(entry)
+        assert ics.sequence(confirmed) == ics.sequence(entry) + 1
+    # the next revision outranks both, so a release that changes days raises every SEQUENCE
+    assert ics.sequence(entry._replace(status="confirmed")) < 2 * (ics.REVISION + 1)
+
+
+DAYS_OF_REVISION = {1: "cfb4b355dc9fb8b105cfaa685ed552dd3c7fa1df90db98e093d5b3c2dbb56683"}
+"""What the calendar events of BS 2082–2084 were at each REVISION (sha256, below)."""
+
+
+def test_revision_is_raised_with_the_days() -> None:
+    """A change to the patro's days (data or rules) fails here until ics.REVISION is raised
+    and the new fingerprint recorded: calendar apps only take an update with a higher SEQUENCE."""
+    first, last = dates.bs_to_ad((2082, 1, 1)), dates.bs_to_ad((2085, 1, 1))
+    found = entries.observances(first, last, "all") + entries.holidays(first, last)
+    text = "\n".join(
+        "\x1f".join((e.uid, e.first.isoformat(), e.last.isoformat(), e.summary, e.description,
+                     ",".join(e.categories), e.status or ""))
+        for e in found
+    )  # fmt: skip
+    assert hashlib.sha256(text.encode()).hexdigest() == DAYS_OF_REVISION.get(ics.REVISION), (
+        "the patro's days changed: raise npkit.output.ics.REVISION and record the fingerprint"
+    )
 
 
 def test_dtstamp_is_fixed_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,7 +213,7 @@ def test_holidays_scope_status_and_ranges(npkit: Npkit) -> None:
     assert covered == {row["ad"] for row in rows}
     assert any((e["DTEND"].dt - e["DTSTART"].dt).days > 3 for e in found.values())  # Dashain
     for event in found.values():
-        assert str(event["STATUS"]) == "CONFIRMED" and int(event["SEQUENCE"]) >= 1_000_000
+        assert str(event["STATUS"]) == "CONFIRMED" and int(event["SEQUENCE"]) == 2 * ics.REVISION + 1
         assert "Status: confirmed" in str(event["DESCRIPTION"])
     women = events(document(npkit, "holidays", "2083", "--scope", "women"))
     assert women and all("women" in [str(c) for c in e["CATEGORIES"].cats] for e in women)

@@ -19,7 +19,6 @@ What calendar apps rely on, and how it is done here:
 from __future__ import annotations
 
 import os
-import zlib
 from datetime import UTC, datetime, timedelta, timezone
 
 TYPE_CHECKING = False
@@ -58,8 +57,13 @@ reads X-PUBLISHED-TTL): the data changes a few times a year. Apps may ignore it.
 STATUS = {"confirmed": "CONFIRMED", "likely": "TENTATIVE"}
 """A holiday's status as iCalendar's STATUS; entries without one (observances) have none."""
 _LEVEL = {"confirmed": 1}
-"""How settled an entry is: its SEQUENCE is ``level × 1,000,000 + fingerprint``, so a confirmed
-holiday outranks its likely version whatever the fingerprints."""
+"""How settled an entry is: a confirmed holiday is one SEQUENCE above its likely version."""
+
+REVISION = 1
+"""The revision of the patro's days (its data and rules), raised in the release that changes
+them. SEQUENCE must only grow (RFC 5545 3.8.7.4: an app keeps the copy with the higher number),
+and a file written without memory of earlier ones can only know that from this number; a test
+keeps it in step with the data."""
 
 # Nepal's zone: +05:30 until 1986, +05:45 since (no daylight saving). Unused by all-day
 # events, given so apps that read the calendar's zone from a VTIMEZONE find it.
@@ -140,14 +144,9 @@ def generated_at() -> datetime:
 
 
 def sequence(entry: Entry) -> int:
-    """SEQUENCE: a fingerprint of everything an app shows (dates, text, categories, status),
-    above 1,000,000 for a confirmed holiday."""
-    content = "\x1f".join(
-        (entry.first.isoformat(), entry.last.isoformat(), entry.summary, entry.description,
-         ",".join(entry.categories), entry.status or "")
-    )  # fmt: skip
-    digest = zlib.crc32(content.encode("utf-8"))  # a fingerprint, not a secret: CRC-32 is enough
-    return _LEVEL.get(entry.status or "", 0) * 1_000_000 + digest % 1_000_000
+    """SEQUENCE: twice the data's REVISION, plus one for a confirmed holiday, so every release
+    that changes a day raises it and a notice's day outranks the likely day it replaces."""
+    return 2 * REVISION + _LEVEL.get(entry.status or "", 0)
 
 
 def event_lines(entry: Entry, stamp: str) -> list[str]:
