@@ -383,7 +383,7 @@ FITTED = [
     (["date", "holidays", "2083"], ["ad", "name"]),
     (["date", "next", "dashain"], ["name", "ad", "days"]),
     (["date", "diff", "2026-01-01", "2026-12-01", "-f", "table"], None),
-    (["config"], ["setting", "value"]),
+    # `config` at 40 columns is no table but a stack (test_config_stacks_on_a_narrow_terminal)
     (["date", "convert", "-", "-f", "table"], None),
 ]
 
@@ -444,3 +444,28 @@ def test_messages_wrap_at_words_on_a_terminal_and_stay_one_line_in_a_pipe() -> N
     message = piped.stderr.splitlines()
     assert len(message) == 1 and len(message[0]) > 40  # cron logs: one line a message
     assert " ".join(shown.split()) == " ".join((piped.stderr + piped.stdout).split())
+
+
+# ---------------------------------------------------------------- stacked when a table won't do
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_config_stacks_on_a_narrow_terminal(columns: int) -> None:
+    """At 40 columns each setting's name, then its value indented below, whole (the config
+    file's path was cut to `/root/.co…` in a table); at 120 the table stays."""
+    code, shown = on_terminal(["config"], columns, NO_COLOR="1")
+    assert code == 0, shown
+    names = in_a_pipe(["config", "--fields", "setting", "-f", "raw"]).stdout.splitlines()
+    values = in_a_pipe(["config", "--fields", "value", "-f", "raw"]).stdout.splitlines()
+    lines = shown.splitlines()
+    if columns == 40:
+        assert lines[0::2] == names and lines[1::2] == ["  " + value for value in values]
+        # only a value wider than the screen itself is wider than the screen (never cut)
+        assert [line for line in lines if cell_width(line) > 40] == [
+            "  " + value for value in values if len(value) > 38
+        ]
+    else:
+        assert header_of(shown)[:2] == ["setting", "value"] and "…" not in shown
+        assert all(value in shown for value in values)
+    piped = in_a_pipe(["config"], COLUMNS=str(columns)).stdout  # a pipe: the table, as ever
+    assert piped.splitlines()[0].split() == ["setting", "value", "origin"]
