@@ -469,3 +469,55 @@ def test_config_stacks_on_a_narrow_terminal(columns: int) -> None:
         assert all(value in shown for value in values)
     piped = in_a_pipe(["config"], COLUMNS=str(columns)).stdout  # a pipe: the table, as ever
     assert piped.splitlines()[0].split() == ["setting", "value", "origin"]
+
+
+# ---------------------------------------------------------------- help at 40 columns
+
+
+def _help_commands() -> list[list[str]]:
+    """``npkit``, every command group and every subcommand."""
+    import importlib
+
+    import click
+
+    from npkit.cli.commands import SUBCOMMANDS
+
+    found: list[list[str]] = [[]]
+    for name, (module, attribute, _) in SUBCOMMANDS.items():
+        command = getattr(importlib.import_module(module), attribute)
+        found.append([name])
+        if isinstance(command, click.Group):
+            found += [[name, sub] for sub in sorted(command.commands)]
+    return found
+
+
+def _words(text: str) -> tuple[str, set[int]]:
+    """The text without its layout, and where each of its words ends in it (a word ends at a
+    space, a `|` between choices or a `,` in a list; a continued command's `\\` is layout)."""
+    tokens = [t for t in re.split(r"[\s|,]+", text) if t and t != "\\"]
+    ends, total = set(), 0
+    for token in tokens:
+        total += len(token)
+        ends.add(total)
+    return "".join(tokens), ends
+
+
+@pytest.mark.parametrize("args", _help_commands(), ids=lambda a: " ".join(a) or "npkit")
+def test_help_reads_at_40_columns_with_every_word_whole(args: list[str]) -> None:
+    code, narrow = on_terminal([*args, "--help"], 40)
+    assert code == 0, narrow
+    # only a word wider than the screen by itself (a URL, a path) is wider than the screen
+    long = [line for line in narrow.splitlines() if cell_width(line) > 40]
+    assert all(len(line.split()) == 1 for line in long), long
+    _, wide = on_terminal([*args, "--help"], 120)  # Click's own layout, 78 wide
+    text, ends = _words(narrow)
+    assert (text, ends - _words(wide)[1]) == (_words(wide)[0], set())  # no word cut in two
+    examples = [line.strip() for line in wide.splitlines() if line.startswith("    npkit ")]
+    for example in examples:  # each example starts a line of its own
+        start = example[:12].strip()
+        assert any(line.strip().startswith(start) for line in narrow.splitlines()), example
+
+
+def test_help_in_a_pipe_has_no_control_characters() -> None:
+    piped = in_a_pipe(["fx", "rates", "--help"], COLUMNS="80").stdout  # 3 blocks in one epilog
+    assert "\b" not in piped and "Dates: AD" in piped and "Cache: answers" in piped
