@@ -28,6 +28,7 @@ from npkit import console, progress
 from npkit.fx import nrb as nrb_api
 from npkit.sheets import bulk
 from tests.support.servers import NRB_PATH, FakeNRB, LocalServer, Reply, Request
+from tests.test_cli_gold import sources  # noqa: F401  (fixture)
 
 ERASE = "\r\x1b[K"
 HISTORY = ["fx", "usd", "--from", "2026-01-01", "--to", "2026-08-17"]  # 229 days: 3 pages
@@ -128,7 +129,25 @@ def test_the_library_reports_each_page_and_the_end(nrb) -> None:
         ("fetching NRB rates", 3, 3, False),
         ("fetching NRB rates", 0, None, True),
     ]
-    assert not progress.listening()
+    progress.step("fetching NRB rates", 4, 3)
+    assert len(seen) == 4  # stopped: no longer told
+
+
+def test_fenegosida_history_reports_each_month(npkit, sources) -> None:  # noqa: F811
+    seen: list[tuple[str, int, int | None, bool]] = []
+    stop = progress.listen(lambda s: seen.append((s.what, s.done, s.total, s.ended)))
+    try:
+        args = ["gold", "--source", "fenegosida", "--from", "2026-07-20", "--to", "2026-08-17"]
+        result = npkit(*args, "--json")
+    finally:
+        stop()
+    assert result.exit_code == 0, result.stderr
+    assert seen == [
+        ("fetching FENEGOSIDA rates", 1, 2, False),  # July
+        ("fetching FENEGOSIDA rates", 2, 2, False),  # August
+        ("fetching FENEGOSIDA rates", 0, None, True),
+    ]
+    assert "fetching" not in result.stderr  # CliRunner's stderr is no terminal
 
 
 def test_a_failed_fetch_still_ends_its_progress(local_server, monkeypatch) -> None:
