@@ -187,6 +187,25 @@ def test_a_bulk_conversion_reports_rows_only_past_its_threshold() -> None:
     assert counts == sorted(counts)
 
 
+def test_a_csv_conversion_reports_its_lines_and_ends() -> None:
+    from npkit import sheets
+    from npkit.output import OutputSpec
+
+    seen: list[tuple[int, bool]] = []
+    stop = progress.listen(lambda s: seen.append((s.done, s.ended)))
+    body = "id,d\n" + "".join(f"{n},{day}" for n, day in enumerate(DATES.splitlines(True)))
+    try:
+        sheets.convert_csv(
+            [sheets.CsvSource(io.BytesIO(body.encode()))],
+            ["d"], OutputSpec("csv"), ["bs"], stream=io.StringIO(),
+        )  # fmt: skip
+    finally:
+        stop()
+    counts = [done for done, ended in seen if not ended]
+    assert counts and counts[0] >= bulk.PROGRESS_AFTER and counts == sorted(counts)
+    assert counts[-1] <= 30_001 and seen[-1] == (0, True)
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
