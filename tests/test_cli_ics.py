@@ -213,7 +213,9 @@ def test_holidays_scope_status_and_ranges(npkit: Npkit) -> None:
     assert covered == {row["ad"] for row in rows}
     assert any((e["DTEND"].dt - e["DTSTART"].dt).days > 3 for e in found.values())  # Dashain
     for event in found.values():
-        assert str(event["STATUS"]) == "CONFIRMED" and int(event["SEQUENCE"]) == 2 * ics.REVISION + 1
+        assert (
+            str(event["STATUS"]) == "CONFIRMED" and int(event["SEQUENCE"]) == 2 * ics.REVISION + 1
+        )
         assert "Status: confirmed" in str(event["DESCRIPTION"])
     women = events(document(npkit, "holidays", "2083", "--scope", "women"))
     assert women and all("women" in [str(c) for c in e["CATEGORIES"].cats] for e in women)

@@ -1,7 +1,7 @@
 """The package's shape, checked: no import cycles, and no module importing a layer above it.
 
 Layers, bottom to top (a module may import its own layer or any below it):
-  0 leaves: errors, digits, text, console, logs
+  0 leaves: errors, digits, text, console, logs, progress
   1 the pure calendar and settings: dates, patro, config
   2 the day vocabulary (dates and patro joined; never imports output): days; stats (summaries);
     machinery: output, http, scrape, jsonbody, freshcache, provenance
@@ -21,7 +21,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "npkit"
 
 LAYERS = {
-    "errors": 0, "digits": 0, "text": 0, "console": 0, "logs": 0,
+    "errors": 0, "digits": 0, "text": 0, "console": 0, "logs": 0, "progress": 0,
     "dates": 1, "patro": 1, "config": 1,
     "days": 2,
     "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,

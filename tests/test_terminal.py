@@ -383,7 +383,7 @@ FITTED = [
     (["date", "holidays", "2083"], ["ad", "name"]),
     (["date", "next", "dashain"], ["name", "ad", "days"]),
     (["date", "diff", "2026-01-01", "2026-12-01", "-f", "table"], None),
-    (["config"], ["setting", "value"]),
+    # `config` at 40 columns is no table but a stack (test_config_stacks_on_a_narrow_terminal)
     (["date", "convert", "-", "-f", "table"], None),
 ]
 
@@ -527,3 +527,80 @@ def test_nepali_sentences_wrap_at_words(columns: int) -> None:
     assert " ".join(shown.split()) == " ".join(piped.split())  # the same words, none cut
     assert len(piped.splitlines()) == 2
     assert all("बिदा होइन" in line or "होइन" not in line for line in shown.splitlines())
+
+
+# ---------------------------------------------------------------- stacked when a table won't do
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_config_stacks_on_a_narrow_terminal(columns: int) -> None:
+    """At 40 columns each setting's name, then its value indented below, whole (the config
+    file's path was cut to `/root/.co…` in a table); at 120 the table stays."""
+    code, shown = on_terminal(["config"], columns, NO_COLOR="1")
+    assert code == 0, shown
+    names = in_a_pipe(["config", "--fields", "setting", "-f", "raw"]).stdout.splitlines()
+    values = in_a_pipe(["config", "--fields", "value", "-f", "raw"]).stdout.splitlines()
+    lines = shown.splitlines()
+    if columns == 40:
+        assert lines[0::2] == names and lines[1::2] == ["  " + value for value in values]
+        # only a value wider than the screen itself is wider than the screen (never cut)
+        assert [line for line in lines if cell_width(line) > 40] == [
+            "  " + value for value in values if len(value) > 38
+        ]
+    else:
+        assert header_of(shown)[:2] == ["setting", "value"] and "…" not in shown
+        assert all(value in shown for value in values)
+    piped = in_a_pipe(["config"], COLUMNS=str(columns)).stdout  # a pipe: the table, as ever
+    assert piped.splitlines()[0].split() == ["setting", "value", "origin"]
+
+
+# ---------------------------------------------------------------- help at 40 columns
+
+
+def _help_commands() -> list[list[str]]:
+    """``npkit``, every command group and every subcommand."""
+    import importlib
+
+    import click
+
+    from npkit.cli.commands import SUBCOMMANDS
+
+    found: list[list[str]] = [[]]
+    for name, (module, attribute, _) in SUBCOMMANDS.items():
+        command = getattr(importlib.import_module(module), attribute)
+        found.append([name])
+        if isinstance(command, click.Group):
+            found += [[name, sub] for sub in sorted(command.commands)]
+    return found
+
+
+def _words(text: str) -> tuple[str, set[int]]:
+    """The text without its layout, and where each of its words ends in it (a word ends at a
+    space, a `|` between choices or a `,` in a list; a continued command's `\\` is layout)."""
+    tokens = [t for t in re.split(r"[\s|,]+", text) if t and t != "\\"]
+    ends, total = set(), 0
+    for token in tokens:
+        total += len(token)
+        ends.add(total)
+    return "".join(tokens), ends
+
+
+@pytest.mark.parametrize("args", _help_commands(), ids=lambda a: " ".join(a) or "npkit")
+def test_help_reads_at_40_columns_with_every_word_whole(args: list[str]) -> None:
+    code, narrow = on_terminal([*args, "--help"], 40)
+    assert code == 0, narrow
+    # only a word wider than the screen by itself (a URL, a path) is wider than the screen
+    long = [line for line in narrow.splitlines() if cell_width(line) > 40]
+    assert all(len(line.split()) == 1 for line in long), long
+    _, wide = on_terminal([*args, "--help"], 120)  # Click's own layout, 78 wide
+    text, ends = _words(narrow)
+    assert (text, ends - _words(wide)[1]) == (_words(wide)[0], set())  # no word cut in two
+    examples = [line.strip() for line in wide.splitlines() if line.startswith("    npkit ")]
+    for example in examples:  # each example starts a line of its own
+        start = example[:12].strip()
+        assert any(line.strip().startswith(start) for line in narrow.splitlines()), example
+
+
+def test_help_in_a_pipe_has_no_control_characters() -> None:
+    piped = in_a_pipe(["fx", "rates", "--help"], COLUMNS="80").stdout  # 3 blocks in one epilog
+    assert "\b" not in piped and "Dates: AD" in piped and "Cache: answers" in piped

@@ -14,6 +14,8 @@ TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts
 if TYPE_CHECKING:
     from typing import IO, TextIO
 
+    from npkit.progress import Step
+
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 verbosity = NORMAL
 COLOUR_MODES = ("auto", "always", "never")
@@ -56,6 +58,7 @@ def say(message: str) -> None:
     which shows them escaped). A closed or full stderr loses the line, never the command."""
     from npkit.text import clean
 
+    clear_progress()  # a message never shares its line with a progress line
     with contextlib.suppress(OSError, ValueError, AttributeError):
         line = f"npkit: {clean(message)}"
         print(_wrapped(line, sys.stderr), file=sys.stderr, flush=True)
@@ -96,12 +99,13 @@ def route_library_logging() -> None:
     global _routed
     import warnings
 
-    from npkit import logs
+    from npkit import logs, progress
     from npkit.errors import NpkitWarning
 
     if not _routed:
         _routed = True
         logs.on_first_message(_route_log_records)
+        progress.listen(show_progress)
     elif logs.started():
         _route_log_records()  # again: a caller may have reset the logger's handlers since
     shown = warnings.showwarning
@@ -144,6 +148,69 @@ def _route_log_records() -> None:
         handler.npkit_console = True  # type: ignore[attr-defined]
         library.addHandler(handler)
     library.setLevel(logging.INFO)
+
+
+# ---------------------------------------------------------------- the progress line
+
+PROGRESS_DELAY = 0.5
+"""Seconds a piece of work runs before its progress line appears (quick work never flickers)."""
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two redraws of the line, at least (a conversion reports every chunk)."""
+_ERASE = "\r\x1b[K"  # back to the line's start, erase to its end
+_progress_shown = False
+_progress_started: dict[str, float] = {}
+_progress_drawn_at = 0.0
+
+
+def show_progress(step: Step) -> None:
+    """Draw the library's progress (``npkit.progress``) as one line on stderr, updated in
+    place, on a terminal only and never with -q; cleared when the work ends and before any
+    message. A stream that writes its output as it goes (a conversion) is drawn only when its
+    output goes elsewhere than the terminal. In a pipe, with -v, a counted step (``page 2 of
+    17``) is a note line, as a log wants it; otherwise nothing."""
+    global _progress_shown, _progress_drawn_at
+    if step.ended:
+        _progress_started.pop(step.what, None)
+        clear_progress()
+        return
+    if verbosity <= QUIET:
+        return
+    if not _isatty(sys.stderr) or os.environ.get("TERM") == "dumb":
+        if verbosity >= VERBOSE and step.total is not None and step.total > 1:
+            say(str(step))
+        return
+    if step.streaming and _isatty(sys.stdout):
+        return
+    import time
+
+    now = time.monotonic()
+    started = _progress_started.setdefault(step.what, now)
+    if now - started < PROGRESS_DELAY or now - _progress_drawn_at < PROGRESS_INTERVAL:
+        return
+    from npkit.text import clean
+
+    line = f"npkit: {clean(str(step))}"[: max(_columns(sys.stderr) - 1, 1)]
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(_ERASE + line)
+        sys.stderr.flush()
+        _progress_shown, _progress_drawn_at = True, now
+
+
+def clear_progress() -> None:
+    """Erase the progress line, if one is on the screen."""
+    global _progress_shown
+    if _progress_shown:
+        _progress_shown = False
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.write(_ERASE)
+            sys.stderr.flush()
+
+
+def _columns(stream: TextIO) -> int:
+    """The terminal's width (``COLUMNS`` wins), for a line that must never wrap."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        return int(os.environ.get("COLUMNS") or os.get_terminal_size(stream.fileno()).columns)
+    return 80
 
 
 def _isatty(stream: object) -> bool:

@@ -12,6 +12,8 @@ from typing import Any
 import click
 from click.shell_completion import CompletionItem
 
+from npkit.cli import help_layout
+
 
 class HelpGroup(click.Group):
     """A group whose ``--help`` lists each subcommand's ``short_help`` whole."""
@@ -31,10 +33,6 @@ class HelpGroup(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
-
-    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        if self.epilog:
-            write_epilog(self.epilog, formatter)
 
 
 class DefaultCommandGroup(HelpGroup):
@@ -115,8 +113,12 @@ class DefaultCommandGroup(HelpGroup):
 
 class NarrowHelpFormatter(click.HelpFormatter):
     """Click's formatter, but as narrow as the terminal: Click never wraps below 50 columns,
-    so on a 40-column phone the terminal cut its lines mid-word. At 52 columns and more (and in
-    a pipe, where the width is 80) it is Click's own layout, byte for byte."""
+    and keeps ``\\b`` blocks (examples) as written, so on a 40-column phone the terminal cut
+    their lines mid-word. A text or an option table that does not fit is laid out by
+    ``npkit.cli.help_layout`` (words whole, examples on lines of their own); at Click's full
+    width (78, a pipe) it is Click's own layout, byte for byte."""
+
+    WIDE = 78
 
     def __init__(
         self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
@@ -127,68 +129,47 @@ class NarrowHelpFormatter(click.HelpFormatter):
             width = max(min(shutil.get_terminal_size().columns, max_width or 80) - 2, 20)
         super().__init__(indent_increment, width, max_width)
 
+    def write_text(self, text: str) -> None:
+        if self.width >= self.WIDE:
+            super().write_text(help_layout.separate_blocks(text))
+            return
+        pad = " " * self.current_indent
+        for line in help_layout.lay_out(text, self.width - self.current_indent):
+            self.write(f"{pad}{line}\n" if line else "\n")
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if self.width >= self.WIDE:
+            super().write_usage(prog, args, prefix)
+            return
+        start = f"{'Usage: ' if prefix is None else prefix:>{self.current_indent}}{prog} "
+        self.write("\n".join(help_layout.usage_lines(start, args, self.width)) + "\n")
+
     def write_dl(
         self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
         # A narrow screen gives the first column at most a third: a longer term has its
         # description on the next line rather than a column of ten-letter lines.
-        narrow = self.width < 70
-        super().write_dl(rows, min(col_max, self.width // 3) if narrow else col_max, col_spacing)
-
-
-def _wide_blocks_fit(epilog: str, formatter: click.HelpFormatter) -> bool:
-    """At Click's full width (80 columns, a pipe) the epilog is printed as written."""
-    return formatter.width >= 78 or all(
-        len(line) + formatter.current_indent + formatter.indent_increment <= formatter.width
-        for line in epilog.splitlines()
-    )
-
-
-def write_epilog(epilog: str, formatter: click.HelpFormatter) -> None:
-    """An epilog's ``\\b`` blocks (examples, exit codes) as written when they fit; on a
-    narrower screen examples become a definition list and other lines wrap at words."""
-    import inspect
-    import re
-
-    text = inspect.cleandoc(epilog)
-    formatter.write_paragraph()
-    with formatter.indentation():
-        if _wide_blocks_fit(text, formatter):
-            formatter.write_text(text)
+        rows = list(rows)
+        if self.width >= 70:
+            super().write_dl(rows, col_max, col_spacing)
             return
-        for block in text.split("\b"):
-            lines = [line for line in block.strip("\n").splitlines() if line.strip()]
-            if not lines:
+        from npkit.output.width import cell_width
+
+        longest = max((cell_width(term) for term, _ in rows), default=0)
+        first = min(longest, col_max, self.width // 3) + col_spacing
+        pad = " " * self.current_indent
+        under = " " * (self.current_indent + first)
+        for term, description in rows:
+            terms = help_layout.term_lines(term, self.width - self.current_indent)
+            for line in terms[:-1]:
+                self.write(f"{pad}{line}\n")
+            self.write(f"{pad}{terms[-1]}")
+            if not description:
+                self.write("\n")
                 continue
-            pairs = [re.split(r"\s{2,}", line.strip(), maxsplit=1) for line in lines[1:]]
-            if lines[0].endswith(":") and pairs and all(len(p) == 2 for p in pairs):
-                formatter.write_text(lines[0])
-                with formatter.indentation():
-                    formatter.write_dl([(p[0], p[1]) for p in pairs])
+            if len(terms) == 1 and cell_width(terms[-1]) <= first - col_spacing:
+                self.write(" " * (first - cell_width(terms[-1])))
             else:
-                for paragraph in _paragraphs(lines):
-                    _write_words(paragraph, formatter)
-            formatter.write_paragraph()
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    """Lines joined into paragraphs; a line that starts with a label (``Environment:``)
-    starts a new one."""
-    import re
-
-    paragraphs: list[str] = []
-    for line in lines:
-        if not paragraphs or re.match(r"[A-Z][\w ]*: ", line.strip()):
-            paragraphs.append(line.strip())
-        else:
-            paragraphs[-1] += " " + line.strip()
-    return paragraphs
-
-
-def _write_words(text: str, formatter: click.HelpFormatter) -> None:
-    """Wrapped at words, never inside one: a URL longer than the line stays whole."""
-    import textwrap
-
-    width = max(formatter.width - formatter.current_indent, 11)
-    for line in textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False):
-        formatter.write(f"{'':>{formatter.current_indent}}{line}\n")
+                self.write(f"\n{under}")
+            lines = help_layout.words(description, self.width - len(under))
+            self.write("\n".join([lines[0], *(under + line for line in lines[1:])]) + "\n")

@@ -24,6 +24,7 @@ class Setting(namedtuple("Setting", "setting value origin")):
     origin: str
 
     TABLE_DROP = ("origin",)
+    TABLE_STACKED = True  # a 40-column phone: the path whole under its name, never cut short
 
 
 def _origin(env: str, data: dict[str, Any], *keys: str) -> str:

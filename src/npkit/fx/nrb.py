@@ -16,7 +16,7 @@ from datetime import date as Date
 from datetime import datetime, timedelta
 from typing import Any, TypeGuard
 
-from npkit import config, dates, http, logs, provenance, scrape
+from npkit import config, dates, http, progress, provenance, scrape
 from npkit.config import FetchOptions
 from npkit.errors import ParseError, UsageError
 from npkit.fx import kept
@@ -28,6 +28,8 @@ PER_PAGE = 100  # the API's maximum
 LATEST_TTL = timedelta(minutes=30)
 PAGE_PAUSE = 0.2
 """Seconds between two pages fetched from the network: one request at a time, unhurried."""
+PROGRESS = "fetching NRB rates"
+"""What a long history fetch reports to ``npkit.progress`` (``…: page 3 of 17``)."""
 
 _CODE = re.compile(r"[A-Z]{3}", re.ASCII)
 
@@ -222,22 +224,24 @@ def fetch_days(start: Date, end: Date, options: FetchOptions | None = None) -> l
     days: list[Day] = []
     responses: list[http.Fetched] = []
     page = pages = 1
-    while page <= pages:
-        parsed, fetched = _fetch_page(url, _params(start, end, page), expire, options)
-        responses.append(fetched)
-        if parsed.pages > limit:
-            raise ParseError(f"{_host(url)} claims {parsed.pages} pages for {start}…{end}")
-        pages = max(pages, parsed.pages)
-        days.extend(_stamped(day, fetched) for day in parsed.days)
-        if not parsed.days:
-            if expire == http.NEVER_EXPIRE and not fetched.from_cache:
-                http.forget(fetched)  # a past day can't be empty for good: ask again later
-            break
-        page += 1
-        if page <= pages:
-            logs.note(__name__, f"fetching page {page} of {pages} from {_host(url)}")
-            if not fetched.from_cache:
+    try:
+        while page <= pages:
+            progress.step(PROGRESS, page, pages)  # (page 1 of 1 until the first reply says)
+            parsed, fetched = _fetch_page(url, _params(start, end, page), expire, options)
+            responses.append(fetched)
+            if parsed.pages > limit:
+                raise ParseError(f"{_host(url)} claims {parsed.pages} pages for {start}…{end}")
+            pages = max(pages, parsed.pages)
+            days.extend(_stamped(day, fetched) for day in parsed.days)
+            if not parsed.days:
+                if expire == http.NEVER_EXPIRE and not fetched.from_cache:
+                    http.forget(fetched)  # a past day can't be empty for good: ask again later
+                break
+            page += 1
+            if page <= pages and not fetched.from_cache:
                 time.sleep(PAGE_PAUSE)
+    finally:
+        progress.end(PROGRESS)
     http.report_stale(responses)
     # A server that sends more days than asked for is not believed about the others: only the
     # requested window is kept (else `fx convert --date D` could use another day's rate).

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from npkit import config, dates, http
+from npkit import config, dates, http, progress
 from npkit.config import FetchOptions
 from npkit.digits import TO_ASCII
 from npkit.errors import HTTPStatusError, ParseError
@@ -32,6 +32,8 @@ from npkit.text import quote, url_host
 NAME = "fenegosida"
 TODAY_PATH = "/api/website/v1/Dashboard/today"
 MONTH_PATH = "/api/website/v1/Dashboard/monthwisehistory"
+PROGRESS = "fetching FENEGOSIDA rates"
+"""What a history fetch reports to ``npkit.progress`` (``…: month 2 of 3``)."""
 HISTORY_DAYS = 45
 """How far back npkit asks FENEGOSIDA for history (its API keeps roughly two months)."""
 LATEST_TTL = timedelta(minutes=30)
@@ -203,27 +205,32 @@ def _fetch_months(window: Window, options: FetchOptions) -> Batch:
     records: list[MetalPrice] = []
     responses = []
     empty: list[str] = []
-    for month in _months(window.start, window.end):
-        next_month = (month + timedelta(days=32)).replace(day=1)
-        expire: http.Expiry = http.NEVER_EXPIRE if next_month <= today else LATEST_TTL
-        try:
-            month_records, fetched = http.fetch_parsed(
-                url,
-                parse,
-                params={"date": month.isoformat()},
-                expire_after=expire,
-                options=options,
-                headers={"Accept": "application/json"},
-            )
-        except HTTPStatusError as exc:
-            if exc.status != 204:  # 204: a month outside what the API keeps
-                raise
-            empty.append(month.strftime("%Y-%m"))
-            continue
-        responses.append(fetched)
-        if not month_records:
-            empty.append(month.strftime("%Y-%m"))
-        records.extend(stamped((r for r in month_records if window.holds(r.date)), fetched))
+    months = _months(window.start, window.end)
+    try:
+        for number, month in enumerate(months, 1):
+            progress.step(PROGRESS, number, len(months), "month")
+            next_month = (month + timedelta(days=32)).replace(day=1)
+            expire: http.Expiry = http.NEVER_EXPIRE if next_month <= today else LATEST_TTL
+            try:
+                month_records, fetched = http.fetch_parsed(
+                    url,
+                    parse,
+                    params={"date": month.isoformat()},
+                    expire_after=expire,
+                    options=options,
+                    headers={"Accept": "application/json"},
+                )
+            except HTTPStatusError as exc:
+                if exc.status != 204:  # 204: a month outside what the API keeps
+                    raise
+                empty.append(month.strftime("%Y-%m"))
+                continue
+            responses.append(fetched)
+            if not month_records:
+                empty.append(month.strftime("%Y-%m"))
+            records.extend(stamped((r for r in month_records if window.holds(r.date)), fetched))
+    finally:
+        progress.end(PROGRESS)
     gap = None
     if empty:
         gap = f"no rates for {', '.join(empty)} (its history API keeps about two months)"

@@ -4,7 +4,8 @@ A record type may declare ``DEFAULT_FIELDS``, the columns written when no ``--fi
 given (else every field; ``--fields`` may name any field), and how its table looks (class
 attributes, read only for tables): ``TABLE_COLUMNS`` the default columns of a table,
 ``TABLE_SPARSE`` columns shown only when some row has a value, ``TABLE_VERTICAL`` one record
-drawn as one line per field, and the Layout attributes of ``npkit.output.table``
+drawn as one line per field, ``TABLE_STACKED`` records stacked on a terminal too narrow for
+their table (``npkit.output.stacked``), and the Layout attributes of ``npkit.output.table``
 (``TABLE_DROP``, ``TABLE_MONEY``, ``TABLE_SIGNED``). JSON, ndjson, csv, tsv and raw carry the
 default fields (or the ``--fields`` asked for).
 """
@@ -103,6 +104,16 @@ def render(
         render_rows(_vertical(columns, values, spec.nepali), spec, ("field", "value"), stream)
         return 1
     rows = [row_values(r, columns) for r in body]
+    width = terminal_width(stream)
+    stackable = getattr(record_type, "TABLE_STACKED", False) and not spec.chosen and not spec.fields
+    if stackable and width is not None:
+        from npkit.output.stacked import stacked_text
+
+        text = stacked_text(rows, columns, layout.drop, width)
+        if text is not None:
+            stream.write(text)
+            stream.flush()
+            return len(body)
     return render_rows(rows, spec, columns, stream, layout=layout)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any, BinaryIO
 
-from npkit import dates, logs
+from npkit import dates, logs, progress
 from npkit.dates import Reading
 from npkit.days import CONVERT_FIELDS, FIELD_NAMES, field_functions
 from npkit.errors import UsageError
@@ -32,6 +32,16 @@ TABLE_ROWS = 10_000
 rest is streamed as tsv instead, with a warning, so memory stays flat."""
 MEMO_LIMIT = 1 << 17
 PREFILL_AFTER = 512  # distinct ISO dates seen before filling the memo for every supported day
+PROGRESS = "converting"
+PROGRESS_AFTER = 10_000
+"""Rows read before a bulk run reports its progress to ``npkit.progress`` (``converting:
+120,000 rows``), once a chunk: a short input never shows a line, a long one costs nothing."""
+
+
+def report_rows(rows: int) -> None:
+    """Tell ``npkit.progress`` how many rows a bulk run has read (past ``PROGRESS_AFTER``)."""
+    if rows >= PROGRESS_AFTER and progress.listening():
+        progress.step(PROGRESS, rows, None, "rows", streaming=True)
 
 
 @dataclass
@@ -235,9 +245,11 @@ def convert_lines(
             lines = (pending + chunk).split(b"\n")
             pending = lines.pop()
             _write_lines(lines, result, converter)
+            report_rows(result.lines)
         if pending:
             _write_lines([pending], result, converter)
     finally:
+        progress.end(PROGRESS)
         result.bad = converter.bad.count
         result.rows = writer.rows_written
         writer.close()
@@ -350,6 +362,8 @@ def write_table(
             row = empty if found is None else tuple(f(found[0], found[1]) for f in functions)
             if writer is not None:
                 writer.write(row)
+                if not writer.rows_written & 0x3FF:  # every 1,024 rows: one test a row
+                    report_rows(writer.rows_written)
                 continue
             rows.append(row)
             if len(rows) > TABLE_ROWS:
@@ -364,6 +378,7 @@ def write_table(
         if writer is None:
             result.rows = render_rows(rows, spec, columns, stream)
     finally:
+        progress.end(PROGRESS)
         if writer is not None:
             result.rows = writer.rows_written
             writer.close()

@@ -15,17 +15,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from npkit import dates
+from npkit import dates, progress
 from npkit.dates import Reading
 from npkit.days import field_functions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
 from npkit.sheets.bulk import (
     MEMO_LIMIT,
+    PROGRESS,
     BadInput,
     BulkResult,
     UnverifiedYearWarning,
     read_chunks,
+    report_rows,
 )
 
 if TYPE_CHECKING:
@@ -455,9 +457,12 @@ class _CsvRows:
                 if len(pieces) >= 4096:
                     out.write("".join(pieces))
                     pieces.clear()
+                report_rows(lines.number)
         except UsageError:
             out.write("".join(pieces))  # the rows before the bad one
             raise
+        finally:
+            progress.end(PROGRESS)
         if pieces and lines.ended:  # no line end after the last line: none added either
             last = pieces[-1]
             pieces[-1] = last[:-2] if last.endswith("\r\n") else last[:-1]
