@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from npkit import console, dates
+from npkit import console
 from npkit import gold as core
 from npkit.cli.commands import docs
+from npkit.cli.gold_notes import substitute_note, warn_if_old
 from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.options import (
     FETCH_EPILOG,
@@ -19,16 +20,13 @@ from npkit.cli.options import (
     reading_options,
 )
 from npkit.config import FetchOptions
-from npkit.gold.records import MetalPrice, Valuation, bs_date
+from npkit.gold.records import MetalPrice, Valuation
 from npkit.output import OutputSpec, render
 
 if TYPE_CHECKING:
     from npkit.dates import Reading
 
 DEFAULT_COMMAND = "prices"
-OLD_AFTER_DAYS = 7
-"""A "latest" rate older than this many days is worth a warning (a source that stopped
-updating; the longest festival closures are shorter)."""
 DATE_HELP = """\b
 Dates: AD 2026-08-17; BS bs:2083-05-01, '2083-05-01 BS', २०८३-०५-०१
 (Devanagari digits mean BS), or with a month name: '1 Bhadra 2083',
@@ -135,27 +133,10 @@ def prices(
     elif not records:
         console.warn("no gold or silver rates were published for these dates")
     elif records[0].requested:
-        console.warn(_substitute_note(records[0]))
+        console.warn(substitute_note(records[0]))
     elif date_ is None and start is None and end is None:
-        _warn_if_old(records[-1])
+        warn_if_old(records[-1])
     render(records, output, MetalPrice)
-
-
-def _substitute_note(record: MetalPrice | Valuation) -> str:
-    """The warning for a day without a rate, naming the day shown instead."""
-    asked = record.requested or record.date
-    weekday = dates.WEEKDAYS_EN[asked.weekday()]
-    return (
-        f"no rate for {weekday} {asked} (BS {bs_date(asked)}): showing {record.date}, "
-        "the nearest earlier trading day"
-    )
-
-
-def _warn_if_old(record: MetalPrice | Valuation) -> None:
-    """Say so when the latest rate a source offers is more than a week old."""
-    age = (dates.today_ad() - record.date).days
-    if age > OLD_AFTER_DAYS:
-        console.warn(f"the latest rate from {record.source} is {age} days old ({record.date})")
 
 
 @gold.command(
@@ -210,7 +191,7 @@ def value(
     day = read_day(date_, reading)
     valuation = core.value(parsed, metal=metal, date=day, source=source, options=fetch)
     if valuation.requested:
-        console.warn(_substitute_note(valuation))
+        console.warn(substitute_note(valuation))
     elif date_ is None:
-        _warn_if_old(valuation)
+        warn_if_old(valuation)
     render([valuation], output, Valuation)
