@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -76,21 +77,32 @@ GOALS = {"convert": 1.3, "today": 1.5, "sambat": 1.2, "warm": 1.5, "table": 1.3,
 BULK_GOAL = 35.0
 
 
-def timed(args: list[str], env: dict[str, str], stdin: str | None, out: str | None) -> float:
-    """Wall seconds of one whole process (stdin from a file, stdout to a file or nowhere)."""
+Row = tuple[str, str, float, float, float, float]
+"""(tree, row, ours, theirs) as median wall seconds, then the same as median CPU seconds (user
++ system: steadier than wall time when other work shares the machine)."""
+
+
+def timed(
+    args: list[str], env: dict[str, str], stdin: str | None, out: str | None
+) -> tuple[float, float]:
+    """Wall and CPU seconds of one whole process (stdin from a file, stdout to a file or
+    nowhere)."""
     source = open(stdin, "rb") if stdin else subprocess.DEVNULL  # noqa: SIM115
     sink = open(out, "wb") if out else subprocess.PIPE  # noqa: SIM115
     try:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(args, env=env, stdin=source, stdout=sink, stderr=subprocess.PIPE)
         seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     finally:
         for handle in (source, sink):
             if hasattr(handle, "close"):
                 handle.close()
     if done.returncode != 0:
         sys.exit(f"{' '.join(args[-6:])} failed ({done.returncode}): {done.stderr.decode()}")
-    return seconds
+    return seconds, cpu
 
 
 def environments(tmp: str, baseline: str | None) -> dict[str, dict[str, str]]:
@@ -120,7 +132,7 @@ def warm_caches(envs: dict[str, dict[str, str]]) -> None:
                 timed([*npkit, group, "--json"], env, None, None)
 
 
-def startup(envs: dict[str, dict[str, str]], runs: int) -> list[tuple[str, str, float, float]]:
+def startup(envs: dict[str, dict[str, str]], runs: int) -> list[Row]:
     """The one-shot rows: (tree, row, ours, theirs) medians in seconds."""
     npkit = npkit_command()
     python = [sys.executable, "-c"]
@@ -141,14 +153,14 @@ def startup(envs: dict[str, dict[str, str]], runs: int) -> list[tuple[str, str, 
         commands[tree, "fx --json"] = [*npkit, "fx", "--json"]
         commands[tree, "gold --json"] = [*npkit, "gold", "--json"]
         commands[tree, "cal 2083 --json"] = [*npkit, "date", "cal", "2083", "--json"]
-    times: dict[tuple[str, str], list[float]] = {key: [] for key in commands}
+    times: dict[tuple[str, str], list[tuple[float, float]]] = {key: [] for key in commands}
     env0 = next(iter(envs.values()))
     for round_ in range(runs + 1):  # round 0 (untimed) writes the bytecode
         for key, args in commands.items():
             seconds = timed(args, envs.get(key[0], env0), None, None)
             if round_:
                 times[key].append(seconds)
-    median = {key: statistics.median(values) for key, values in times.items()}
+    median = medians(times)
     rows = []
     for tree in envs:
         pairs = [
@@ -161,7 +173,7 @@ def startup(envs: dict[str, dict[str, str]], runs: int) -> list[tuple[str, str, 
         ]
         for goal, ours, theirs in pairs:
             if theirs in median:
-                rows.append((tree, f"{goal}: {ours}", median[tree, ours], median[theirs]))
+                rows.append(row(tree, f"{goal}: {ours}", median[tree, ours], median[theirs]))
     return rows
 
 
@@ -174,19 +186,32 @@ def write_dates(path: str, count: int) -> None:
             handle.write(date.fromordinal(rng.randint(first, last)).isoformat() + "\n")
 
 
-def bulk(
-    envs: dict[str, dict[str, str]], lines: int, runs: int, tmp: str
-) -> list[tuple[str, str, float, float]]:
+def medians(
+    times: dict[tuple[str, str], list[tuple[float, float]]],
+) -> dict[tuple[str, str], tuple[float, float]]:
+    """The median wall and the median CPU seconds of each command's runs."""
+    return {
+        key: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
+        for key, runs in times.items()
+    }
+
+
+def row(tree: str, name: str, ours: tuple[float, float], theirs: tuple[float, float]) -> Row:
+    return (tree, name, ours[0], theirs[0], ours[1], theirs[1])
+
+
+def bulk(envs: dict[str, dict[str, str]], lines: int, runs: int, tmp: str) -> list[Row]:
     """The bulk rows: csv against the bare loop, the default format against ``-f tsv``."""
     npkit = [*npkit_command(), "date", "convert"]
     source = f"{tmp}/dates.txt"
     write_dates(source, lines)
-    commands: dict[tuple[str, str], list[str]] = {("peer", "loop"): [sys.executable, "-c", BARE_LOOP]}
+    commands: dict[tuple[str, str], list[str]] = {}
+    commands["peer", "loop"] = [sys.executable, "-c", BARE_LOOP]
     for tree in envs:
         commands[tree, "csv"] = [*npkit, "-f", "csv", "--fields", "ad,bs", "-"]
         commands[tree, "tsv"] = [*npkit, "-f", "tsv", "-"]
         commands[tree, "default"] = [*npkit, "-"]
-    times: dict[tuple[str, str], list[float]] = {key: [] for key in commands}
+    times: dict[tuple[str, str], list[tuple[float, float]]] = {key: [] for key in commands}
     env0 = next(iter(envs.values()))
     for round_ in range(runs):
         for key, args in commands.items():
@@ -200,11 +225,12 @@ def bulk(
             ours, theirs = Path(f"{tmp}/{tree}-{first}.out"), Path(f"{tmp}/{other}-{second}.out")
             if ours.read_bytes() != theirs.read_bytes():
                 print(f"OUTPUTS DIFFER: {tree} {first} against {other} {second}")
-    median = {key: statistics.median(values) for key, values in times.items()}
+    median = medians(times)
     rows = []
     for tree in envs:
-        rows.append((tree, "bulk: csv vs loop", median["peer", "loop"], median[tree, "csv"]))
-        rows.append((tree, "table: default vs tsv", median[tree, "default"], median[tree, "tsv"]))
+        loop, csv, tsv = median["peer", "loop"], median[tree, "csv"], median[tree, "tsv"]
+        rows.append(row(tree, "bulk: csv vs loop", loop, csv))
+        rows.append(row(tree, "table: default vs tsv", median[tree, "default"], tsv))
     return rows
 
 
@@ -216,7 +242,7 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="SRC", help="another checkout's src/ to time too")
     parser.add_argument("--only", choices=("startup", "bulk"), help="one group of rows")
     options = parser.parse_args()
-    rows: list[tuple[str, str, float, float]] = []
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         envs = environments(tmp, options.baseline)
         if options.only != "bulk":
@@ -225,8 +251,10 @@ def main() -> None:
         if options.only != "startup":
             rows += bulk(envs, options.lines, options.bulk_runs, tmp)
     print(f"\nmedians; {options.runs} one-shot runs, {options.bulk_runs} bulk runs, interleaved")
-    print(f"{'tree':<7} {'row':<28} {'ms':>9} {'vs ms':>9} {'ratio':>7}  goal")
-    for tree, name, ours, theirs in sorted(rows, key=lambda row: (row[1], row[0])):
+    print("(bulk: the loop's time over npkit's; every other row: npkit's over the other's)\n")
+    head = f"{'wall ms':>9} {'vs ms':>9} {'ratio':>7} {'cpu ms':>9} {'vs ms':>9} {'ratio':>7}"
+    print(f"{'tree':<7} {'row':<26} {head}  goal (wall)")
+    for tree, name, ours, theirs, ours_cpu, theirs_cpu in sorted(rows, key=lambda r: r[1]):
         ratio = ours / theirs
         key = name.partition(":")[0]
         if key == "bulk":
@@ -234,8 +262,9 @@ def main() -> None:
         else:
             goal, met = f"<= {GOALS[key]:g}x", ratio <= GOALS[key]
         verdict = "met" if met else "NOT met"
-        print(f"{tree:<7} {name:<28} {ours * 1000:>9.0f} {theirs * 1000:>9.0f} {ratio:>6.2f}x  "
-              f"{goal} {verdict}")  # fmt: skip
+        wall = f"{ours * 1000:>9.0f} {theirs * 1000:>9.0f} {ratio:>6.2f}x"
+        cpu = f"{ours_cpu * 1000:>9.0f} {theirs_cpu * 1000:>9.0f} {ours_cpu / theirs_cpu:>6.2f}x"
+        print(f"{tree:<7} {name:<26} {wall} {cpu}  {goal} {verdict}")
 
 
 if __name__ == "__main__":
