@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,26 @@ from click.testing import CliRunner, Result
 from npkit.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _keep_bytecode() -> None:
+    """With ``PYTHONDONTWRITEBYTECODE`` set (some sandboxes and CI machines set it), every
+    ``npkit`` the tests start compiled npkit's modules from source again, and pytest rewrote
+    every test module again in each worker: bytecode goes to a folder in the temp directory
+    instead (``PYTHONPYCACHEPREFIX``), so the work tree stays clean and nothing is compiled
+    twice. Python checks each cached file against its source, as always."""
+    if not (sys.dont_write_bytecode or os.environ.get("PYTHONDONTWRITEBYTECODE")):
+        return
+    prefix = os.environ.get("PYTHONPYCACHEPREFIX") or str(
+        Path(tempfile.gettempdir()) / f"npkit-tests-pycache-{getattr(os, 'getuid', int)()}"
+    )
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = prefix
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = prefix
+
+
+_keep_bytecode()
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -298,6 +298,32 @@ def test_table_of_long_stdin_switches_to_tsv(npkit: Npkit, monkeypatch: pytest.M
     assert short.stdout.splitlines()[1].startswith("-----")
 
 
+@pytest.mark.parametrize("fields", [None, "ad,bs,tithi,day_off"])
+def test_a_long_table_streams_the_same_rows_as_tsv(
+    npkit: Npkit, monkeypatch: pytest.MonkeyPatch, fields: str | None
+) -> None:
+    """Past TABLE_ROWS the table's stdin takes the line formats' path (a memo, a lookup per
+    line): its rows, bad and blank lines kept going, are `-f tsv --keep-going`'s, the warnings
+    too; and without --keep-going a bad line after the switch stops it at the same row."""
+    from npkit.sheets import bulk
+
+    monkeypatch.setattr(bulk, "TABLE_ROWS", 4)
+    monkeypatch.setattr(bulk, "PREFILL_AFTER", 3)  # the prefilled day table is used too
+    days = [f"20{y:02d}-0{m}-1{d}" for y in range(10, 40, 7) for m in (1, 5) for d in (2, 8)]
+    lines = [*days[:3], "", *days[3:9], "nonsense", "", *days, "2024-13-45", *days[:5]]
+    source = "\n".join(lines) + "\n"
+    options = ["--keep-going", *(["--fields", fields] if fields else []), "-"]
+    table = npkit("date", "convert", *options, input=source)
+    tsv = npkit("date", "convert", "-f", "tsv", *options, input=source)
+    assert table.exit_code == tsv.exit_code == 0
+    assert table.stdout == tsv.stdout and table.stdout.count("\n") == len(lines) + 1
+    assert table.stderr.count("left empty") == tsv.stderr.count("left empty") == 2
+    strict = npkit("date", "convert", *options[1:], input=source)
+    strict_tsv = npkit("date", "convert", "-f", "tsv", *options[1:], input=source)
+    assert strict.exit_code == strict_tsv.exit_code == 2 and "line 11:" in strict.stderr
+    assert strict.stdout == strict_tsv.stdout and strict.stdout.count("\n") == 1 + 9
+
+
 @pytest.mark.skipif(
     not Path("/proc/self/clear_refs").exists(), reason="measures peak memory per run (Linux)"
 )

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -92,6 +91,8 @@ def load_file() -> dict[str, Any]:
     except UnicodeDecodeError:
         raise UsageError(f"cannot read config file {shown}: not UTF-8 text") from None
     _check_key_depth(text, shown)
+    import tomllib  # only when a config file exists: most runs have none
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

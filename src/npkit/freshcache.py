@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -106,6 +105,8 @@ def store(fetched: Fetched) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     """``data`` into ``path`` atomically; a failure leaves the old file (or none)."""
+    import tempfile  # only when writing: a warm answer never does (tempfile imports shutil, …)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -3,9 +3,10 @@
 ``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]``, the same with
 ``-`` (stdin, in a line format), ``npkit date today [--json | -f FORMAT] [--fields A,B]
 [--nepali | --english]`` (every field of npkit.days; a language flag under any of its names,
-else the config file's ``[date] nepali``) and a warm ``npkit fx [rates] [CODE]… [--json | -f
-FORMAT] [--fields A,B]`` are read here with one strict, small grammar and handed to the same
-core functions the Click commands call. Anything outside that grammar (help, other options, a
+else the config file's ``[date] nepali``), a warm ``npkit fx [rates] [CODE]… [--json | -f
+FORMAT] [--fields A,B]`` and a warm ``npkit gold [prices] [--json | -f FORMAT] [--fields A,B]``
+are read here with one strict, small grammar and handed to the same core functions the Click
+commands call. Anything outside that grammar (help, other options, a
 repeated or malformed option, a cold cache) returns False and the Click app handles it, error
 messages included. tests/test_cli_fast.py and tests/test_cli_fast_fx.py check that both paths
 print the same bytes for the same arguments.
@@ -82,6 +83,8 @@ def run(args: list[str]) -> bool:
         return False
     if args[:1] == ["fx"]:
         return run_fx(args)
+    if args[:1] == ["gold"]:
+        return run_gold(args)
     if len(args) < 2 or args[0] != "date" or args[1] not in _COMMANDS:
         return False
     allowed = {"--format", "--fields"} | ({"--from"} if args[1] == "convert" else set())
@@ -172,4 +175,47 @@ def run_fx(args: list[str]) -> bool:
     if not records:
         return False  # (never for the latest day) Click's path warns about it
     render(records, spec, fx.Rate)
+    return True
+
+
+def _no_positional(token: str) -> bool:
+    return False
+
+
+def run_gold(args: list[str]) -> bool:
+    """``npkit gold [prices] [--json | -f FORMAT] [--fields A,B]``, answered only when today's
+    FENEGOSIDA rates are fresh in npkit's cache (``fenegosida.latest_is_fresh``): then with the
+    same core call and warnings as ``npkit.cli.gold.prices``, without Click or the HTTP
+    stack."""
+    if args[:1] != ["gold"]:
+        return False
+    rest = args[2:] if args[1:2] == ["prices"] else args[1:]
+    parsed = _options(rest, {"--format", "--fields", "--json"}, _no_positional)
+    if parsed is None or parsed[0].get("--format", FORMATS[0]) not in FORMATS:
+        return False
+    options = parsed[0]
+
+    from npkit.config import FetchOptions
+    from npkit.errors import NpkitError
+    from npkit.gold import fenegosida
+
+    fetch = FetchOptions()
+    try:
+        if not fenegosida.latest_is_fresh(fetch):
+            return False
+    except NpkitError:
+        return False  # (a bad NPKIT_TODAY or setting): Click's path reports it, in its order
+
+    from npkit import console, gold
+    from npkit.cli.gold_notes import warn_if_old
+    from npkit.output import output_spec, render
+
+    spec = output_spec(options.get("--format"), "--json" in options, options.get("--fields"))
+    spec.check(gold.MetalPrice)  # a bad --fields fails before any work, as in cli/gold.py
+    records = gold.prices(options=fetch)
+    if not records:
+        console.warn("no gold or silver rates were published for these dates")
+    else:
+        warn_if_old(records[-1])
+    render(records, spec, gold.MetalPrice)
     return True

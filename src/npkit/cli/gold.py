@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from npkit import console, dates
+from npkit import console
 from npkit import gold as core
 from npkit.cli.commands import docs
+from npkit.cli.gold_notes import substitute_note, warn_if_old
 from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.history import check_history, draw, history_options, render_columns
 from npkit.cli.options import (
@@ -20,7 +21,7 @@ from npkit.cli.options import (
     reading_options,
 )
 from npkit.config import FetchOptions
-from npkit.gold.records import MetalPrice, Valuation, bs_date
+from npkit.gold.records import MetalPrice, Valuation
 from npkit.output import OutputSpec, render
 
 if TYPE_CHECKING:
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
 
 DEFAULT_COMMAND = "prices"
 UNIT_WORDS = {"tola": "tola", "10g": "10 g"}
-OLD_AFTER_DAYS = 7
-"""A "latest" rate older than this many days is worth a warning (a source that stopped
-updating; the longest festival closures are shorter)."""
 DATE_HELP = """\b
 Dates: AD 2026-08-17; BS bs:2083-05-01, '2083-05-01 BS', २०८३-०५-०१
 (Devanagari digits mean BS), or with a month name: '1 Bhadra 2083',
@@ -155,9 +153,9 @@ def prices(
     elif not records:
         console.warn("no gold or silver rates were published for these dates")
     elif records[0].requested:
-        console.warn(_substitute_note(records[0]))
+        console.warn(substitute_note(records[0]))
     elif date_ is None and start is None and end is None:
-        _warn_if_old(records[-1])
+        warn_if_old(records[-1])
     if chart:
         series = summary.series(records)
         draw(
@@ -173,23 +171,6 @@ def prices(
         render_columns(rows, ("date", "date_bs", *columns), output)
     else:
         render(records, output, MetalPrice)
-
-
-def _substitute_note(record: MetalPrice | Valuation) -> str:
-    """The warning for a day without a rate, naming the day shown instead."""
-    asked = record.requested or record.date
-    weekday = dates.WEEKDAYS_EN[asked.weekday()]
-    return (
-        f"no rate for {weekday} {asked} (BS {bs_date(asked)}): showing {record.date}, "
-        "the nearest earlier trading day"
-    )
-
-
-def _warn_if_old(record: MetalPrice | Valuation) -> None:
-    """Say so when the latest rate a source offers is more than a week old."""
-    age = (dates.today_ad() - record.date).days
-    if age > OLD_AFTER_DAYS:
-        console.warn(f"the latest rate from {record.source} is {age} days old ({record.date})")
 
 
 @gold.command(
@@ -244,7 +225,7 @@ def value(
     day = read_day(date_, reading)
     valuation = core.value(parsed, metal=metal, date=day, source=source, options=fetch)
     if valuation.requested:
-        console.warn(_substitute_note(valuation))
+        console.warn(substitute_note(valuation))
     elif date_ is None:
-        _warn_if_old(valuation)
+        warn_if_old(valuation)
     render([valuation], output, Valuation)

@@ -145,18 +145,24 @@ class _MonthTable(namedtuple("_MonthTable", "lengths starts")):
 
 
 def _read_nepali_datetime_table() -> list[list[int]]:
-    """Rows of [year, 12 month lengths] from nepali-datetime's CSV, without importing it."""
-    import csv
-    import importlib.util
+    """Rows of [year, 12 month lengths] from nepali-datetime's CSV, without importing it (nor
+    the csv module and importlib.util: plain numbers split on commas, found by the path
+    finder the import system itself uses)."""
     import os.path
+    from importlib.machinery import PathFinder
 
-    spec = importlib.util.find_spec("nepali_datetime")
+    spec = PathFinder.find_spec("nepali_datetime")
+    if spec is None:  # not on sys.path's plain folders: ask every finder
+        import importlib.util
+
+        spec = importlib.util.find_spec("nepali_datetime")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("nepali-datetime is not installed")
     folder = next(iter(spec.submodule_search_locations))
     path = os.path.join(folder, "data", "calendar_bs.csv")
-    with open(path, encoding="utf-8", newline="") as handle:
-        return [[int(cell) for cell in row[:13]] for row in csv.reader(handle) if row[0].isdigit()]
+    with open(path, encoding="utf-8") as handle:
+        rows = [line.split(",") for line in handle.read().splitlines()]
+    return [[int(cell) for cell in row[:13]] for row in rows if row[0].isdigit()]
 
 
 @cache

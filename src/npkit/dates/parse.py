@@ -1,21 +1,26 @@
 """Reading dates as people type them: numbers, month names, markers, Devanagari digits.
 
-``parse_date`` answers plain ISO input (the bulk case) without touching the general parser.
+``parse_date`` answers plain ISO input (the bulk case) without touching the general parser,
+whose regular expressions are compiled on its first use (``_patterns``), not at import: most
+calls (``date today``, ISO dates) never need them.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import namedtuple
 from datetime import date
+from functools import cache
 
 from npkit.dates.convert import FIRST_BS_YEAR, ad_to_bs, bs_to_ad, last_bs_year, last_day
 from npkit.dates.names import AD_MONTH_NAMES, BS_MONTH_NAMES, MONTHS_EN, name_key
 from npkit.dates.records import BSDate
 from npkit.digits import TO_ASCII, has_devanagari_digit
 from npkit.errors import UsageError
-from npkit.text import quote
+
+TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
+if TYPE_CHECKING:
+    import re
 
 HINT = "write YYYY-MM-DD (bs: for BS) or DAY MONTH YEAR like '11 Mangsir 2081'"
 """What to do about an unreadable date (docs/exit-codes.md promises it on every such error)."""
@@ -97,6 +102,7 @@ def _numeric_calendar(year: int, original: str) -> str:
     if "bs-year" not in _noted:
         _noted.add("bs-year")
         from npkit import logs
+        from npkit.text import quote
 
         logs.note(
             __name__,
@@ -118,15 +124,39 @@ _MARKERS = {
     "ad": "ad", "a.d.": "ad", "ce": "ad", "ई.सं.": "ad", "ईस्वी": "ad",
     "bs": "bs", "b.s.": "bs", "vs": "bs", "वि.सं.": "bs", "बि.सं.": "bs", "विसं": "bs",
 }  # fmt: skip
-_MARKER_PREFIX = re.compile(r"^(ad|bs)\s*:\s*", re.IGNORECASE)
-_NUMERIC_YMD = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII)
-_NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})", re.ASCII)
-_TIMESTAMP = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?",
-    re.ASCII | re.IGNORECASE,
-)
-_TOKEN = re.compile(r"[^\s,\-/]+")
+
+
+class _Patterns(
+    namedtuple(
+        "_Patterns", ["marker_prefix", "numeric_ymd", "numeric_day_first", "timestamp", "token"]
+    )
+):
+    """The general parser's regular expressions."""
+
+    __slots__ = ()
+    marker_prefix: re.Pattern[str]
+    numeric_ymd: re.Pattern[str]
+    numeric_day_first: re.Pattern[str]
+    timestamp: re.Pattern[str]
+    token: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """Compiled on the general parser's first use (a few ms a start-up saved elsewhere)."""
+    import re
+
+    return _Patterns(
+        re.compile(r"^(ad|bs)\s*:\s*", re.IGNORECASE),
+        re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII),
+        re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})", re.ASCII),
+        re.compile(
+            r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
+            r"\s*(Z|[+-]\d{2}:?\d{2})?",
+            re.ASCII | re.IGNORECASE,
+        ),
+        re.compile(r"[^\s,\-/]+"),
+    )
 
 
 def _marker_key(word: str) -> str:
@@ -147,14 +177,15 @@ def parse_text(text: str, assume: str | None = None, *, order: str | None = None
 
         moved = today_ad() + timedelta(days=relative)
         return ParsedDate("ad", moved.year, moved.month, moved.day)
-    stamp = _TIMESTAMP.fullmatch(text)
+    patterns = _patterns()
+    stamp = patterns.timestamp.fullmatch(text)
     if stamp:
         return _timestamp_day(original, stamp)
     had_devanagari = has_devanagari_digit(text)
     text = text.translate(TO_ASCII)
     calendar: str | None = None
 
-    prefix = _MARKER_PREFIX.match(text)
+    prefix = patterns.marker_prefix.match(text)
     if prefix:
         calendar = prefix.group(1).lower()
         text = text[prefix.end() :]
@@ -164,7 +195,7 @@ def parse_text(text: str, assume: str | None = None, *, order: str | None = None
             calendar = _MARKERS[_marker_key(last)]
             text = head.strip()
 
-    numeric = _NUMERIC_YMD.fullmatch(text)
+    numeric = patterns.numeric_ymd.fullmatch(text)
     if numeric:
         year, _, month, day = numeric.groups()
         return ParsedDate(
@@ -173,7 +204,7 @@ def parse_text(text: str, assume: str | None = None, *, order: str | None = None
             int(month),
             int(day),
         )
-    day_first = _NUMERIC_DAY_FIRST.fullmatch(text)
+    day_first = patterns.numeric_day_first.fullmatch(text)
     if day_first:
         first, _, second, written_year = day_first.groups()
         number = int(written_year)
@@ -241,7 +272,7 @@ def _parse_named(
     numbers: list[str] = []
     month: int | None = None
     named_calendar: str | None = None
-    for token in _TOKEN.findall(text):
+    for token in _patterns().token.findall(text):
         key = name_key(token)
         if key.isascii() and key.isdigit():
             numbers.append(key)
@@ -329,6 +360,8 @@ def _layout_pattern(layout: str) -> re.Pattern[str]:
     compiled = _layouts.get(layout)
     if compiled is not None:
         return compiled
+    import re
+
     pieces: list[str] = []
     index = 0
     while index < len(layout):
@@ -348,6 +381,7 @@ def _layout_pattern(layout: str) -> re.Pattern[str]:
             continue
         pieces.append(r"\s+" if char.isspace() else re.escape(char))
         index += 1
+
     source = "".join(pieces)
     needed = ("(?P<year>", "(?P<day>")
     if not all(group in source for group in needed) or (
@@ -364,6 +398,8 @@ def _layout_pattern(layout: str) -> re.Pattern[str]:
 
 def _quoted(text: str, limit: int = 40) -> str:
     """``text`` for a one-line message: quoted, controls escaped, shortened past ``limit``."""
+    from npkit.text import quote  # only for a message: its module compiles regular expressions
+
     return quote(text, limit)
 
 
@@ -417,6 +453,8 @@ def parse_to_ad(
 def parse_fiscal_label(text: str) -> int | None:
     """The BS year a fiscal year label starts in: ``2081/82``, ``2081/2082``, ``२०८१/८२``, or a
     bare year ``2081`` (FY 2081/82); None when ``text`` is not a label (a date, then)."""
+    import re
+
     ascii_text = text.strip().translate(TO_ASCII).removeprefix("FY").removeprefix("fy").strip()
     found = re.fullmatch(r"(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?", ascii_text, re.ASCII)
     if found is None:

@@ -177,6 +177,17 @@ def _parse_today(content: bytes, url: str) -> list[MetalPrice]:
     return require_rates(parse(content, url), urlsplit(url).netloc)
 
 
+def latest_is_fresh(options: FetchOptions) -> bool:
+    """Whether today's rates would come from a fresh cached reply, without any request
+    (``npkit.cli.fast`` asks, to answer a warm ``npkit gold`` without Click)."""
+    if options.no_cache:
+        return False
+    from npkit import freshcache
+
+    entry = freshcache.lookup(freshcache.cache_key(config.base_url(NAME) + TODAY_PATH))
+    return entry is not None and not entry.stale
+
+
 def _fetch_today(options: FetchOptions) -> Batch:
     url = config.base_url(NAME) + TODAY_PATH
     records, fetched = http.fetch_parsed(

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from datetime import date, time
 from decimal import Decimal
+from json.encoder import encode_basestring as _encode_string
+from json.encoder import encode_basestring_ascii as _encode_key
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:
@@ -21,8 +23,18 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+_JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
 def json_value(value: Any) -> str:
     """JSON text of one value; Decimal becomes a JSON number with its exact digits."""
+    kind = type(value)
+    if kind is str:  # what json.dumps(value, ensure_ascii=False) gives, without a new encoder
+        return _encode_string(value)
+    if value is None or kind is bool:
+        return _JSON_CONSTANTS[value]
+    if kind is int:
+        return int.__repr__(value)  # as json.dumps writes an int
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, date):
@@ -42,7 +54,7 @@ def json_value(value: Any) -> str:
 
 
 def _json_object(items: Iterable[tuple[Any, Any]]) -> str:
-    return "{" + ", ".join(f"{json.dumps(str(k))}: {json_value(v)}" for k, v in items) + "}"
+    return "{" + ", ".join(f"{_encode_key(str(k))}: {json_value(v)}" for k, v in items) + "}"
 
 
 def text_value(value: Any) -> str:

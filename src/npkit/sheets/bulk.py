@@ -159,6 +159,7 @@ class _LineConverter:
             name in dates.DAY_COLUMNS for name in writer.columns
         )
         self.memo = _Memo()
+        self.deferred: dict[bytes, str] = {}  # prefilled days of unverified years
         self.unverified = UnverifiedYearWarning()
         self.misses = 0
         self.prefilled = False
@@ -174,9 +175,17 @@ class _LineConverter:
         columns = dates.day_columns(sorted({key_name, "bs", *names}))
         rows = self.writer.encode_columns([columns[name] for name in names])
         keys = map(str.encode, columns[key_name])
+        # Days of unverified years wait in ``deferred`` until the run's one warning about them
+        # is given (convert() gives it); then they join the memo: the hot path stays a lookup.
+        unverified = tuple(f"{year}-" for year in dates.UNVERIFIED_YEARS)
+        memo, deferred = self.memo, self.deferred
         for key, bs, row in zip(keys, columns["bs"], rows, strict=True):
-            if int(bs[:4]) not in dates.UNVERIFIED_YEARS:  # those go through convert(): it warns
-                self.memo[key] = row
+            if bs.startswith(unverified):
+                deferred[key] = row
+            else:
+                memo[key] = row
+        if self.unverified.warned:
+            memo.update(deferred)
 
     def convert(self, raw: bytes, line_no: int) -> str:
         self.misses += 1
@@ -194,7 +203,8 @@ class _LineConverter:
         except UsageError as exc:
             self.bad.report(exc, line_no)
             return self.writer.encode((None,) * len(self.writer.columns))
-        self.unverified.check(bs)
+        if not self.unverified.warned and self.unverified.check(bs):
+            self.memo.update(self.deferred)
         encoded = self.writer.encode([field(day, bs) for field in self.fields])
         if len(self.memo) >= MEMO_LIMIT:
             self.memo.clear()
@@ -208,7 +218,8 @@ class UnverifiedYearWarning:
     def __init__(self) -> None:
         self.warned = False
 
-    def check(self, bs: dates.BSDate) -> None:
+    def check(self, bs: dates.BSDate) -> bool:
+        """Warn if ``bs`` is the run's first day of an unverified year; True when it warned."""
         if not self.warned and bs.year in dates.UNVERIFIED_YEARS:
             self.warned = True
             logs.warn(
@@ -216,6 +227,8 @@ class UnverifiedYearWarning:
                 f"date: BS {bs.year} has 364 days in the calendar data (impossible): "
                 "dates in it may be off by one day (see the accuracy section of the date docs)",
             )
+            return True
+        return False
 
 
 def convert_lines(
@@ -347,40 +360,92 @@ def write_table(
 ) -> BulkResult:
     """``npkit date convert -`` as a table: drawn once the input ends, if it has at most
     ``TABLE_ROWS`` rows; past that the rows are streamed as tsv (a warning says so), so a
-    table of unbounded input never holds it all in memory."""
+    table of unbounded input never holds it all in memory. From the switch on, the rest of
+    the input takes the line formats' path (``_LineConverter``: a lookup per line), so a long
+    input costs what ``-f tsv`` costs."""
     from npkit.output import render_rows
 
-    columns = day_columns(spec)
-    functions = field_functions(columns, scopes)
-    bad = BadInput(keep_going)
-    empty = ("",) * len(columns)
-    rows: list[tuple[Any, ...]] = []
-    writer: RowWriter | None = None
+    table = _TableRows(day_columns(spec), reading, keep_going, scopes)
     result = BulkResult()
+    converter: _LineConverter | None = None
     try:
-        for found in read_days(source, reading, bad):
-            row = empty if found is None else tuple(f(found[0], found[1]) for f in functions)
-            if writer is not None:
-                writer.write(row)
-                if not writer.rows_written & 0x3FF:  # every 1,024 rows: one test a row
-                    report_rows(writer.rows_written)
-                continue
-            rows.append(row)
-            if len(rows) > TABLE_ROWS:
-                logs.warn(
-                    __name__,
-                    f"date: more than {TABLE_ROWS:,} dates: writing tsv instead of a table "
-                    "(choose with -f csv|tsv|json|ndjson)",
-                )
-                writer = RowWriter(OutputSpec("tsv"), columns, stream)
-                writer.write_encoded([writer.encode(r) for r in rows])
-                rows = []
-        if writer is None:
-            result.rows = render_rows(rows, spec, columns, stream)
+        for lines in _line_batches(source):
+            if converter is None:
+                taken = table.add(lines, result)
+                if len(table.rows) <= TABLE_ROWS:
+                    continue
+                converter = table.switch_to_tsv(stream)
+                lines = lines[taken:]
+            _write_lines(lines, result, converter)
+            report_rows(result.lines)
+        if converter is None:
+            result.rows = render_rows(table.rows, spec, table.columns, stream)
     finally:
         progress.end(PROGRESS)
-        if writer is not None:
-            result.rows = writer.rows_written
-            writer.close()
-        result.bad = bad.count
+        if converter is not None:
+            result.rows = converter.writer.rows_written
+            converter.writer.close()
+        result.bad = table.bad.count
     return result
+
+
+def _line_batches(source: BinaryIO) -> Iterator[list[bytes]]:
+    """The lines of ``source`` (without their ``\n``), a list per chunk read, as they arrive."""
+    pending = b""
+    for chunk in read_chunks(source):
+        lines = (pending + chunk).split(b"\n")
+        pending = lines.pop()
+        yield lines
+    if pending:
+        yield [pending]
+
+
+class _TableRows:
+    """The rows of a stdin table while it may still be drawn (at most ``TABLE_ROWS``)."""
+
+    def __init__(
+        self, columns: tuple[str, ...], reading: Reading, keep_going: bool, scopes: Scopes
+    ) -> None:
+        self.columns = columns
+        self.functions = field_functions(columns, scopes)
+        self.reading = reading
+        self.scopes = scopes
+        self.bad = BadInput(keep_going)
+        self.rows: list[tuple[Any, ...]] = []
+
+    def add(self, lines: list[bytes], result: BulkResult) -> int:
+        """Read ``lines`` into rows (as ``read_days`` reads them) until there are more than
+        ``TABLE_ROWS``; how many lines were read (counted in ``result.lines``)."""
+        empty = ("",) * len(self.columns)
+        keep_going = self.bad.keep_going
+        for taken, raw in enumerate(lines, 1):
+            result.lines += 1
+            try:
+                text = _line_text(raw, result.lines)
+                if not text:
+                    if keep_going:
+                        self.rows.append(empty)
+                    continue
+                ad, bs = self.reading.day(text)
+                self.rows.append(tuple(f(ad, bs) for f in self.functions))
+            except UsageError as exc:
+                self.bad.report(exc, result.lines)
+                self.rows.append(empty)
+            if len(self.rows) > TABLE_ROWS:
+                return taken
+        return len(lines)
+
+    def switch_to_tsv(self, stream: IO[str]) -> _LineConverter:
+        """Warn, write the rows so far as tsv, and give the converter for the rest."""
+        logs.warn(
+            __name__,
+            f"date: more than {TABLE_ROWS:,} dates: writing tsv instead of a table "
+            "(choose with -f csv|tsv|json|ndjson)",
+        )
+        writer = RowWriter(OutputSpec("tsv"), self.columns, stream)
+        writer.write_encoded([writer.encode(row) for row in self.rows])
+        self.rows = []
+        converter = _LineConverter(writer, self.reading, self.bad.keep_going, self.scopes)
+        converter.bad = self.bad  # one count of bad lines for the whole run
+        converter.unverified.warned = True  # a table never gave that warning: nor does its tsv
+        return converter
