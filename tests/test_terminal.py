@@ -69,7 +69,11 @@ def on_terminal(
             break
         shown += chunk
     os.close(controller)
-    return process.wait(timeout=60), shown.decode("utf-8").replace("\r\n", "\n")
+    text = shown.decode("utf-8").replace("\r\n", "\n")
+    # what stays on the screen: a progress line (a slow fetch) is wiped by "\r + erase line"
+    return process.wait(timeout=60), "\n".join(
+        line.split("\r\x1b[K")[-1] for line in text.split("\n")
+    )
 
 
 def in_a_pipe(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
