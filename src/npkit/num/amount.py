@@ -1,0 +1,29 @@
+"""Reading an amount written in digits: ``125000``, ``1,25,000.50``, ``१,२५,०००``, ``-500``."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from npkit.digits import TO_ASCII
+from npkit.errors import UsageError
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:,\d+)*)?(?:\.\d+)?")
+
+
+def is_number(text: str) -> bool:
+    """Whether ``text`` is an amount in digits (ASCII or Devanagari, grouping commas allowed)."""
+    plain = text.translate(TO_ASCII)
+    return bool(plain) and any(c.isdigit() for c in plain) and _NUMBER.fullmatch(plain) is not None
+
+
+def read_number(text: str) -> Decimal:
+    """The amount ``text`` writes in digits, exactly (a Decimal keeps the decimals typed);
+    anything else is a UsageError."""
+    plain = text.strip().translate(TO_ASCII)
+    if not is_number(plain):
+        raise UsageError(f"cannot read {text.strip()!r} as an amount")
+    try:
+        return Decimal(plain.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        raise UsageError(f"cannot read {text.strip()!r} as an amount") from None
