@@ -1,0 +1,134 @@
+"""Reading an area as people write it and writing it in any unit, rounding only at the end.
+
+Read: ``2-5-3-1 ropani`` (ropani-aana-paisa-daam), ``1-2-5 bigha`` (bigha-kattha-dhur), ``2
+ropani 5 aana``, ``१-५-२-० रोपनी``, ``5476 sq ft``, ``0.5 ha``. Written: a traditional system
+the way people write it (``0-3-11.01 bigha``: whole places, the last one rounded half-up to
+``places`` decimals, carried up when it rounds to a whole next place), or a decimal in any
+unit (``12,941.33 sq ft``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from npkit.digits import TO_ASCII
+from npkit.errors import UsageError
+from npkit.land.units import PHRASES, SQ_FT_M2, SYSTEMS, UNITS, Unit, unit_named
+
+PLACES = 2
+"""Decimals of an answer unless asked otherwise (the last place of a mixed answer)."""
+_GLUE = re.compile(r"(?<=[\d.])(?=[^\d.\s-])")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+
+
+def _number(text: str, area: str) -> Fraction:
+    plain = text.replace(",", "")
+    if not _NUMBER.fullmatch(plain):
+        raise UsageError(f"cannot read {area!r} as an area: {text!r} is not a number")
+    return Fraction(Decimal(plain))
+
+
+def area_words(text: str) -> list[str]:
+    plain = " ".join(text.translate(TO_ASCII).lower().split())
+    for phrase, name in PHRASES:
+        plain = plain.replace(phrase, name)
+    return _GLUE.sub(" ", plain).split()
+
+
+def _dashed(token: str, unit: Unit, area: str) -> Fraction:
+    """``2-5-3-1`` in ``unit``'s system, starting at ``unit``'s place."""
+    if not unit.system:
+        raise UsageError(f"cannot read {area!r}: {unit.name} has no places (give one number)")
+    places = SYSTEMS[unit.system]
+    start = places.index(unit.name)
+    parts = token.split("-")
+    if len(parts) > len(places) - start:
+        written = "-".join(p[0].upper() for p in places[start:])
+        raise UsageError(f"cannot read {area!r}: {unit.name} has {written}, not {len(parts)} places")
+    total = Fraction(0)
+    for index, (part, name) in enumerate(zip(parts, places[start:], strict=False)):
+        value = _number(part, area)
+        size = UNITS[name].sqft
+        bound = UNITS[places[start + index - 1]].sqft / size if index else None
+        if bound is not None and value >= bound:
+            raise UsageError(
+                f"cannot read {area!r}: {part} {name} is a whole {places[start + index - 1]} "
+                f"or more (the {name} place holds less than {bound})"
+            )
+        total += value * size
+    return total
+
+
+def read_area(text: str, unit: str | None = None) -> Fraction:
+    """The area ``text`` says, in exact square feet (``unit``: the unit when the text has none).
+    A negative, unitless or unreadable area is a UsageError."""
+    words = area_words(text) + ([unit] if unit else [])
+    if not words:
+        raise UsageError("give an area such as '2-5-3-1 ropani', '1-2-5 bigha' or '5476 sqft'")
+    if any(word.startswith("-") for word in words):
+        raise UsageError(f"cannot read {text!r} as an area: an area cannot be negative")
+    total = Fraction(0)
+    pending: str | None = None
+    for word in words:
+        if word[0].isdigit() or word[0] == ".":
+            if pending is not None:
+                raise UsageError(f"cannot read {text!r} as an area: {pending!r} has no unit")
+            pending = word
+            continue
+        if pending is None:
+            raise UsageError(f"cannot read {text!r} as an area: {word!r} has no number before it")
+        found = unit_named(word)
+        if "-" in pending:
+            total += _dashed(pending, found, text)
+        else:
+            total += _number(pending, text) * found.sqft
+        pending = None
+    if pending is not None:
+        raise UsageError(f"cannot read {text!r} as an area: say the unit (ropani, bigha, sqft …)")
+    return total
+
+
+def round_half_up(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded half-up to ``places`` decimals, exactly (no float, no double rounding)."""
+    scaled = value * 10**places
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    if 2 * rest >= scaled.denominator:
+        whole += 1
+    return Decimal(whole).scaleb(-places)
+
+
+def in_unit(sqft: Fraction, unit: str) -> Fraction:
+    """An area of ``sqft`` square feet in ``unit``, exact."""
+    return sqft / unit_named(unit).sqft
+
+
+def mixed(sqft: Fraction, system: str, places: int = PLACES) -> tuple[str, Decimal]:
+    """The area written in ``system`` as people do (``0-3-11.01 bigha``) and the smallest
+    place's count as rounded (to tell whether the answer is exact)."""
+    names = SYSTEMS[system]
+    smallest = round_half_up(sqft / UNITS[names[-1]].sqft, places)
+    counts: list[Decimal] = []
+    rest = smallest
+    for name in names[:-1]:
+        ratio = Decimal(int(UNITS[name].sqft / UNITS[names[-1]].sqft))
+        count, rest = divmod(rest, ratio)
+        counts.append(count)
+    last = format(rest.normalize(), "f") if rest != rest.to_integral_value() else str(int(rest))
+    text = "-".join([*(str(int(c)) for c in counts), last])
+    return f"{text} {system}", smallest
+
+
+def to_metric(sqft: Fraction) -> Fraction:
+    """Square feet in square metres (by the international foot), exact."""
+    return sqft * SQ_FT_M2
+
+
+def valid_places(places: int) -> int:
+    """``places`` if it is 0–6, else a UsageError."""
+    if not 0 <= places <= 6:
+        raise UsageError(f"--places must be 0 to 6, not {places}")
+    return places
+
+
