@@ -249,8 +249,8 @@ def parse_amount(text: str) -> Decimal:
         if small != int(small) or not 0 <= small < limit:
             raise UsageError(f"cannot read {text!r} as an amount: {small} paisa (cents …)")
         amount = (amount + small.scaleb(-int(places))).quantize(Decimal(1).scaleb(-int(places)))
-    else:
-        amount = tidy(amount)
+    elif not (len(major) == 1 and is_number(major[0][0])):
+        amount = tidy(amount)  # a number alone keeps the decimals typed: 125000.50
     return -amount if negative else amount
 
 
