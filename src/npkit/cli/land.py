@@ -42,7 +42,7 @@ def land() -> None:
 )
 @click.option(
     "--places",
-    type=click.IntRange(0, 6),
+    type=click.IntRange(0, 10),
     default=core.PLACES,
     show_default=True,
     help="Decimals of the answer (the last place of R-A-P-D or B-K-D), rounded half-up once.",

@@ -126,9 +126,9 @@ def to_metric(sqft: Fraction) -> Fraction:
 
 
 def valid_places(places: int) -> int:
-    """``places`` if it is 0–6, else a UsageError."""
-    if not 0 <= places <= 6:
-        raise UsageError(f"--places must be 0 to 6, not {places}")
+    """``places`` if it is 0–10, else a UsageError."""
+    if not 0 <= places <= 10:
+        raise UsageError(f"--places must be 0 to 10, not {places}")
     return places
 
 
