@@ -108,7 +108,7 @@ def test_stdin_bad_line_is_named_and_kept_going(npkit) -> None:
     assert "line 2" in one_line(kept.stderr)
 
 
-VOUCHERS = "no,amount,payee\r\n1,125000.50,Ram\r\n2,\"1,500\",Sita\r\n3,,Hari\r\n"
+VOUCHERS = 'no,amount,payee\r\n1,125000.50,Ram\r\n2,"1,500",Sita\r\n3,,Hari\r\n'
 
 
 def test_csv_column_adds_words(npkit) -> None:
@@ -131,7 +131,10 @@ def test_csv_column_as_json_and_bad_rows(npkit, tmp_path) -> None:
     kept = npkit("num", "words", "--column", "amount", str(sheet), "--keep-going", "--json")
     assert kept.exit_code == 0
     assert [r["amount_words"] for r in json.loads(kept.stdout)] == [
-        "Five Rupees", None, None, "Seven Rupees",
+        "Five Rupees",
+        None,
+        None,
+        "Seven Rupees",
     ]
     assert "line 3" in kept.stderr and "line 4" in kept.stderr
 

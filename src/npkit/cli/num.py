@@ -75,9 +75,7 @@ KEEP_GOING = click.option(
 @num.command(short_help="An amount in words, English or Nepali, for a cheque (or stdin, CSV).")
 @click.argument("inputs", nargs=-1, metavar="[AMOUNT]... | - | [CSV]...")
 @click.option("--nepali", is_flag=True, help="In Nepali: एक लाख पच्चीस हजार रुपैयाँ.")
-@click.option(
-    "--cheque", is_flag=True, help="As on a cheque: 'Rupees … Only' / '… रुपैयाँ … मात्र'."
-)
+@click.option("--cheque", is_flag=True, help="As on a cheque: 'Rupees … Only' / '… रुपैयाँ … मात्र'.")
 @click.option(
     "--currency",
     metavar="CODE|none",
@@ -129,7 +127,9 @@ def words(
 
     def make(text: str) -> AmountWords:
         amount = core.parse_amount(text)
-        return AmountWords(amount, core.to_words(amount, nepali=nepali, cheque=cheque, currency=chosen))
+        return AmountWords(
+            amount, core.to_words(amount, nepali=nepali, cheque=cheque, currency=chosen)
+        )
 
     if delimiter is not None and not columns:
         raise UsageError("--delimiter only works with --column (CSV mode)")
@@ -214,7 +214,7 @@ def parse(inputs: tuple[str, ...], keep_going: bool, output: OutputSpec) -> None
     \b
     Examples:
       npkit num parse '1.5 crore' 'सवा लाख'
-      npkit num parse 'Rupees One Lakh Twenty-Five Thousand and Fifty Paisa Only' -f raw --fields amount
+      npkit num parse 'Rupees One Lakh and Fifty Paisa Only' -f raw --fields amount
     """
     _records(inputs, _parsed, ParsedAmount, keep_going, output)
 

@@ -46,7 +46,9 @@ def _dashed(token: str, unit: Unit, area: str) -> Fraction:
     parts = token.split("-")
     if len(parts) > len(places) - start:
         written = "-".join(p[0].upper() for p in places[start:])
-        raise UsageError(f"cannot read {area!r}: {unit.name} has {written}, not {len(parts)} places")
+        raise UsageError(
+            f"cannot read {area!r}: {unit.name} has {written}, not {len(parts)} places"
+        )
     total = Fraction(0)
     for index, (part, name) in enumerate(zip(parts, places[start:], strict=False)):
         value = _number(part, area)
@@ -130,5 +132,3 @@ def valid_places(places: int) -> int:
     if not 0 <= places <= 10:
         raise UsageError(f"--places must be 0 to 10, not {places}")
     return places
-
-

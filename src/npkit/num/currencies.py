@@ -59,9 +59,7 @@ for _code, _one, _many, _minor, _nepali, _minor_ne, _places in (
     ("BHD", "Bahraini Dinar", "Bahraini Dinars", "Fils", "बहराइनी दिनार", "फिल्स", 3),
     ("OMR", "Omani Rial", "Omani Rials", "Baisa", "ओमानी रियाल", "बैसा", 3),
 ):
-    CURRENCIES[_code] = Currency(
-        _code, _one, _many, _minor, _minor, _nepali, _minor_ne, _places
-    )
+    CURRENCIES[_code] = Currency(_code, _one, _many, _minor, _minor, _nepali, _minor_ne, _places)
 NONE = "none"
 """``currency='none'``: the bare number."""
 

@@ -135,9 +135,9 @@ class _Reader:
             self.fraction += str(int(value))
             return
         english_unit = word.isascii() and word.isalpha() and 1 <= value <= 9
-        if self.group is not None and not self.after_hundred:
-            if not (self.open_tens and english_unit):
-                raise self.fail(f"{word!r} cannot follow another number")
+        follows = self.group is not None and not self.after_hundred
+        if follows and not (self.open_tens and english_unit):
+            raise self.fail(f"{word!r} cannot follow another number")
         if self.pending is not None:
             value, self.pending = value + self.pending, None
         self.group = (self.group or Decimal(0)) + value

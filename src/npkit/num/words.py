@@ -92,8 +92,10 @@ def to_words(
         raise UsageError(f"a cheque amount cannot be negative ({value})")
     whole, minor, digits = _split(abs(value), chosen)
     lang = int(nepali)
-    text = _number_text(whole, digits, nepali) if chosen is None else _money(
-        whole, minor, chosen, nepali, cheque
+    text = (
+        _number_text(whole, digits, nepali)
+        if chosen is None
+        else _money(whole, minor, chosen, nepali, cheque)
     )
     return f"{MINUS[lang]} {text}" if value < 0 and (whole or minor or digits.strip("0")) else text
 
@@ -118,7 +120,9 @@ def _money(whole: int, minor: int, currency: Currency, nepali: bool, cheque: boo
     if cheque:
         text = f"{currency.many} {major}"
         return text + (f" and {small} {minor_name}" if minor else "") + f" {ONLY[0]}"
-    parts = [f"{major} {currency.one if whole == 1 else currency.many}"] if whole or not minor else []
+    parts = (
+        [f"{major} {currency.one if whole == 1 else currency.many}"] if whole or not minor else []
+    )
     if minor:
         parts.append(f"{small} {minor_name}")
     return " and ".join(parts)
