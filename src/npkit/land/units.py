@@ -45,6 +45,7 @@ UNITS: dict[str, Unit] = {
         Unit("hectare", "hectare", 10000 / SQ_FT_M2),
     )
 }
+"""Every unit by its name, with its exact size in square feet."""
 SYSTEMS: dict[str, tuple[str, ...]] = {
     "ropani": ("ropani", "aana", "paisa", "daam"),
     "bigha": ("bigha", "kattha", "dhur"),

@@ -52,6 +52,8 @@ CURRENCIES: dict[str, Currency] = {
         _c("DKK", "Danish Krone", "Danish Kroner", "Øre", "डेनिस क्रोन", "ओरे"),
     )
 }
+"""Every currency with words, by ISO code (JPY, KRW, KWD, BHD, OMR added below: their minor
+units are not hundredths)."""
 for _code, _one, _many, _minor, _nepali, _minor_ne, _places in (
     ("JPY", "Yen", "Yen", "Sen", "जापानी येन", "सेन", 0),
     ("KRW", "Won", "Won", "Jeon", "कोरियन वन", "जन", 0),

@@ -20,6 +20,7 @@ from npkit.num.tables import (
 )
 
 LIMIT = 10**LIMIT_DIGITS
+"""The first amount too large to write in words (10^19)."""
 MINUS = ("Minus", "ऋण")
 POINT = ("Point", "दशमलव")
 ONLY = ("Only", "मात्र")
