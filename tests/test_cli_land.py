@@ -60,3 +60,18 @@ def test_bad_input_is_one_line_exit_2(npkit, args: list[str], message: str) -> N
     assert result.exit_code == 2
     assert message in one_line(result.stderr)
     assert result.stdout == ""
+
+
+def test_card_on_a_terminal() -> None:
+    """One answer on a terminal is a card: the answer (≈ when rounded), then the sizes the
+    answer is not already in."""
+    from npkit.land import convert
+    from npkit.land.records import LandArea
+    from npkit.output.card import card_text
+
+    text = card_text([convert("2-5-3-1 ropani")], LandArea, 80)
+    assert text == "2-5-3-1 ropani ≈ 0-3-11.01 bigha\n= 12,941.33 sq ft = 1,202.29 m²\n"
+    text = card_text([convert("5476 sqft", to="ropani")], LandArea, 80)
+    assert text == "5476 sqft = 1-0-0-0 ropani\n= 5,476.00 sq ft = 508.74 m²\n"
+    text = card_text([convert("2-5-3-1 ropani", to="sqft")], LandArea, 20)
+    assert text == "2-5-3-1 ropani ≈\n12,941.33 sq ft\n= 1,202.29 m²\n"

@@ -169,3 +169,20 @@ def test_fx_convert_words_refusals(npkit, nrb) -> None:
     both = npkit("fx", "convert", "100", "USD", "--words", "--json")
     assert both.exit_code == 2 and "--words prints one line" in one_line(both.stderr)
     assert nrb.server.requests == []
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_cards_on_a_terminal_fit_and_a_pipe_gets_the_table(columns: int) -> None:
+    from tests.test_terminal import fits, in_a_pipe, on_terminal
+
+    code, shown = on_terminal(["num", "words", "125000.50", "--cheque"], columns)
+    assert code == 0 and fits(shown, columns)
+    assert " ".join(shown.split()) == "Rupees One Lakh Twenty-Five Thousand and Fifty Paisa Only"
+    code, shown = on_terminal(["num", "format", "12500000.50"], columns)
+    assert code == 0 and fits(shown, columns)
+    assert "1,25,00,000.50 = 1.25 crore" in " ".join(shown.split())
+    code, shown = on_terminal(["land", "convert", "2-5-3-1", "ropani"], columns)
+    assert code == 0 and fits(shown, columns)
+    assert shown.startswith("2-5-3-1 ropani ≈ 0-3-11.01 bigha")
+    piped = in_a_pipe(["num", "words", "125000.50"]).stdout.splitlines()
+    assert piped[0].split() == ["amount", "words"]

@@ -40,9 +40,10 @@ def land_card(records: Sequence[LandArea]) -> list[Line] | None:
 
     r = records[0]
     about = "=" if r.exact else "≈"
+    sizes = [(f"= {grouped(r.sqft)} sq ft", "sqft"), (f"= {grouped(r.m2)} m²", "m2")]
     return [
         (f"{r.area} {about} {r.result}",),
-        (f"= {grouped(r.sqft)} sq ft", f"= {grouped(r.m2)} m²"),
+        tuple(text for text, unit in sizes if unit != r.unit),
     ]
 
 
