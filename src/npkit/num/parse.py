@@ -70,8 +70,9 @@ def _words() -> dict[str, tuple[Kind, Decimal]]:
     add(Kind.SCALE, 10**3, "k", "hajar", "hazar")
     add(Kind.SCALE, 10**5, "lac", "lacs", "l", "lkh")
     add(Kind.SCALE, 10**7, "cr", "crs", "karod", "karor", "करोड़")
-    add(Kind.SCALE, 10**9, "अरब", "arba")
-    add(Kind.SCALE, 10**11, "खरब", "kharba")
+    add(Kind.SCALE, 10**9, "अरब", "अरव", "arba")
+    add(Kind.SCALE, 10**11, "खरब", "खरव", "kharba")
+    add(Kind.SCALE, 10**15, "पदम")
     add(Kind.SCALE, 10**13, "nil", "neel")
     add(Kind.SCALE, 10**17, "shankh", "शङ्ख")
     add(Kind.SCALE, 10**6, "million", "millions")
@@ -79,7 +80,7 @@ def _words() -> dict[str, tuple[Kind, Decimal]]:
     add(Kind.SCALE, 10**12, "trillion", "trillions")
     add(Kind.POINT, 0, "point", "दशमलव")
     add(Kind.MINUS, 0, "minus", "negative", "ऋण", "माइनस")
-    add(Kind.AND, 0, "and", "&")
+    add(Kind.AND, 0, "and", "&", "र")
     add(Kind.FILLER, 0, "only", "मात्र", "मात्रै", "/-")
     for currency in CURRENCIES.values():
         for name in (currency.one, currency.many, currency.nepali):
