@@ -15,7 +15,9 @@ from fractions import Fraction
 
 from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
+from npkit.land.records import LandArea
 from npkit.land.units import PHRASES, SQ_FT_M2, SYSTEMS, UNITS, Unit, unit_named
+from npkit.num import grouped
 
 PLACES = 2
 """Decimals of an answer unless asked otherwise (the last place of a mixed answer)."""
@@ -132,3 +134,50 @@ def valid_places(places: int) -> int:
     if not 0 <= places <= 10:
         raise UsageError(f"--places must be 0 to 10, not {places}")
     return places
+
+
+def _first_unit(text: str, unit: str | None) -> Unit | None:
+    for word in [*area_words(text), *([unit] if unit else [])]:
+        if not (word[0].isdigit() or word[0] == "."):
+            return unit_named(word)
+    return None
+
+
+def convert(
+    text: str,
+    unit: str | None = None,
+    *,
+    to: str | None = None,
+    places: int = PLACES,
+    decimal: bool = False,
+) -> LandArea:
+    """``text`` (with ``unit`` when it has none) converted ``to`` a unit: ropani or bigha
+    written as people do (``0-3-11.01 bigha``) unless ``decimal``, any other unit as a decimal.
+    Default ``to``: the other traditional system (ropani for sq ft, m², acre, hectare)."""
+    valid_places(places)
+    sqft = read_area(text, unit)
+    first = _first_unit(text, unit)
+    if to is None:
+        target = UNITS["bigha" if first is not None and first.system == "ropani" else "ropani"]
+    else:
+        target = unit_named(to)
+    exact_value = sqft / target.sqft
+    value = round_half_up(exact_value, places)
+    if target.name in SYSTEMS and not decimal:
+        result, smallest = mixed(sqft, target.name, places)
+        smallest_size = UNITS[SYSTEMS[target.name][-1]].sqft
+        exact = smallest == sqft / smallest_size
+    else:
+        result = f"{grouped(value)} {target.label}"
+        exact = value == exact_value
+    area = " ".join(text.split()) + (f" {unit}" if unit else "")
+    return LandArea(
+        area=area,
+        result=result,
+        value=value,
+        unit=target.name,
+        sqft=round_half_up(sqft, places),
+        m2=round_half_up(to_metric(sqft), places),
+        exact=exact,
+        places=places,
+    )
