@@ -133,3 +133,10 @@ def test_junk_raises_only_usage_errors(text: str) -> None:
 def test_metric_is_by_the_exact_foot() -> None:
     assert land.to_metric(Fraction(1)) == Fraction("0.09290304")
     assert land.convert("1 ropani", to="m2", places=6).value == Decimal("508.737047")
+
+
+def test_huge_areas_stay_exact() -> None:
+    record = land.convert("99999999999999999999999999999999 ropani", to="sqft")
+    assert record.value == 5476 * (10**32 - 1) and record.exact
+    text, _ = land.mixed(Fraction(72900 * 10**40 + 3645), "bigha")
+    assert text == "1" + "0" * 40 + "-1-0 bigha"

@@ -237,3 +237,21 @@ def test_compact_reads_back_within_its_rounding(amount: Decimal) -> None:
     scale = back / Decimal(num.compact(amount).split()[0])
     assert abs(back - amount) <= scale * Decimal("0.005")
     assert num.parse_amount(num.compact(amount, nepali=True)) == back
+
+
+def test_large_amounts_are_exact_or_refused() -> None:
+    assert num.parse_amount("99999999999999999999 shankha") == Decimal("9" * 20 + "0" * 17)
+    assert num.parse_amount("9" * 40) == Decimal("9" * 40)
+    with pytest.raises(UsageError, match="more than 40 digits"):
+        num.parse_amount("9" * 41)
+    with pytest.raises(UsageError, match="out of range"):
+        num.to_words(Decimal("1e29"))
+    assert num.compact(Decimal("9" * 39 + ".5")) == "10000000000000000000000 shankha"
+    assert num.grouped(Decimal("9" * 39 + ".5")).endswith(",99,999.5")
+
+
+def test_messages_escape_what_was_typed() -> None:
+    with pytest.raises(UsageError) as caught:
+        num.parse_amount("\x1b[31mred " + "x" * 200)
+    message = str(caught.value)
+    assert "\x1b" not in message and "\\x1b" in message and len(message) < 200

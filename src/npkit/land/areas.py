@@ -18,6 +18,7 @@ from npkit.errors import UsageError
 from npkit.land.records import LandArea
 from npkit.land.units import PHRASES, SQ_FT_M2, SYSTEMS, UNITS, Unit, unit_named
 from npkit.num import grouped
+from npkit.text import quote
 
 PLACES = 2
 """Decimals of an answer unless asked otherwise (the last place of a mixed answer)."""
@@ -25,10 +26,14 @@ _GLUE = re.compile(r"(?<=[\d.])(?=[^\d.\s-])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 
 
+def _unreadable(area: str, why: str) -> UsageError:
+    return UsageError(f"cannot read {quote(area, 60)} as an area: {why}")
+
+
 def _number(text: str, area: str) -> Fraction:
     plain = text.replace(",", "")
     if not _NUMBER.fullmatch(plain):
-        raise UsageError(f"cannot read {area!r} as an area: {text!r} is not a number")
+        raise _unreadable(area, f"{quote(text, 30)} is not a number")
     return Fraction(Decimal(plain))
 
 
@@ -42,24 +47,24 @@ def area_words(text: str) -> list[str]:
 def _dashed(token: str, unit: Unit, area: str) -> Fraction:
     """``2-5-3-1`` in ``unit``'s system, starting at ``unit``'s place."""
     if not unit.system:
-        raise UsageError(f"cannot read {area!r}: {unit.name} has no places (give one number)")
+        raise _unreadable(area, f"{unit.name} has no places (give one number)")
     places = SYSTEMS[unit.system]
     start = places.index(unit.name)
     parts = token.split("-")
     if len(parts) > len(places) - start:
         written = "-".join(p[0].upper() for p in places[start:])
-        raise UsageError(
-            f"cannot read {area!r}: {unit.name} has {written}, not {len(parts)} places"
-        )
+        raise _unreadable(area, f"{unit.name} has {written}, not {len(parts)} places")
     total = Fraction(0)
     for index, (part, name) in enumerate(zip(parts, places[start:], strict=False)):
         value = _number(part, area)
         size = UNITS[name].sqft
         bound = UNITS[places[start + index - 1]].sqft / size if index else None
         if bound is not None and value >= bound:
-            raise UsageError(
-                f"cannot read {area!r}: {part} {name} is a whole {places[start + index - 1]} "
-                f"or more (the {name} place holds less than {bound})"
+            above = places[start + index - 1]
+            raise _unreadable(
+                area,
+                f"{part} {name} is a whole {above} or more (the {name} place holds less "
+                f"than {bound})",
             )
         total += value * size
     return total
@@ -72,17 +77,17 @@ def read_area(text: str, unit: str | None = None) -> Fraction:
     if not words:
         raise UsageError("give an area such as '2-5-3-1 ropani', '1-2-5 bigha' or '5476 sqft'")
     if any(word.startswith("-") for word in words):
-        raise UsageError(f"cannot read {text!r} as an area: an area cannot be negative")
+        raise _unreadable(text, "an area cannot be negative")
     total = Fraction(0)
     pending: str | None = None
     for word in words:
         if word[0].isdigit() or word[0] == ".":
             if pending is not None:
-                raise UsageError(f"cannot read {text!r} as an area: {pending!r} has no unit")
+                raise _unreadable(text, f"{quote(pending, 30)} has no unit")
             pending = word
             continue
         if pending is None:
-            raise UsageError(f"cannot read {text!r} as an area: {word!r} has no number before it")
+            raise _unreadable(text, f"{quote(word, 30)} has no number before it")
         found = unit_named(word)
         if "-" in pending:
             total += _dashed(pending, found, text)
@@ -90,17 +95,21 @@ def read_area(text: str, unit: str | None = None) -> Fraction:
             total += _number(pending, text) * found.sqft
         pending = None
     if pending is not None:
-        raise UsageError(f"cannot read {text!r} as an area: say the unit (ropani, bigha, sqft …)")
+        raise _unreadable(text, "say the unit (ropani, bigha, sqft …)")
     return total
 
 
-def round_half_up(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half-up to ``places`` decimals, exactly (no float, no double rounding)."""
-    scaled = value * 10**places
+def scaled_half_up(value: Fraction, places: int) -> int:
+    """``value`` × 10^places rounded half-up to a whole number, exactly."""
+    scaled = value * Fraction(10) ** places
     whole, rest = divmod(scaled.numerator, scaled.denominator)
-    if 2 * rest >= scaled.denominator:
-        whole += 1
-    return Decimal(whole).scaleb(-places)
+    return whole + 1 if 2 * rest >= scaled.denominator else whole
+
+
+def round_half_up(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded half-up to ``places`` decimals, exactly (no float, no double rounding,
+    no digit limit)."""
+    return Decimal(f"{scaled_half_up(value, places)}E-{places}")
 
 
 def in_unit(sqft: Fraction, unit: str) -> Fraction:
@@ -110,18 +119,19 @@ def in_unit(sqft: Fraction, unit: str) -> Fraction:
 
 def mixed(sqft: Fraction, system: str, places: int = PLACES) -> tuple[str, Decimal]:
     """The area written in ``system`` as people do (``0-3-11.01 bigha``) and the smallest
-    place's count as rounded (to tell whether the answer is exact)."""
+    place's count as rounded (to tell whether the answer is exact). Whole numbers throughout:
+    no size is too large."""
     names = SYSTEMS[system]
-    smallest = round_half_up(sqft / UNITS[names[-1]].sqft, places)
-    counts: list[Decimal] = []
-    rest = smallest
+    rest = scaled_half_up(sqft / UNITS[names[-1]].sqft, places)  # in 10^-places of it
+    smallest = Decimal(f"{rest}E-{places}")
+    counts: list[int] = []
     for name in names[:-1]:
-        ratio = Decimal(int(UNITS[name].sqft / UNITS[names[-1]].sqft))
+        ratio = int(UNITS[name].sqft / UNITS[names[-1]].sqft) * 10**places
         count, rest = divmod(rest, ratio)
         counts.append(count)
-    last = format(rest.normalize(), "f") if rest != rest.to_integral_value() else str(int(rest))
-    text = "-".join([*(str(int(c)) for c in counts), last])
-    return f"{text} {system}", smallest
+    whole, part = divmod(rest, 10**places)
+    written = str(whole) + (f".{part:0{places}d}".rstrip("0") if part else "")
+    return f"{'-'.join([*map(str, counts), written])} {system}", smallest
 
 
 def to_metric(sqft: Fraction) -> Fraction:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from npkit.errors import UsageError
+from npkit.text import quote
 
 SQ_FT_M2 = Fraction("0.09290304")
 """Square metres in one square foot (0.3048²), exact."""
@@ -80,5 +81,5 @@ def unit_named(name: str) -> Unit:
     """The unit called ``name`` (any alias, any case); else a UsageError listing them."""
     found = ALIASES.get(name.strip().lower())
     if found is None:
-        raise UsageError(f"unknown unit {name!r}; units: {', '.join(UNITS)}")
+        raise UsageError(f"unknown unit {quote(name, 30)}; units: {', '.join(UNITS)}")
     return UNITS[found]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from npkit.errors import UsageError
+from npkit.text import quote
 
 
 @dataclass(frozen=True)
@@ -74,5 +75,5 @@ def currency_named(code: str | None) -> Currency | None:
     found = CURRENCIES.get(code.strip().upper())
     if found is None:
         known = ", ".join([*CURRENCIES, NONE])
-        raise UsageError(f"no words for currency {code!r}; currencies: {known}")
+        raise UsageError(f"no words for currency {quote(code, 30)}; currencies: {known}")
     return found

@@ -3,7 +3,7 @@ digits (``१,२५,००,०००.५०``) and the compact form (``1.25 cro
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from npkit.digits import TO_DEVANAGARI
 from npkit.num.tables import SCALES
@@ -33,6 +33,11 @@ def compact(amount: Decimal, *, nepali: bool = False) -> str:
     """``amount`` in the largest scale it reaches, two decimals at most: 12500000 →
     '1.25 crore', 2500000 → '25 lakh', 15000 → '15 thousand' (nepali: '१.२५ करोड'); below a
     thousand the amount itself."""
+    with localcontext(prec=200):  # no rounding before the one this form makes
+        return _compact(amount, nepali)
+
+
+def _compact(amount: Decimal, nepali: bool) -> str:
     size = abs(amount)
     chosen = None
     for index, (power, english, nepali_name) in enumerate(SCALES):

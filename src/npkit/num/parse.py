@@ -11,13 +11,14 @@ test checks it). Anything else is a ``UsageError`` naming the word it could not 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, DecimalException, localcontext
 from enum import Enum
 
 from npkit.errors import UsageError
-from npkit.num.amount import is_number, read_number
+from npkit.num.amount import EXACT, is_number, read_number
 from npkit.num.currencies import CURRENCIES
 from npkit.num.tables import ENGLISH_0_19, ENGLISH_TENS, NEPALI_0_99, NEPALI_VARIANTS, SCALES
+from npkit.text import quote
 
 
 class Kind(Enum):
@@ -113,6 +114,10 @@ def _tokens(text: str) -> list[str]:
     return found
 
 
+def _unreadable(text: str, why: str) -> UsageError:
+    return UsageError(f"cannot read {quote(text, 60)} as an amount: {why}")
+
+
 class _Reader:
     """Adds up one run of number words: 'One Lakh Twenty-Five Thousand', 'सवा लाख'."""
 
@@ -127,18 +132,18 @@ class _Reader:
         self.fraction: str | None = None
 
     def fail(self, why: str) -> UsageError:
-        return UsageError(f"cannot read {self.text!r} as an amount: {why}")
+        return _unreadable(self.text, why)
 
     def number(self, word: str, value: Decimal) -> None:
         if self.fraction is not None:
             if value != int(value) or not 0 <= value <= 9:
-                raise self.fail(f"{word!r} after the point is not one digit")
+                raise self.fail(f"{quote(word, 30)} after the point is not one digit")
             self.fraction += str(int(value))
             return
         english_unit = word.isascii() and word.isalpha() and 1 <= value <= 9
         follows = self.group is not None and not self.after_hundred
         if follows and not (self.open_tens and english_unit):
-            raise self.fail(f"{word!r} cannot follow another number")
+            raise self.fail(f"{quote(word, 30)} cannot follow another number")
         if self.pending is not None:
             value, self.pending = value + self.pending, None
         self.group = (self.group or Decimal(0)) + value
@@ -156,27 +161,27 @@ class _Reader:
     def hundred(self, word: str) -> None:
         base = self._base()
         if base >= 100 or self.after_hundred:
-            raise self.fail(f"{word!r} after {base}")
+            raise self.fail(f"{quote(word, 30)} after {base}")
         self.group = base * 100
         self.after_hundred, self.open_tens = True, False
 
     def scale(self, word: str, value: Decimal) -> None:
         if self.last_scale is not None and value >= self.last_scale:
-            raise self.fail(f"{word!r} is out of order")
+            raise self.fail(f"{quote(word, 30)} is out of order")
         self.total += self._base() * value
         self.group, self.last_scale = None, value
         self.after_hundred = self.open_tens = False
 
     def modifier(self, word: str, value: Decimal) -> None:
         if self.pending is not None or self.fraction is not None:
-            raise self.fail(f"{word!r} is out of place")
+            raise self.fail(f"{quote(word, 30)} is out of place")
         if self.group is not None and not self.after_hundred:
-            raise self.fail(f"{word!r} cannot follow a number")
+            raise self.fail(f"{quote(word, 30)} cannot follow a number")
         self.pending = value
 
     def point(self, word: str) -> None:
         if self.fraction is not None or self.pending is not None:
-            raise self.fail(f"{word!r} is out of place")
+            raise self.fail(f"{quote(word, 30)} is out of place")
         self.fraction = ""
 
     def result(self) -> Decimal:
@@ -210,7 +215,7 @@ def _classify(word: str, text: str) -> tuple[str, Kind, Decimal]:
         return word, Kind.NUMBER, read_number(word)
     found = WORDS.get(fold(word))
     if found is None:
-        raise UsageError(f"cannot read {text!r} as an amount: unknown word {word!r}")
+        raise _unreadable(text, f"unknown word {quote(word, 30)}")
     return word, found[0], found[1]
 
 
@@ -219,6 +224,14 @@ def parse_amount(text: str) -> Decimal:
     'Rupees One Lakh Twenty-Five Thousand and Fifty Paisa Only' → 125000.50. Paisa (cents …)
     are hundredths (thousandths after a three-place currency: fils of a Kuwaiti dinar)."""
     text = " ".join(text.split())
+    with localcontext(EXACT):
+        try:
+            return _parse(text)
+        except DecimalException:
+            raise _unreadable(text, "too large") from None
+
+
+def _parse(text: str) -> Decimal:
     words = [_classify(word, text) for word in _tokens(text)]
     negative = False
     places = Decimal(2)
@@ -234,21 +247,21 @@ def parse_amount(text: str) -> Decimal:
             runs[-1] = (runs[-1][0], kind)
             runs.append(([], None))
         elif kind is Kind.MINUS:
-            raise UsageError(f"cannot read {text!r} as an amount: {word!r} must come first")
+            raise _unreadable(text, f"{quote(word, 30)} must come first")
         elif kind is not Kind.FILLER:
             runs[-1][0].append((word, kind, value))
     minor = [run for run, end in runs if end is Kind.MINOR and run]
     if len(minor) > 1 or any(end is Kind.MINOR and not run for run, end in runs):
-        raise UsageError(f"cannot read {text!r} as an amount: where are the paisa?")
+        raise _unreadable(text, "where are the paisa?")
     major = [w for run, end in runs if end is not Kind.MINOR for w in run]
     if not major and not minor:
-        raise UsageError(f"cannot read {text!r} as an amount: no number in it")
+        raise _unreadable(text, "no number in it")
     amount = _value(major, text) if major else Decimal(0)
     if minor:
         small = _value(minor[0], text)
         limit = Decimal(10) ** int(places)
         if small != int(small) or not 0 <= small < limit:
-            raise UsageError(f"cannot read {text!r} as an amount: {small} paisa (cents …)")
+            raise _unreadable(text, f"{small} paisa (cents …)")
         amount = (amount + small.scaleb(-int(places))).quantize(Decimal(1).scaleb(-int(places)))
     elif not (len(major) == 1 and is_number(major[0][0])):
         amount = tidy(amount)  # a number alone keeps the decimals typed: 125000.50

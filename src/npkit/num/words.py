@@ -6,9 +6,10 @@ Only" or "एक लाख पच्चीस हजार रुपैयाँ
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, Inexact, localcontext
 
 from npkit.errors import UsageError
+from npkit.num.amount import EXACT
 from npkit.num.currencies import Currency, currency_named
 from npkit.num.tables import (
     ENGLISH_0_19,
@@ -62,7 +63,10 @@ def _split(amount: Decimal, currency: Currency | None) -> tuple[int, int, str]:
         digits = format(amount, "f").partition(".")[2]
         return whole, 0, digits
     step = Decimal(1).scaleb(-currency.places)
-    if amount != amount.quantize(step):
+    with localcontext(EXACT.copy()) as context:
+        context.traps[Inexact] = False
+        rounded = amount.quantize(step)
+    if amount != rounded:
         unit = currency.minor_many.lower() if currency.places else "whole units"
         raise UsageError(
             f"{amount} has more decimals than {currency.code} has ({currency.places}, {unit}): "
@@ -86,6 +90,8 @@ def to_words(
     value = amount if isinstance(amount, Decimal) else Decimal(str(amount))
     if not value.is_finite():
         raise UsageError(f"cannot write {amount} in words")
+    if abs(value) >= LIMIT:
+        raise UsageError(f"{value} is out of range: amounts in words go up to {LIMIT - 1:,}")
     chosen = currency_named(currency)
     if cheque and chosen is None:
         raise UsageError("a cheque needs a currency (--currency NPR, USD, …)")
