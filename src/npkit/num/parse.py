@@ -224,6 +224,8 @@ def parse_amount(text: str) -> Decimal:
     'Rupees One Lakh Twenty-Five Thousand and Fifty Paisa Only' → 125000.50. Paisa (cents …)
     are hundredths (thousandths after a three-place currency: fils of a Kuwaiti dinar)."""
     text = " ".join(text.split())
+    if is_number(text):  # the common case, digits alone: no words to weigh
+        return read_number(text)
     with localcontext(EXACT):
         try:
             return _parse(text)

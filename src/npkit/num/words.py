@@ -22,6 +22,7 @@ from npkit.num.tables import (
 
 LIMIT = 10**LIMIT_DIGITS
 """The first amount too large to write in words (10^19)."""
+_SCALES = tuple((10**power, english, nepali) for power, english, nepali in SCALES)
 MINUS = ("Minus", "ऋण")
 POINT = ("Point", "दशमलव")
 ONLY = ("Only", "मात्र")
@@ -44,8 +45,8 @@ def integer_words(n: int, *, nepali: bool = False) -> str:
     if n == 0:
         return _below_100(0, nepali)
     words = []
-    for power, english, nepali_name in SCALES:
-        count, n = divmod(n, 10**power)
+    for size, english, nepali_name in _SCALES if n >= 1000 else ():
+        count, n = divmod(n, size)
         if count:
             words.append(f"{_below_100(count, nepali)} {nepali_name if nepali else english}")
     hundreds, n = divmod(n, 100)
