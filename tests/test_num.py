@@ -102,6 +102,11 @@ def test_every_spelling_folds_to_one_number() -> None:
          "One Thousand Five Hundred US Dollars and Seventy-Five Cents"),
         ("2000", {"currency": "jpy"}, "Two Thousand Yen"),
         ("1.005", {"currency": "KWD"}, "One Kuwaiti Dinar and Five Fils"),
+        ("10.01", {"currency": "QAR"}, "Ten Qatari Riyals and One Dirham"),
+        ("1", {"currency": "AED"}, "One UAE Dirham"),
+        ("0.71", {"currency": "QAR"}, "Zero Qatari Riyals and Seventy-One Dirhams"),
+        ("0.5", {"currency": "KWD"}, "Zero Kuwaiti Dinars and Five Hundred Fils"),
+        ("0.5", {"currency": "AED"}, "Fifty Fils"),
         ("123456789012345678", {"currency": "none"},
          "One Shankha Twenty-Three Padma Forty-Five Neel Sixty-Seven Kharab Eighty-Nine Arab "
          "One Crore Twenty-Three Lakh Forty-Five Thousand Six Hundred Seventy-Eight"),
@@ -179,9 +184,13 @@ MONEY = st.decimals(
 )
 
 
-@given(MONEY, st.booleans(), st.booleans(), st.sampled_from(["NPR", "USD", "INR", "none"]))
+@given(MONEY, st.booleans(), st.booleans(), st.sampled_from([*num.CURRENCIES, "none"]))
 def test_words_parse_round_trip(amount: Decimal, nepali: bool, cheque: bool, currency: str) -> None:
     if cheque and (amount < 0 or currency == "none"):
+        return
+    if currency != "none":
+        amount = amount.quantize(Decimal(1).scaleb(-num.CURRENCIES[currency].places))
+    if abs(amount) >= num.LIMIT:
         return
     words = num.to_words(amount, nepali=nepali, cheque=cheque, currency=currency)
     assert num.parse_amount(words) == amount, words
@@ -255,3 +264,12 @@ def test_messages_escape_what_was_typed() -> None:
         num.parse_amount("\x1b[31mred " + "x" * 200)
     message = str(caught.value)
     assert "\x1b" not in message and "\\x1b" in message and len(message) < 200
+
+
+def test_every_currency_nrb_quotes_has_words() -> None:
+    """``fx convert --words`` can name any result (NPR and every currency of NRB's table)."""
+    from npkit.fx.records import KNOWN_CURRENCIES
+
+    for code in ("NPR", *KNOWN_CURRENCIES):
+        currency = num.currency_named(code)
+        assert currency is not None and num.parse_amount(num.to_words(1, currency=code)) == 1

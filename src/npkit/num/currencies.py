@@ -63,6 +63,17 @@ for _code, _one, _many, _minor, _nepali, _minor_ne, _places in (
     ("OMR", "Omani Rial", "Omani Rials", "Baisa", "ओमानी रियाल", "बैसा", 3),
 ):
     CURRENCIES[_code] = Currency(_code, _one, _many, _minor, _minor, _nepali, _minor_ne, _places)
+SHARED_NAMES = frozenset(
+    name
+    for c in CURRENCIES.values()
+    for name in (c.minor_one, c.minor_many, c.minor_nepali)
+    if any(
+        name in (m.one.split()[-1], m.many.split()[-1], m.nepali.split()[-1])
+        for m in CURRENCIES.values()
+    )
+)
+"""Subunit names that are also a currency's name (the dirham: a hundredth of a Qatari riyal
+and the UAE's unit): such a subunit is never written without its currency."""
 NONE = "none"
 """``currency='none'``: the bare number."""
 

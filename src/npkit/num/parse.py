@@ -87,6 +87,7 @@ def _words() -> dict[str, tuple[Kind, Decimal]]:
         for name in (currency.one, currency.many, currency.nepali):
             for word in name.split():
                 table.setdefault(fold(word), (Kind.MAJOR, Decimal(currency.places)))
+    for currency in CURRENCIES.values():
         for name in (currency.minor_one, currency.minor_many, currency.minor_nepali):
             table.setdefault(fold(name), (Kind.MINOR, Decimal(0)))
     add(Kind.MAJOR, 2, "rs", "rs.", "npr", "nrs", "inr", "रु", "रू", "रु.", "रू.", "रुपैयां", "रूपैयाँ")
@@ -96,6 +97,14 @@ def _words() -> dict[str, tuple[Kind, Decimal]]:
 
 
 WORDS = _words()
+AMBIGUOUS = frozenset(
+    fold(name)
+    for currency in CURRENCIES.values()
+    for name in (currency.minor_one, currency.minor_many, currency.minor_nepali)
+    if WORDS[fold(name)][0] is Kind.MAJOR
+)
+"""Names of one currency's unit and another's subunit (the dirham: UAE's, and a hundredth of
+a Qatari riyal): the subunit when it follows a number after a currency was named."""
 _GLUE = re.compile(r"(?<=[\d०-९])(?=[^\d०-९.,\s/-])|(?<=[A-Za-z]\.)(?=[\d०-९])")
 _STRIP = ".,;:()[]{}'\"!?।"
 
@@ -237,14 +246,20 @@ def _parse(text: str) -> Decimal:
     words = [_classify(word, text) for word in _tokens(text)]
     negative = False
     places = Decimal(2)
+    named = False  # a currency was named (then a dirham after a number is a subunit)
     while words and words[0][1] in (Kind.MINUS, Kind.MAJOR, Kind.FILLER):
         negative = negative or words[0][1] is Kind.MINUS
-        places = words[0][2] if words[0][1] is Kind.MAJOR else places
+        named = named or words[0][1] is Kind.MAJOR
+        places = max(places, words[0][2]) if words[0][1] is Kind.MAJOR else places
         words.pop(0)
     runs: list[tuple[list[tuple[str, Kind, Decimal]], Kind | None]] = [([], None)]
+    previous: Kind | None = None
     for word, kind, value in words:
+        if kind is Kind.MAJOR and named and previous is not Kind.MAJOR:
+            kind = Kind.MINOR if fold(word) in AMBIGUOUS else kind
+        previous = kind
         if kind is Kind.MAJOR:
-            places = value
+            places, named = max(places, value), True  # ओमानी (3) रियाल (2, as Saudi)
         if kind in (Kind.MAJOR, Kind.MINOR, Kind.AND):
             runs[-1] = (runs[-1][0], kind)
             runs.append(([], None))

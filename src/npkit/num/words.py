@@ -10,7 +10,7 @@ from decimal import Decimal, Inexact, localcontext
 
 from npkit.errors import UsageError
 from npkit.num.amount import EXACT
-from npkit.num.currencies import Currency, currency_named
+from npkit.num.currencies import SHARED_NAMES, Currency, currency_named
 from npkit.num.tables import (
     ENGLISH_0_19,
     ENGLISH_TENS,
@@ -117,10 +117,14 @@ def _number_text(whole: int, digits: str, nepali: bool) -> str:
 
 
 def _money(whole: int, minor: int, currency: Currency, nepali: bool, cheque: bool) -> str:
+    # Below one unit the subunit stands alone ("Fifty Paisa"), unless that would not say which
+    # currency: "One Hundred Fils" (Kuwaiti or UAE?), "Fifty Dirhams" (Qatari or UAE?).
+    shared = {currency.minor_one, currency.minor_many, currency.minor_nepali} & SHARED_NAMES
+    alone = not minor or currency.places != 2 or bool(shared)
     major = integer_words(whole, nepali=nepali)
     small = integer_words(minor, nepali=nepali) if minor else ""
     if nepali:
-        parts = [f"{major} {currency.nepali}"] if whole or cheque or not minor else []
+        parts = [f"{major} {currency.nepali}"] if whole or cheque or alone else []
         if minor:
             parts.append(f"{small} {currency.minor_nepali}")
         return " ".join(parts) + (f" {ONLY[1]}" if cheque else "")
@@ -128,9 +132,7 @@ def _money(whole: int, minor: int, currency: Currency, nepali: bool, cheque: boo
     if cheque:
         text = f"{currency.many} {major}"
         return text + (f" and {small} {minor_name}" if minor else "") + f" {ONLY[0]}"
-    parts = (
-        [f"{major} {currency.one if whole == 1 else currency.many}"] if whole or not minor else []
-    )
+    parts = [f"{major} {currency.one if whole == 1 else currency.many}"] if whole or alone else []
     if minor:
         parts.append(f"{small} {minor_name}")
     return " and ".join(parts)
