@@ -116,8 +116,9 @@ def words(
 
     \b
     Examples:
-      npkit num words 125000.50            One Lakh Twenty-Five Thousand Rupees and Fifty Paisa
+      npkit num words 125000.50            One Lakh … Rupees and Fifty Paisa
       npkit num words 125000.50 --cheque   Rupees One Lakh … and Fifty Paisa Only
+      npkit num words -- -500              Minus Five Hundred Rupees
       npkit num words 99 --nepali          उनान्सय रुपैयाँ
       npkit num words 1500 --currency USD -f raw --fields words
       npkit num words --column amount vouchers.csv
