@@ -470,6 +470,15 @@ def test_value_of_2_tola_5_aana(npkit, sources) -> None:
     }  # fmt: skip
 
 
+def test_value_in_words(npkit, sources) -> None:
+    """``--words``: the value for an invoice, in the words ``npkit num words`` writes."""
+    result = npkit("gold", "value", "2", "tola", "5", "aana", "--words")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Seven Lakh Nine Thousand Four Hundred Seventy-Five Rupees\n"
+    refused = npkit("gold", "value", "1", "tola", "--words", "-f", "json")
+    assert refused.exit_code == 2 and "--words prints one line" in refused.stderr
+
+
 def test_value_of_grams_of_silver_uses_the_10g_rate(npkit, sources) -> None:
     result = npkit("gold", "value", "15.5g", "--metal", "silver")
     assert result.exit_code == 0 and result.stderr == ""

@@ -27,6 +27,7 @@ LAYERS = {
     "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,
     "provenance": 2, "stats": 2,
     "fx": 3, "gold": 3, "news": 3, "sheets": 3,
+    "num": 2, "land": 2,
     "cli": 4, "__main__": 4,
 }  # fmt: skip
 

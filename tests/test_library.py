@@ -182,6 +182,7 @@ def test_the_cli_routes_library_messages_to_its_console(
 
 PUBLIC = ["npkit", "npkit.dates", "npkit.patro", "npkit.fx", "npkit.gold", "npkit.news"]
 PUBLIC += ["npkit.output", "npkit.errors"]
+PUBLIC += ["npkit.num", "npkit.land"]
 
 
 def _documented_constants() -> set[str]:

@@ -29,6 +29,8 @@ _SUBMODULES = {
     "gold": "npkit.gold",
     "news": "npkit.news",
     "patro": "npkit.patro",
+    "num": "npkit.num",
+    "land": "npkit.land",
 }
 
 __all__ = ["PROJECT_URL", "__version__", *sorted(_SUBMODULES)]

@@ -39,6 +39,16 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
         "news",
         "Headlines from Nepali news sites; read an article.",
     ),
+    "num": (
+        "npkit.cli.num",
+        "num",
+        "Amounts in words (cheques), lakh/crore, Nepali numbers.",
+    ),
+    "land": (
+        "npkit.cli.land",
+        "land",
+        "Land areas: ropani, bigha, sq ft, m², acre, hectare.",
+    ),
     "config": (
         "npkit.cli.settings",
         "config_command",

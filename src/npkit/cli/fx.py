@@ -28,6 +28,12 @@ if TYPE_CHECKING:
     from npkit.dates import Reading
 
 DEFAULT_COMMAND = "rates"
+WORDS_OPTION = click.option(
+    "--words",
+    is_flag=True,
+    help="Print the result in words, for an invoice ('Fifteen Thousand … Rupees and Fifty "
+    "Paisa'; see npkit num words).",
+)
 DATE_HELP = """\b
 Dates: AD 2024-11-26; BS bs:2081-08-11, '2081-08-11 BS', २०८१-०८-११
 (Devanagari digits mean BS), or with a month name: '11 Mangsir 2081',
@@ -226,6 +232,7 @@ def rates(
     is_flag=True,
     help="Ledger mode: a bad row is a warning and empty added cells (default: exit 2).",
 )
+@WORDS_OPTION
 @fetch_options
 @output_options(record=core.Conversion)
 def convert(
@@ -241,6 +248,7 @@ def convert(
     decimal_comma: bool,
     reading: Reading,
     keep_going: bool,
+    words: bool,
     fetch: FetchOptions,
     output: OutputSpec,
 ) -> None:
@@ -253,6 +261,7 @@ def convert(
       npkit fx convert 100 USD                    100 US dollars in rupees
       npkit fx convert 5000 NPR INR --date 2026-08-12
       npkit fx convert 100 USD --fields result -f raw     just the number
+      npkit fx convert 100 USD --words            the result in words
 
     \b
     Ledger mode: value every row of a CSV at the rate of its own date (one history fetch):
@@ -268,6 +277,8 @@ def convert(
         "--decimal-comma": decimal_comma or None,
         "--keep-going": keep_going or None,
     }
+    if words and (columns or output.chosen or output.fields):
+        raise UsageError("--words prints one line of text: not with --column, -f or --fields")
     if columns:
         _convert_ledger(
             args, columns, side, date_, fetch, output, keep_going, ledger_options, reading
@@ -280,10 +291,19 @@ def convert(
         raise UsageError("give AMOUNT FROM [TO] (e.g. 100 USD), or --column NAME for a CSV")
     output.check(core.Conversion)  # a bad --fields fails before any request
     amount, from_, to = (*args, core.HOME) if len(args) == 2 else args
+    if words:
+        from npkit.num import currency_named
+
+        currency_named(to)  # a currency without words fails before any request
     day = read_day(date_, reading)
     conversion = core.convert(
         amount, from_, to, date=day, side=side.lower() if side else None, options=fetch
     )
+    if words:
+        from npkit.cli.num import words_line
+
+        click.echo(words_line(conversion.result, conversion.to))
+        return
     render([conversion], output, core.Conversion)
 
 

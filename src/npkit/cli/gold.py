@@ -196,6 +196,11 @@ def prices(
 @click.option("--date", "date_", metavar="DATE", help="Rates of this day (default: latest).")
 @reading_options(calendar=False)
 @SOURCE_OPTION
+@click.option(
+    "--words",
+    is_flag=True,
+    help="Print the value in words, for an invoice ('One Lakh … Rupees'; see npkit num words).",
+)
 @fetch_options
 @output_options(record=Valuation)
 def value(
@@ -204,6 +209,7 @@ def value(
     date_: str | None,
     reading: Reading,
     source: str,
+    words: bool,
     fetch: FetchOptions,
     output: OutputSpec,
 ) -> None:
@@ -219,7 +225,12 @@ def value(
       npkit gold value 2 tola 5 aana
       npkit gold value 15.5g --metal silver
       npkit gold value 1 tola --fields value -f raw
+      npkit gold value 1 tola --words
     """
+    if words and (output.chosen or output.fields):
+        from npkit.errors import UsageError
+
+        raise UsageError("--words prints one line of text: not with -f or --fields")
     parsed = core.parse_weight(*weight)
     output.check(Valuation)  # a bad --fields fails before any request
     day = read_day(date_, reading)
@@ -228,4 +239,9 @@ def value(
         console.warn(substitute_note(valuation))
     elif date_ is None:
         warn_if_old(valuation)
+    if words:
+        from npkit.cli.num import words_line
+
+        click.echo(words_line(valuation.value, "NPR"))
+        return
     render([valuation], output, Valuation)

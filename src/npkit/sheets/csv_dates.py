@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from npkit import dates, progress
 from npkit.dates import Reading
@@ -188,6 +188,20 @@ def _pattern_field(pattern: str) -> Callable[[date, dates.BSDate], str]:
     return formatted
 
 
+class Cells(Protocol):
+    """What the CSV engine asks of a cell converter: the added field names, the values added
+    for a cell (``failed`` when it is bad and kept going) and the bad-input rule. Dates
+    (``_CellConverter``) and amounts (``npkit.sheets.amounts``) are two."""
+
+    names: list[str]
+    failed: tuple[Any, ...]
+    bad: BadInput
+
+    def values(self, cell: str, where: str, line_no: int) -> tuple[Any, ...]: ...
+
+    def quiet_values(self, cell: str) -> tuple[Any, ...] | None: ...
+
+
 class _CellConverter:
     """A date cell → the values added for it (memoised: spreadsheets repeat dates)."""
 
@@ -327,7 +341,7 @@ def _convert_csv_source(
     columns: Sequence[str],
     spec: OutputSpec,
     fields: Sequence[str],
-    cells: _CellConverter,
+    cells: Cells,
     delimiter: str,
     out: IO[str],
     state: dict[str, Any],
@@ -404,7 +418,7 @@ class _CsvRows:
         lines: _Lines,
         header: list[str],
         columns: Sequence[str],
-        cells: _CellConverter,
+        cells: Cells,
         delimiter: str,
         where: str,
         result: BulkResult,
