@@ -129,7 +129,9 @@ def expire_http_cache():
         now = datetime.now(UTC)
         responses = list(cache.filter(expired=True))
         for response in responses:
-            # older by exactly ``hours`` than when it came, so a test can compare the two
+            # older by ``hours`` than when it came. A fresh answer's fetched_at is npkit's
+            # clock a few ms after requests-cache stamped its copy, and both are shown to the
+            # second, so a test allows the two one second (CI once saw 10,799 s)
             response.created_at = response.created_at - timedelta(hours=hours)
             response.expires = now - timedelta(minutes=1)
             cache.responses[response.cache_key] = response
