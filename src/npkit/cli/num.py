@@ -215,7 +215,7 @@ def parse(inputs: tuple[str, ...], keep_going: bool, output: OutputSpec) -> None
     \b
     Examples:
       npkit num parse '1.5 crore' 'सवा लाख'
-      npkit num parse 'Rupees One Lakh and Fifty Paisa Only' -f raw --fields amount
+      npkit num parse 'Rupees Five Lakh Only' -f raw --fields amount
     """
     _records(inputs, _parsed, ParsedAmount, keep_going, output)
 
