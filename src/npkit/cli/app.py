@@ -22,6 +22,8 @@ Examples:
   npkit fx convert 100 USD          100 US dollars in rupees
   npkit gold                        today's gold and silver prices
   npkit news -n 5                   five headlines; `npkit news read 1` reads one
+  npkit num words 125000.50 --cheque  the amount in words for a cheque
+  npkit land convert 2-5-3-1 ropani --to sqft   a hill plot in square feet
 \b
 Exit codes: 0 ok, 1 internal error, 2 bad input, 3 fetch failed,
 4 could not parse a response, 5 "no" from a yes/no check
@@ -78,7 +80,7 @@ class LazyGroup(HelpGroup):
 @click.option("--debug", is_flag=True, help="Show a full traceback on internal errors.")
 @click.pass_context
 def cli(ctx: click.Context, verbose: bool, quiet: bool, color: str, debug: bool) -> None:
-    """Everyday Nepal data: dates, exchange rates, gold prices, news.
+    """Everyday Nepal data: dates, exchange rates, gold prices, news, numbers, land.
 
     Global options (-q, -v, --color, --debug) work anywhere on the line.
     """
