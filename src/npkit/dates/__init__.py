@@ -25,7 +25,9 @@ from npkit.dates.convert import (
     first_day,
     last_bs_year,
     last_day,
+    reset_warnings,
     today_ad,
+    warn_unverified,
 )
 from npkit.dates.format import (
     DAY_COLUMNS,
@@ -84,5 +86,7 @@ __all__ = [
     "parse_to_ad",
     "requested_days",
     "to_devanagari_digits",
+    "reset_warnings",
     "today_ad",
+    "warn_unverified",
 ]
