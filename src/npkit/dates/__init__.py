@@ -85,8 +85,8 @@ __all__ = [
     "parse_number",
     "parse_to_ad",
     "requested_days",
-    "to_devanagari_digits",
     "reset_warnings",
+    "to_devanagari_digits",
     "today_ad",
     "warn_unverified",
 ]

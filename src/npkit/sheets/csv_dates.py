@@ -456,7 +456,8 @@ class _CsvRows:
         self.result = result
         self.suffixes: dict[str, str] = {}  # cell text → its added cells as CSV text
         self.empty_row = delimiter * (self.width - 1 + len(cells.names) * len(self.indexes))
-        self._ended: dict[str, dict[str, str]] = {}  # line end or record kind → cell → added cells + end
+        # line end (csv) or record kind (json, tsv) → cell → its added cells and the row's end
+        self._ended: dict[str, dict[str, str]] = {}
 
     def _suffix(self, cell: str, line_no: int) -> str:
         found = self.suffixes.get(cell)
@@ -503,9 +504,7 @@ class _CsvRows:
             pieces[-1] = last[:-2] if last.endswith("\r\n") else last[:-1]
         out.write("".join(pieces))
 
-    def _plain(
-        self, text: str, block: list[str]
-    ) -> tuple[str, list[str], str, list[str]] | None:
+    def _plain(self, text: str, block: list[str]) -> tuple[str, list[str], str, list[str]] | None:
         """A block whose rows are all plain (one date column, one kind of line end, no blank
         line, every row exactly as wide as the header) as its text and lines without CRs,
         its line end and its cells flattened in row order; None if it is not."""
@@ -648,9 +647,10 @@ class _CsvRows:
         self.result.lines += 1
         cells, width = self.cells, self.width
         raw, row, problem = _checked_row(line, self.lines, self.delimiter, number, width)
+        added = len(cells.names) * len(self.indexes)
         if not raw.strip("\r"):
             if cells.bad.keep_going:
-                batch.append(writer.encode((None,) * (width + len(cells.names) * len(self.indexes))))
+                batch.append(writer.encode((None,) * (width + added)))
             return
         row += [""] * (width - len(row))
         if problem is None:
@@ -666,6 +666,6 @@ class _CsvRows:
         cells.bad.report(problem, number, self.where)
         if len(row) > width:  # the extra cells stay in the last column, delimiter and all
             row[width - 1 :] = [self.delimiter.join(row[width - 1 :])]
-        empty = [None] * (len(cells.names) * len(self.indexes))
+        empty = [None] * added
         encoded = writer.encode([*row, *empty])
         batch.append(escape_undecoded(encoded) if writer.kind.json_values else encoded)

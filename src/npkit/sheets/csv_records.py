@@ -94,7 +94,8 @@ class KeptBytes:
             if buffer is None:
                 raise
             self.stream.flush()
-            buffer.write(text.encode(self.stream.encoding or "utf-8", "surrogateescape"))
+            encoding = getattr(self.stream, "encoding", None) or "utf-8"
+            buffer.write(text.encode(encoding, "surrogateescape"))
             return len(text)
 
     def flush(self) -> None:
