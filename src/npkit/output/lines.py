@@ -78,6 +78,15 @@ class RowWriter:
         self.rows_written += len(texts)
         self.stream.flush()
 
+    def write_joined(self, text: str, count: int) -> None:
+        """Write ``count`` rows encoded with ``self.encode`` and joined with the format's
+        separator (a block of a bulk converter, built in one join), then flush."""
+        if count:
+            self.stream.write(self.kind.opening if self.rows_written == 0 else self.kind.separator)
+            self.stream.write(text)
+            self.rows_written += count
+            self.stream.flush()
+
     def close(self) -> None:
         """Finish the document (closes the JSON array; ``[]`` when nothing was written)."""
         if self._closed:

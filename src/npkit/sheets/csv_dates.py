@@ -599,23 +599,23 @@ class _CsvRows:
                     continue
                 text, block = found
                 assert shape is not None
-                if not self._fast_records(shape, text, block, batch):
+                if not self._fast_records(shape, text, block, writer, batch):
                     before = lines.number - len(block)
                     for number, line in enumerate(block, before + 1):
                         self._record(line, number, writer, batch, flush)
         finally:
             flush()  # the rows before a bad one that stopped the run
 
-    def _fast_records(self, shape: RowShape, text: str, block: list[str], batch: list[str]) -> bool:
+    def _fast_records(
+        self, shape: RowShape, text: str, block: list[str], writer: RowWriter, batch: list[str]
+    ) -> bool:
         """``_fast_block`` for records: False (nothing written) unless every row is plain, no
-        cell needs escaping and every date reads."""
+        cell needs escaping and every date reads; True: the block is written (after
+        ``batch``)."""
         plain = self._plain(text, block)
         if plain is None:
             return False
         text, block, _, flat = plain
-        heads = shape.heads(text, flat, self.delimiter)
-        if heads is None:
-            return False
         dated = flat[self.indexes[0] :: self.width]
         added = self._ended.setdefault(shape.kind, {})
         try:
@@ -629,7 +629,12 @@ class _CsvRows:
                     return False  # a bad date: the general path reports it on its line
                 added[cell] = shape.suffix(values)
             suffixes = list(map(added.__getitem__, dated))
-        batch.extend(map(str.__add__, heads, suffixes))
+        rows = shape.rows(text, flat, suffixes, self.delimiter)
+        if rows is None:
+            return False
+        writer.write_encoded(batch)
+        batch.clear()
+        writer.write_joined(rows, len(block))
         self.result.lines += len(block)
         return True
 

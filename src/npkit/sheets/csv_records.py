@@ -1,8 +1,8 @@
 """CSV rows as records (json, ndjson, tsv, raw) at bulk speed, and a stream that writes back the
 bytes of a bad row as they came.
 
-``RowShape`` encodes a block of plain rows in C-level passes (one %-template or one
-``str.replace`` per block) and memoised added cells, giving exactly the text ``RowWriter.encode``
+``RowShape`` encodes a block of plain rows in C-level passes (slice assignments and one join
+per block) and memoised added cells, giving exactly the text ``RowWriter.encode``
 gives row by row: it checks this on a probe row first and declines (None) for any other format.
 """
 
@@ -39,36 +39,50 @@ class RowShape:
         self.width = width
         if found == "{" + ", ".join(key + '"a"' for key in keys) + "}" + end:
             self.kind = "json"
-            self.template = "{" + ", ".join(k.replace("%", "%%") + '"%s"' for k in keys[:width])
+            self.opens = ["{" + keys[0] + '"', *('", ' + key + '"' for key in keys[1:width])]
             self.added_keys = keys[width:]
             self.end = "}" + end
+            self.separator = writer.kind.separator
         elif found == "\t".join(probe) + "\n":
             self.kind = "tsv"
 
     def suffix(self, values: Sequence[Any]) -> str:
-        """The added cells' text and the row's end."""
+        """The added cells' text and the row's end (in JSON, from the closing quote of the
+        row's last own cell)."""
         if self.kind == "json":
             pairs = zip(self.added_keys, values, strict=True)
-            return "".join(", " + key + json_value(v) for key, v in pairs) + self.end
+            return '"' + "".join(", " + key + json_value(v) for key, v in pairs) + self.end
         cleaned = (text_value(v).replace("\t", " ").replace("\n", " ") for v in values)
         return "".join("\t" + text for text in cleaned) + "\n"
 
-    def heads(self, text: str, flat: list[str], delimiter: str) -> list[str] | None:
-        """Each row's own cells encoded (its start), from the block's ``text`` (lines joined by
-        ``\\n``, no ``\\r``) and its cells ``flat`` in row order; None if a cell would need
-        escaping."""
+    def rows(self, text: str, flat: list[str], suffixes: list[str], delimiter: str) -> str | None:
+        """A block's rows encoded and joined with the format's separator, from its ``text``
+        (lines joined by ``\n``, no ``\r``), its cells ``flat`` in row order and each row's
+        ``suffix``; None if a cell would need escaping. One join of slices: no per-row call."""
+        count = len(suffixes)
         if self.kind == "json":
             if _JSON_ESCAPED(text):
                 return None
-            width = self.width
-            rows = zip(*(flat[i::width] for i in range(width)), strict=True)
-            return list(map(self.template.__mod__, rows))
+            width, step = self.width, 2 * self.width + 1
+            parts = [""] * (count * step)
+            parts[0] = self.opens[0]
+            parts[step::step] = [self.separator + self.opens[0]] * (count - 1)
+            for i in range(width):
+                if i:
+                    parts[2 * i :: step] = [self.opens[i]] * count
+                parts[2 * i + 1 :: step] = flat[i::width]
+            parts[2 * width :: step] = suffixes
+            return "".join(parts)
         if self.kind == "tsv":
-            if delimiter == "\t":
-                return text.split("\n")
-            if "\t" in text:
-                return None
-            return text.replace(delimiter, "\t").split("\n")
+            if delimiter != "\t":
+                if "\t" in text:
+                    return None
+                text = text.replace(delimiter, "\t")
+            lines = text.split("\n")
+            parts = [""] * (2 * count)
+            parts[::2] = lines
+            parts[1::2] = suffixes
+            return "".join(parts)
         return None
 
 
