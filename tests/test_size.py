@@ -251,3 +251,25 @@ def test_paragraphs_past_max_blocks_are_not_read_and_a_warning_says_so(
 )
 def test_pages_are_decoded_as_browsers_decode_them(content: bytes, expected: str) -> None:
     assert expected in article.decode_page(content)
+
+
+# ---------------------------------------------------------------- feed fragments
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<p>kept</p><a href='x' " + "<b " * 1000, "kept"),  # a tag never closed: to the end
+        ("<p>before</p><!-- never closed <p>hidden</p>", "before"),
+        ("<p>before</p><script>if (a<b) {x = '<p>'}", "before"),  # unclosed script: to the end
+        (
+            "<p>a &amp; b</p><div class='share-bar'><div>x</div>y</div><p>after</p>",
+            "a & b\nafter",
+        ),
+        ("1 < 2 and <3 <br/>next<? pi ?><!DOCTYPE html>", "1 < 2 and <3\nnext"),
+    ],
+)
+def test_broken_fragments_read_in_one_pass(markup: str, expected: str) -> None:
+    from npkit.news.clean import html_to_text
+
+    assert html_to_text(markup) == expected
