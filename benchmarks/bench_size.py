@@ -1,5 +1,5 @@
 """Big inputs and hostile pages (issue 21): flat memory, linear time. Run by hand; prints a
-table and a verdict per goal. Every figure is a whole process (peak RSS from ``wait4``),
+table and a verdict per goal. Every figure is a whole process (peak RSS by ``/usr/bin/time``),
 times are medians of interleaved runs, compared as ratios measured side by side.
 
     python benchmarks/bench_size.py                     # 1,000,000 rows; 10 MB pages
@@ -42,16 +42,17 @@ Run = tuple[float, int]  # seconds, peak RSS in KiB
 
 
 def measured(args: list[str], stdin: Path | None, env: dict[str, str]) -> Run:
-    """Wall seconds and peak RSS (KiB) of one whole process; its output is thrown away."""
-    with open(stdin or os.devnull, "rb") as source, open(os.devnull, "wb") as sink:
-        start = time.perf_counter()
-        process = subprocess.Popen(args, stdin=source, stdout=sink, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status):
-        assert process.stderr is not None
-        raise SystemExit(f"{args} failed: {process.stderr.read().decode()[:300]}")
-    return elapsed, usage.ru_maxrss
+    """Wall seconds and peak RSS (KiB) of one whole process, by ``/usr/bin/time`` (a child's
+    ``ru_maxrss`` from ``wait4`` would count this big process's pages before the exec)."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        timed = ["/usr/bin/time", "-q", "-f", "%e %M", "-o", report.name, *args]
+        with open(stdin or os.devnull, "rb") as source:
+            done = subprocess.run(timed, stdin=source, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, env=env, check=False)  # fmt: skip
+        if done.returncode:
+            raise SystemExit(f"{args} failed: {done.stderr.decode()[:300]}")
+        seconds, rss = report.read().split()
+    return float(seconds), int(rss)
 
 
 def medians(cases: dict[str, Callable[[], Run]], runs: int) -> dict[str, Run]:
