@@ -17,11 +17,11 @@ if TYPE_CHECKING:
     from typing import IO, Any
 
 
-# Characters that csv, tsv or JSON would quote or escape (\x1e is encode_columns' separator).
 WRITE_ROWS = 256
 """Rows joined into one string per write: large joined strings cost a page fault per 4 KiB
 (glibc maps and unmaps them), which made json, with its longer rows, 2x slower than csv."""
 
+# Characters that csv, tsv or JSON would quote or escape (\x1e is encode_columns' separator).
 _NEEDS_ESCAPE = re.compile(r'[",\\\x00-\x1d\x1f\x7f\u2028\u2029]').search
 
 
