@@ -454,7 +454,7 @@ def pages(news_config) -> Iterator[LocalServer]:
                                     content_type="text/html"))  # fmt: skip
         server.route(
             "/bbc", Reply(recorded("bbc_nepali_article.trimmed.html"), content_type="text/html")
-        )  # no charset: bytes to bs4
+        )  # no charset: the page decoded by its <meta> or as UTF-8
         news_config({"onlinekhabar": {"url": server.url + "/feed", "site": server.url + "/2026"}})
         yield server
 

@@ -258,7 +258,9 @@ def test_invalid_utf8_in_a_csv_column(npkit: Npkit) -> None:
     assert stopped.exit_code == 2 and "line 3: not UTF-8 text" in stopped.stderr
     assert stopped.stdout == "n,d,d_bs\n1,2024-11-26,2081-08-11\n"
     kept = npkit("date", "convert", "--column", "d", "--keep-going", input=source)
-    assert kept.stdout == "n,d,d_bs\n1,2024-11-26,2081-08-11\n,,\n3,2025-04-14,2082-01-01\n"
+    # the bad row keeps its bytes, its added cell empty (issue 21)
+    expected = b"n,d,d_bs\n1,2024-11-26,2081-08-11\n\xff,2024-11-27,\n3,2025-04-14,2082-01-01\n"
+    assert kept.stdout_bytes == expected
 
 
 def test_a_cell_over_128_kib_passes_through(npkit: Npkit) -> None:

@@ -292,7 +292,7 @@ def test_warm_news_imports_no_http_library(npkit, news_config) -> None:
         assert len(server.requests) == 1
 
 
-PARSERS = ("feedparser", "bs4", "npkit.news.article", "npkit.news.feeds")
+PARSERS = ("feedparser", "bs4", "selectolax", "npkit.news.article", "npkit.news.feeds")
 
 
 def test_warm_news_parses_nothing_and_answers_as_a_cold_run(npkit, news_config) -> None:

@@ -156,6 +156,8 @@ def convert(
     if "-" in inputs:
         raise UsageError("'-' (stdin) cannot be mixed with dates given as arguments")
     found = [reading.day(text) for text in inputs]
+    for _, bs in found:
+        dates.warn_unverified(bs.year)
     if pattern is not None:
         for day, bs in found:
             click.echo(dates.format_bs(bs, pattern, day.weekday()))
@@ -329,6 +331,7 @@ def cal(
             months = [(year_number, dates.parse_bs_month(month))]
     for y, m in months:
         dates.days_in_month(y, m)  # validate before printing anything
+        dates.warn_unverified(y)
     from npkit.patro import rules
 
     chosen = rules.categories(category)
@@ -560,6 +563,8 @@ def add(
     else:
         months = steps * (12 if kind == "years" else 1)
         result = dates.bs_to_ad(periods.add_months(dates.ad_to_bs(day), months))
+    for shown in (day, result):
+        dates.warn_unverified(dates.ad_to_bs(shown).year)
     render([Day(result)], output, ConvertedDay)
 
 

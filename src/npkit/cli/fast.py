@@ -127,6 +127,8 @@ def run(args: list[str]) -> bool:
         bulk.convert_stdin(spec, options.get("--from"), keep_going=False, scopes=scopes)
         return True
     found = [dates.parse_day(text, options.get("--from")) for text in positionals]
+    for _, bs in found:
+        dates.warn_unverified(bs.year)  # as cli/date.py says it
     scopes = _user_days(asked)
     render((days.Day(ad, bs, scopes=scopes) for ad, bs in found), spec, days.ConvertedDay)
     return True

@@ -177,6 +177,9 @@ def main(argv: list[str] | None = None) -> None:
     _use_utf8(sys.stderr)
     found, rest = split_global_options(args)
     console.route_library_logging()
+    convert = sys.modules.get("npkit.dates.convert")
+    if convert is not None:
+        convert.reset_warnings()  # a new run (tests run many in one process)
     try:
         _interrupts(inside=True)
         from npkit.cli import fast

@@ -25,7 +25,9 @@ from npkit.dates.convert import (
     first_day,
     last_bs_year,
     last_day,
+    reset_warnings,
     today_ad,
+    warn_unverified,
 )
 from npkit.dates.format import (
     DAY_COLUMNS,
@@ -83,6 +85,8 @@ __all__ = [
     "parse_number",
     "parse_to_ad",
     "requested_days",
+    "reset_warnings",
     "to_devanagari_digits",
     "today_ad",
+    "warn_unverified",
 ]

@@ -41,6 +41,30 @@ UNVERIFIED_YEARS = frozenset({2096})
 which no year has, and no independent source says which month lost the day."""
 
 
+_WARNED: set[int] = set()  # unverified years warned about in this run
+
+
+def warn_unverified(year: int) -> None:
+    """The one rule for BS years whose data is known to be wrong (``UNVERIFIED_YEARS``):
+    wherever a date in one is converted or shown, a warning (logger ``npkit.dates``; the
+    CLI: stderr), said once per run (``reset_warnings`` starts a run)."""
+    if year in UNVERIFIED_YEARS and year not in _WARNED:
+        _WARNED.add(year)
+        from npkit import logs
+
+        logs.warn(
+            "npkit.dates",
+            f"date: BS {year} has 364 days in the calendar data (impossible): "
+            "dates in it may be off by one day (see the accuracy section of the date docs)",
+        )
+
+
+def reset_warnings() -> None:
+    """Start a run: ``warn_unverified`` may say each year's warning again (the CLI calls this
+    once per command)."""
+    _WARNED.clear()
+
+
 # ---------------------------------------------------------------- a BS date
 
 

@@ -113,7 +113,9 @@ def read_days(
                 if bad.keep_going:
                     yield None
                 continue
-            yield reading.day(text)
+            found = reading.day(text)
+            dates.warn_unverified(found[1].year)
+            yield found
         except UsageError as exc:
             bad.report(exc, line_no)
             yield None
@@ -222,11 +224,7 @@ class UnverifiedYearWarning:
         """Warn if ``bs`` is the run's first day of an unverified year; True when it warned."""
         if not self.warned and bs.year in dates.UNVERIFIED_YEARS:
             self.warned = True
-            logs.warn(
-                __name__,
-                f"date: BS {bs.year} has 364 days in the calendar data (impossible): "
-                "dates in it may be off by one day (see the accuracy section of the date docs)",
-            )
+            dates.warn_unverified(bs.year)  # the one rule (once per run)
             return True
         return False
 

@@ -34,9 +34,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from npkit.days.fields import Scopes
+    from npkit.sheets.csv_records import RowShape
 
 
 BOM = "\ufeff"
+WRITE_BLOCKS = 4
+"""Blocks of converted rows (~64 KiB each) held before they are written."""
+WRITE_ROWS = 1024
+"""Records (json, ndjson, tsv) held before they are written."""
 CSV_FIELD_LIMIT = 1 << 26
 """Largest quoted CSV cell read (64 MiB; the csv module's own default is 128 KiB, which real
 spreadsheets exceed with long notes). Unquoted cells have no limit but the line's."""
@@ -169,6 +174,13 @@ class _Lines:
 
     def at_end(self) -> bool:
         return not self._refill()
+
+    def bad_since(self, first: int) -> bool:
+        """Whether a line from ``first`` to the last handed out was not UTF-8 (a quoted cell
+        may carry a row over several lines)."""
+        return bool(self.undecodable) and any(
+            number in self.undecodable for number in range(first, self.number + 1)
+        )
 
 
 def _csv_text(value: Any, delimiter: str) -> str:
@@ -317,7 +329,10 @@ def convert_csv(
 
     if not sources:
         raise UsageError("no CSV input")
-    out = stream if stream is not None else sys.stdout
+    from npkit.sheets.csv_records import KeptBytes
+
+    target = stream if stream is not None else sys.stdout
+    out: Any = KeptBytes(target)  # a bad row's bytes go back as they came
     bad = BadInput(keep_going)
     cells = _CellConverter(fields, reading or Reading(), pattern, bad, scopes)
     result = BulkResult()
@@ -332,7 +347,7 @@ def convert_csv(
             result.rows = writer.rows_written
             writer.close()
         result.bad = bad.count
-        out.flush()
+        target.flush()
     return result
 
 
@@ -388,6 +403,14 @@ def _split_end(raw: str) -> tuple[str, str]:
     return raw, "\n"
 
 
+class _Unreadable(UsageError):
+    """A row the csv module refused; ``raw`` is the text it read."""
+
+    def __init__(self, message: str, raw: str) -> None:
+        super().__init__(message)
+        self.raw = raw
+
+
 def _logical_row(line: str, lines: _Lines, delimiter: str) -> tuple[str, list[str]]:
     """The raw text (without its last ``\n``) and cells of the row starting with ``line``; a
     quoted cell may hold line ends: the csv module then reads on into the next lines."""
@@ -404,10 +427,27 @@ def _logical_row(line: str, lines: _Lines, delimiter: str) -> tuple[str, list[st
     try:
         row = next(csv.reader(feed(), delimiter=delimiter), [])
     except csv.Error as exc:
-        raise UsageError(f"unreadable CSV ({exc})") from None
+        raise _Unreadable(f"unreadable CSV ({exc})", "".join(consumed)[:-1]) from None
     if row and row[-1].endswith("\r"):
         row[-1] = row[-1][:-1]
     return "".join(consumed)[:-1], row
+
+
+def _checked_row(
+    line: str, lines: _Lines, delimiter: str, number: int, width: int
+) -> tuple[str, list[str], UsageError | None]:
+    """The raw text and cells of the row starting with ``line`` (line ``number``), and what
+    makes it a bad row, if anything: bytes that are not UTF-8, more cells than the header,
+    unreadable quoting (then its cells are its text split at the delimiter)."""
+    try:
+        raw, row = _logical_row(line, lines, delimiter)
+    except _Unreadable as exc:
+        return exc.raw, exc.raw.rstrip("\r").split(delimiter), exc
+    if lines.bad_since(number):
+        return raw, row, UsageError("not UTF-8 text")
+    if len(row) > width:
+        return raw, row, UsageError(f"{len(row)} cells but the header has {width}")
+    return raw, row, None
 
 
 class _CsvRows:
@@ -432,7 +472,8 @@ class _CsvRows:
         self.result = result
         self.suffixes: dict[str, str] = {}  # cell text → its added cells as CSV text
         self.empty_row = delimiter * (self.width - 1 + len(cells.names) * len(self.indexes))
-        self._ended: dict[str, dict[str, str]] = {}  # line end → cell → added cells + end
+        # line end (csv) or record kind (json, tsv) → cell → its added cells and the row's end
+        self._ended: dict[str, dict[str, str]] = {}
 
     def _suffix(self, cell: str, line_no: int) -> str:
         found = self.suffixes.get(cell)
@@ -452,6 +493,9 @@ class _CsvRows:
         pieces: list[str] = []
         try:
             while not lines.at_end():
+                if len(pieces) >= WRITE_BLOCKS:  # written as it goes: memory stays flat
+                    out.write("".join(pieces))
+                    pieces.clear()
                 found = lines.block()
                 if found is None:
                     line = lines.pull()
@@ -468,9 +512,6 @@ class _CsvRows:
                         out.write("".join(pieces))
                         pieces.clear()
                         out.write(self._csv_line(line, number, counted=True))
-                if len(pieces) >= 4096:
-                    out.write("".join(pieces))
-                    pieces.clear()
                 report_rows(lines.number)
         except UsageError:
             out.write("".join(pieces))  # the rows before the bad one
@@ -482,30 +523,38 @@ class _CsvRows:
             pieces[-1] = last[:-2] if last.endswith("\r\n") else last[:-1]
         out.write("".join(pieces))
 
-    def _fast_block(self, text: str, block: list[str], pieces: list[str]) -> bool:
-        """The hot path, in C-level passes: a block of plain lines (no quotes, no bad bytes,
-        no blank line, every row exactly as wide as the header, one kind of line end) whose
-        dates all read. False: nothing written, take the general path."""
+    def _plain(self, text: str, block: list[str]) -> tuple[str, list[str], str, list[str]] | None:
+        """A block whose rows are all plain (one date column, one kind of line end, no blank
+        line, every row exactly as wide as the header) as its text and lines without CRs,
+        its line end and its cells flattened in row order; None if it is not."""
         from itertools import repeat
 
         delimiter, width = self.delimiter, self.width
         if len(self.indexes) != 1 or (width == 1 and "" in block):
-            return False
+            return None
         end = "\n"
         if "\r" in text:
             text = text.replace("\r\n", "\n")
             if not text.endswith("\r") or "\r" in text[:-1]:
-                return False  # mixed or lone CRs
+                return None  # mixed or lone CRs
             text, end = text[:-1], "\r\n"
             block = text.split("\n")
         if set(map(str.count, block, repeat(delimiter))) != {width - 1}:
-            return False  # a short or long row: the general path pads or refuses it
+            return None  # a short or long row: the general path pads or refuses it
         # Every line has `width` cells, so the block's cells, flattened, are in row order.
-        if width == 1:
-            dated = block
-        else:
-            flat = text.replace("\n", delimiter).split(delimiter)
-            dated = flat[self.indexes[0] :: width]
+        flat = block if width == 1 else text.replace("\n", delimiter).split(delimiter)
+        return text, block, end, flat
+
+    def _fast_block(self, text: str, block: list[str], pieces: list[str]) -> bool:
+        """The hot path, in C-level passes: a block of plain lines (no quotes, no bad bytes,
+        no blank line, every row exactly as wide as the header, one kind of line end) whose
+        dates all read. False: nothing written, take the general path."""
+        plain = self._plain(text, block)
+        if plain is None:
+            return False
+        text, block, end, flat = plain
+        delimiter, width = self.delimiter, self.width
+        dated = flat[self.indexes[0] :: width]
         ended = self._ended.setdefault(end, {})
         try:
             added = list(map(ended.__getitem__, dated))
@@ -530,45 +579,119 @@ class _CsvRows:
         if not counted:
             self.result.lines += 1
         number = self.lines.number if line_no is None else line_no
-        try:
-            raw, row = _logical_row(line, self.lines, self.delimiter)
-            if not raw or raw == "\r":
-                return raw + "\n"  # a blank line stays a blank line
-            if number in self.lines.undecodable:
-                raise UsageError("not UTF-8 text")
-            if len(row) > self.width:
-                raise UsageError(f"{len(row)} cells but the header has {self.width}")
-        except UsageError as exc:
-            self.cells.bad.report(exc, number, self.where)
-            return self.empty_row + "\n"
-        missing = self.width - len(row)
-        row += [""] * missing
-        suffix = "".join(self._suffix(row[i], number) for i in self.indexes)
+        raw, row, problem = _checked_row(line, self.lines, self.delimiter, number, self.width)
+        if not raw or raw == "\r":
+            return raw + "\n"  # a blank line stays a blank line
+        missing = max(self.width - len(row), 0)
+        if problem is None:
+            row += [""] * missing
+            suffix = "".join(self._suffix(row[i], number) for i in self.indexes)
+        else:  # the row as it came, byte for byte, its added cells empty
+            self.cells.bad.report(problem, number, self.where)
+            suffix = self.delimiter * (len(self.cells.names) * len(self.indexes))
         body, end = _split_end(raw)
         return body + self.delimiter * missing + suffix + end
 
     def write_records(self, writer: RowWriter) -> None:
-        """CSV to json, ndjson or tsv: one record per row, keyed by the header; a blank line
-        is skipped (kept going: an empty record, for alignment)."""
-        blank = (None,) * (self.width + len(self.cells.names) * len(self.indexes))
-        lines, cells = self.lines, self.cells
-        while (line := lines.pull()) is not None:
-            self.result.lines += 1
-            number = lines.number
-            try:
-                raw, row = _logical_row(line, lines, self.delimiter)
-                if not raw.strip("\r"):
-                    if cells.bad.keep_going:
-                        writer.write(blank)
+        """CSV to json, ndjson, tsv or raw: one record per row, keyed by the header, written in
+        batches; a blank line is skipped (kept going: an empty record, for alignment)."""
+        from npkit.sheets.csv_records import RowShape
+
+        lines = self.lines
+        shape = RowShape(writer, self.width) if len(self.indexes) == 1 else None
+        fast = shape is not None and shape.kind != ""
+        batch: list[str] = []
+
+        def flush() -> None:
+            writer.write_encoded(batch)
+            batch.clear()
+
+        try:
+            while not lines.at_end():
+                if len(batch) >= WRITE_ROWS:
+                    flush()
+                found = lines.block() if fast else None
+                if found is None:
+                    line = lines.pull()
+                    assert line is not None
+                    self._record(line, lines.number, writer, batch, flush)
                     continue
-                if number in lines.undecodable:
-                    raise UsageError("not UTF-8 text")
-                if len(row) > self.width:
-                    raise UsageError(f"{len(row)} cells but the header has {self.width}")
-            except UsageError as exc:
-                cells.bad.report(exc, number, self.where)
-                writer.write(blank)
-                continue
-            row += [""] * (self.width - len(row))
-            values = [v for i in self.indexes for v in cells.values(row[i], self.where, number)]
-            writer.write([*row, *values])
+                text, block = found
+                assert shape is not None
+                if not self._fast_records(shape, text, block, writer, batch):
+                    before = lines.number - len(block)
+                    for number, line in enumerate(block, before + 1):
+                        self._record(line, number, writer, batch, flush)
+                report_rows(lines.number)
+        finally:
+            flush()  # the rows before a bad one that stopped the run
+            progress.end(PROGRESS)
+
+    def _fast_records(
+        self, shape: RowShape, text: str, block: list[str], writer: RowWriter, batch: list[str]
+    ) -> bool:
+        """``_fast_block`` for records: False (nothing written) unless every row is plain, no
+        cell needs escaping and every date reads; True: the block is written (after
+        ``batch``)."""
+        plain = self._plain(text, block)
+        if plain is None:
+            return False
+        text, block, _, flat = plain
+        dated = flat[self.indexes[0] :: self.width]
+        added = self._ended.setdefault(shape.kind, {})
+        try:
+            suffixes = list(map(added.__getitem__, dated))
+        except KeyError:
+            if len(added) >= MEMO_LIMIT:
+                added.clear()
+            for cell in set(dated).difference(added):
+                values = self.cells.quiet_values(cell)
+                if values is None:
+                    return False  # a bad date: the general path reports it on its line
+                added[cell] = shape.suffix(values)
+            suffixes = list(map(added.__getitem__, dated))
+        rows = shape.rows(text, flat, suffixes, self.delimiter)
+        if rows is None:
+            return False
+        writer.write_encoded(batch)
+        batch.clear()
+        writer.write_joined(rows, len(block))
+        self.result.lines += len(block)
+        return True
+
+    def _record(
+        self,
+        line: str,
+        number: int,
+        writer: RowWriter,
+        batch: list[str],
+        flush: Callable[[], None],
+    ) -> None:
+        """One row by the general rules; a bad row keeps its cells, its added cells empty."""
+        from npkit.sheets.csv_records import escape_undecoded
+
+        self.result.lines += 1
+        cells, width = self.cells, self.width
+        raw, row, problem = _checked_row(line, self.lines, self.delimiter, number, width)
+        added = len(cells.names) * len(self.indexes)
+        if not raw.strip("\r"):
+            if cells.bad.keep_going:
+                batch.append(writer.encode((None,) * (width + added)))
+            return
+        row += [""] * (width - len(row))
+        if problem is None:
+            values: list[Any] = []
+            for index in self.indexes:
+                found = cells.memo.get(row[index])
+                if found is None and cells.quiet_values(row[index]) is None:
+                    flush()  # the rows before it come before its warning (or error)
+                values.extend(found or cells.values(row[index], self.where, number))
+            batch.append(writer.encode([*row, *values]))
+            return
+        flush()
+        cells.bad.report(problem, number, self.where)
+        if len(row) > width:  # the extra cells stay in the last column, delimiter and all
+            row[width - 1 :] = [self.delimiter.join(row[width - 1 :])]
+        empty = [None] * added
+        encoded = writer.encode([*row, *empty])
+        batch.append(escape_undecoded(encoded) if writer.kind.json_values else encoded)
