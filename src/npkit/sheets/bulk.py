@@ -425,6 +425,7 @@ class _TableRows:
                         self.rows.append(empty)
                     continue
                 ad, bs = self.reading.day(text)
+                dates.warn_unverified(bs.year)  # the one rule (once per run)
                 self.rows.append(tuple(f(ad, bs) for f in self.functions))
             except UsageError as exc:
                 self.bad.report(exc, result.lines)
@@ -445,5 +446,4 @@ class _TableRows:
         self.rows = []
         converter = _LineConverter(writer, self.reading, self.bad.keep_going, self.scopes)
         converter.bad = self.bad  # one count of bad lines for the whole run
-        converter.unverified.warned = True  # a table never gave that warning: nor does its tsv
         return converter

@@ -208,6 +208,7 @@ class Cells(Protocol):
     names: list[str]
     failed: tuple[Any, ...]
     bad: BadInput
+    memo: dict[str, tuple[Any, ...]]  # cell text → its values, for the lines already read
 
     def values(self, cell: str, where: str, line_no: int) -> tuple[Any, ...]: ...
 
