@@ -182,6 +182,17 @@ def test_the_2096_warning_is_said_once(npkit: Npkit, args: list[str], stdin: byt
     assert result.stderr.count(WARNING) == 1 and WARNING not in result.stdout
 
 
+@pytest.mark.parametrize("args", [["date", "today"], ["date", "today", "--json"],
+                                  ["date", "today", "-p", "%Y"], ["date", "today", "-v"]])  # fmt: skip
+def test_today_in_2096_warns_once_on_both_paths(args: list[str]) -> None:
+    from tests.test_terminal import in_a_pipe
+
+    fast = in_a_pipe(args, NPKIT_TODAY="2039-08-26")  # a subprocess: the Click-free path
+    assert fast.returncode == 0 and fast.stderr.count(WARNING) == 1, fast.stderr
+    fine = in_a_pipe(args, NPKIT_TODAY="2026-12-01")
+    assert fine.returncode == 0 and WARNING not in fine.stderr
+
+
 def test_the_2096_warning_is_said_again_in_the_next_run(npkit: Npkit) -> None:
     for _ in range(2):
         assert npkit("date", "convert", "bs:2096-05-10").stderr.count(WARNING) == 1

@@ -254,6 +254,7 @@ def today(pattern: str | None, scopes: tuple[str, ...], output: OutputSpec, nepa
     if pattern is not None and output.chosen:
         raise UsageError("--pattern prints text: it does not combine with --format/--fields")
     day = dates.today_ad()
+    dates.warn_unverified(dates.ad_to_bs(day).year)  # as every command showing a day says it
     if pattern is not None:
         _print_pattern([day], pattern)
         return

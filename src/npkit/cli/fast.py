@@ -114,6 +114,7 @@ def run(args: list[str]) -> bool:
         flag = options.get("flag")  # the config file's only without a flag, as in cli/options.py
         nepali = bool(flag) if flag is not None else days.prefers_nepali()
         day = dates.today_ad()
+        dates.warn_unverified(dates.ad_to_bs(day).year)  # as cli/date.py says it
         spec.columns(days.FIELD_NAMES)  # a wrong field fails before any work, as in cli/date.py
         days.use_config_holidays()
         spec = spec._replace(nepali=nepali)
