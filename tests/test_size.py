@@ -182,8 +182,11 @@ def test_the_2096_warning_is_said_once(npkit: Npkit, args: list[str], stdin: byt
     assert result.stderr.count(WARNING) == 1 and WARNING not in result.stdout
 
 
-@pytest.mark.parametrize("args", [["date", "today"], ["date", "today", "--json"],
-                                  ["date", "today", "-p", "%Y"], ["date", "today", "-v"]])  # fmt: skip
+TODAY_CALLS = [["date", "today"], ["date", "today", "--json"], ["date", "today", "-p", "%Y"],
+               ["date", "today", "-v"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", TODAY_CALLS)
 def test_today_in_2096_warns_once_on_both_paths(args: list[str]) -> None:
     from tests.test_terminal import in_a_pipe
 

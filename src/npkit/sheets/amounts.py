@@ -10,7 +10,7 @@ from typing import IO, Any, BinaryIO
 from npkit.errors import UsageError
 from npkit.output import OutputSpec
 from npkit.sheets.bulk import MEMO_LIMIT, BadInput, BulkResult, _line_text, _raw_lines
-from npkit.sheets.csv_dates import CSV_FIELD_LIMIT, CsvSource, _convert_csv_source
+from npkit.sheets.csv_dates import CsvSource, run_csv
 
 Convert = Callable[[str], tuple[Any, ...]]
 """Text of one amount → the values added for it (a UsageError when it is bad)."""
@@ -88,28 +88,10 @@ def amounts_csv(
     amounts (``convert`` gives the values). The rules are ``npkit.sheets.convert_csv``'s: CSV
     output keeps every input line as it was; a bad cell stops the run naming its line, or with
     ``keep_going`` is reported and left empty."""
-    import csv
-    import sys
-
     if not sources:
         raise UsageError("no CSV input")
     repeated = sorted({name for name in columns if columns.count(name) > 1})
     if repeated:
         raise UsageError(f"--column {repeated[0]!r} is given twice")
-    out = stream if stream is not None else sys.stdout
-    bad = BadInput(keep_going, "num")
-    cells = AmountCells(names, convert, bad)
-    result = BulkResult()
-    state: dict[str, Any] = {}
-    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
-    try:
-        for source in sources:
-            _convert_csv_source(source, columns, spec, names, cells, delimiter, out, state, result)
-    finally:
-        writer = state.get("writer")
-        if writer is not None:
-            result.rows = writer.rows_written
-            writer.close()
-        result.bad = bad.count
-        out.flush()
-    return result
+    cells = AmountCells(names, convert, BadInput(keep_going, "num"))
+    return run_csv(sources, columns, spec, cells, delimiter, stream)

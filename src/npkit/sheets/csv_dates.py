@@ -326,28 +326,44 @@ def convert_csv(
     or with ``keep_going`` is reported and left empty: output rows stay aligned with input rows.
     Several sources must share the header (it is written once).
     """
-    import sys
 
     if not sources:
         raise UsageError("no CSV input")
+    cells = _CellConverter(fields, reading or Reading(), pattern, BadInput(keep_going), scopes)
+    return run_csv(sources, columns, spec, cells, delimiter, stream)
+
+
+def run_csv(
+    sources: Sequence[CsvSource],
+    columns: Sequence[str],
+    spec: OutputSpec,
+    cells: Cells,
+    delimiter: str,
+    stream: IO[str] | None,
+) -> BulkResult:
+    """The CSV engine both kinds of cells share (dates here, amounts in ``sheets.amounts``):
+    every source in turn, one header, the rows written as they are read, a bad row's bytes
+    kept as they came."""
+    import sys
+
     from npkit.sheets.csv_records import KeptBytes
 
     target = stream if stream is not None else sys.stdout
     out: Any = KeptBytes(target)  # a bad row's bytes go back as they came
-    bad = BadInput(keep_going)
-    cells = _CellConverter(fields, reading or Reading(), pattern, bad, scopes)
     result = BulkResult()
     state: dict[str, Any] = {}
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     try:
         for source in sources:
-            _convert_csv_source(source, columns, spec, fields, cells, delimiter, out, state, result)
+            _convert_csv_source(
+                source, columns, spec, cells.names, cells, delimiter, out, state, result
+            )
     finally:
         writer = state.get("writer")
         if writer is not None:
             result.rows = writer.rows_written
             writer.close()
-        result.bad = bad.count
+        result.bad = cells.bad.count
         target.flush()
     return result
 
