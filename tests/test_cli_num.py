@@ -139,6 +139,22 @@ def test_csv_column_as_json_and_bad_rows(npkit, tmp_path) -> None:
     assert "line 3" in kept.stderr and "line 4" in kept.stderr
 
 
+def test_a_row_with_bytes_that_are_not_utf8_keeps_them(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    sheet = b"id,amount,note\n1,1500,ok\n2,2500,caf\xc3 \xff\xfe\n"
+    run = [sys.executable, "-m", "npkit", "num", "words", "--column", "amount", "-"]
+    kept = subprocess.run([*run, "--keep-going"], input=sheet, capture_output=True, timeout=60)
+    assert kept.returncode == 0
+    rows = kept.stdout.split(b"\n")
+    assert rows[2] == b"2,2500,caf\xc3 \xff\xfe,"  # every byte it came with, words empty
+    assert rows[1].endswith(b",One Thousand Five Hundred Rupees")
+    assert b"line 3" in kept.stderr
+    stopped = subprocess.run(run, input=sheet, capture_output=True, timeout=60)
+    assert stopped.returncode == 2 and b"line 3" in stopped.stderr
+
+
 def test_csv_column_missing_is_exit_2(npkit) -> None:
     result = npkit("num", "words", "--column", "total", input=VOUCHERS)
     assert result.exit_code == 2
