@@ -173,12 +173,18 @@ def test_no_header_and_raw() -> None:
     assert drawn([], days.ConvertedDay, output_spec("raw")) == ""
 
 
-def test_tabulate_is_imported_only_to_draw_a_table() -> None:
+def test_tabulate_is_imported_only_to_draw_a_table_it_draws() -> None:
+    """The ``simple`` style is drawn by npkit itself (tests/test_table_simple.py); other
+    styles by tabulate."""
     setup = (
         "import io\nfrom npkit import days\nfrom npkit.output import OutputSpec, render\n"
         "day = days.day('2024-11-26')\n"
     )
     json_only = setup + "render([day], OutputSpec('json'), days.ConvertedDay, io.StringIO())"
     table = setup + "render([day], OutputSpec('table'), days.ConvertedDay, io.StringIO())"
+    grid = setup + (
+        "render([day], OutputSpec('table', style='grid'), days.ConvertedDay, io.StringIO())"
+    )
     assert modules_imported_by_code(json_only, {"tabulate"}) == set()
-    assert modules_imported_by_code(table, {"tabulate"}) == {"tabulate"}
+    assert modules_imported_by_code(table, {"tabulate"}) == set()
+    assert modules_imported_by_code(grid, {"tabulate"}) == {"tabulate"}
