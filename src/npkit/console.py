@@ -6,7 +6,6 @@ stderr unless ``-q``; notes and progress only on a terminal or with ``-v``.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 
@@ -59,6 +58,8 @@ def say(message: str) -> None:
     from npkit.text import clean
 
     clear_progress()  # a message never shares its line with a progress line
+    import contextlib  # not at the top: ~1 ms on every start
+
     with contextlib.suppress(OSError, ValueError, AttributeError):
         line = f"npkit: {clean(message)}"
         print(_wrapped(line, sys.stderr), file=sys.stderr, flush=True)
@@ -72,6 +73,8 @@ def _wrapped(line: str, stream: TextIO) -> str:
     import shutil
 
     columns = shutil.get_terminal_size().columns
+    import contextlib  # not at the top: ~1 ms on every start
+
     with contextlib.suppress(OSError, ValueError):
         columns = int(os.environ.get("COLUMNS") or os.get_terminal_size(stream.fileno()).columns)
     if len(line) <= columns:
@@ -190,6 +193,8 @@ def show_progress(step: Step) -> None:
     from npkit.text import clean
 
     line = f"npkit: {clean(str(step))}"[: max(_columns(sys.stderr) - 1, 1)]
+    import contextlib  # not at the top: ~1 ms on every start
+
     with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.write(_ERASE + line)
         sys.stderr.flush()
@@ -201,6 +206,8 @@ def clear_progress() -> None:
     global _progress_shown
     if _progress_shown:
         _progress_shown = False
+        import contextlib  # not at the top: ~1 ms on every start
+
         with contextlib.suppress(OSError, ValueError, AttributeError):
             sys.stderr.write(_ERASE)
             sys.stderr.flush()
@@ -208,6 +215,8 @@ def clear_progress() -> None:
 
 def _columns(stream: TextIO) -> int:
     """The terminal's width (``COLUMNS`` wins), for a line that must never wrap."""
+    import contextlib  # not at the top: ~1 ms on every start
+
     with contextlib.suppress(OSError, ValueError, AttributeError):
         return int(os.environ.get("COLUMNS") or os.get_terminal_size(stream.fileno()).columns)
     return 80

@@ -8,8 +8,13 @@ signal), so it is in place within the first milliseconds of the program.
 from __future__ import annotations
 
 import os
-import signal
 import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import signal
+else:  # the C module: ``signal`` itself builds its enums (~1.3 ms) on import
+    import _signal as signal
 
 
 def _as_program() -> bool:

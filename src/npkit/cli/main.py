@@ -8,7 +8,6 @@ else goes to the Click app in ``npkit.cli.app``.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import io
 import os
@@ -112,6 +111,8 @@ def _usable_streams() -> None:
 def _output_failed(exc: OSError) -> None:
     """stdout cannot be written (closed, a full disk): one line, exit 2, and no second error
     when the interpreter flushes stdout on the way out."""
+    import contextlib
+
     with contextlib.suppress(OSError):
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     _fail(f"cannot write the output: {exc.strerror or exc}", ExitCode.USAGE)
