@@ -18,7 +18,6 @@ body's digest differ. Standard library only.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -27,6 +26,18 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from npkit import config
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # Python's own SHA-256: hashlib would load OpenSSL (~4.5 ms a start) for the same digest
+        from _sha2 import sha256  # Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:
+            from hashlib import sha256
 
 DIRECTORY = "fresh"
 _MAGIC = b"npkit-fresh 1"
@@ -55,12 +66,12 @@ def cache_key(url: str, params: Mapping[str, str | int] | None = None) -> str:
 
 
 def _path(key: str, suffix: str = ".entry") -> Path:
-    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:40]
+    name = sha256(key.encode("utf-8")).hexdigest()[:40]
     return config.cache_dir() / DIRECTORY / f"{name}{suffix}"
 
 
 def _digest(content: bytes) -> bytes:
-    return hashlib.sha256(content).hexdigest().encode("ascii")
+    return sha256(content).hexdigest().encode("ascii")
 
 
 def _moment(seconds: bytes) -> datetime:

@@ -10,9 +10,7 @@ the latest rates. BeautifulSoup is imported here only, when a page is parsed.
 
 from __future__ import annotations
 
-import logging
 import re
-import warnings
 from datetime import date as Date
 from datetime import timedelta
 from decimal import Decimal
@@ -52,19 +50,15 @@ TITLES: dict[str, str] = {
 
 _NUMBER = r"[\d०-९]+(?:,[\d०-९]+)*(?:\.[\d०-९]+)?"
 _CURRENCY = r"(?:Rs\.?|NPR|रु\.?)"
-_MOVE = re.compile(
-    rf"(increase|decrease|up|down|बढ्यो|घट्यो)\s*(?:by\s*)?{_CURRENCY}\s*({_NUMBER})",
-    re.IGNORECASE,
+_MOVE = rf"(increase|decrease|up|down|बढ्यो|घट्यो)\s*(?:by\s*)?{_CURRENCY}\s*({_NUMBER})"
+_PRICE = rf"{_CURRENCY}\s*({_NUMBER})"
+_UNIT = r"(?:per|प्रति)\s*(?:(1|१)\s*)?(tola|तोला)|(?:per|प्रति)\s*(10|१०)\s*(g|gm|gms|grams?|ग्राम)\b"
+_UPDATED = (
+    r"(?:last\s+updated|अन्तिम\s+अपडेट)\s*:?\s*([^\s\d०-९:|,]+)\s+([\d०-९]{1,2})"
+    r"(?:\s*,\s*([\d०-९]{4}))?"
 )
-_PRICE = re.compile(rf"{_CURRENCY}\s*({_NUMBER})", re.IGNORECASE)
-_UNIT = re.compile(
-    r"(?:per|प्रति)\s*(?:(1|१)\s*)?(tola|तोला)|(?:per|प्रति)\s*(10|१०)\s*(g|gm|gms|grams?|ग्राम)\b",
-    re.IGNORECASE,
-)
-_UPDATED = re.compile(
-    r"(?:last\s+updated|अन्तिम\s+अपडेट)\s*:?\s*([^\s\d०-९:|,]+)\s+([\d०-९]{1,2})(?:\s*,\s*([\d०-९]{4}))?",
-    re.IGNORECASE,
-)
+"""The page's patterns (case-insensitive), compiled on first use (re caches them): ``npkit
+gold`` imports this module for every call, and a warm one never parses a page."""
 
 
 def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[MetalPrice]:
@@ -73,6 +67,9 @@ def parse(content: bytes, url: str = "", *, today: Date | None = None) -> list[M
     ``today`` (Nepal; default: now) decides the year of the BS date. Cards with a zero price
     are skipped; a page without any card or date is a ParseError.
     """
+    import logging  # here, not at the top: ~10 ms on every warm `npkit gold`
+    import warnings
+
     from bs4 import BeautifulSoup
 
     host = url_host(url, "Hamro Patro")
@@ -135,7 +132,7 @@ def _title(string: Any) -> str | None:
 
 def _updated(text: str, host: str, today: Date) -> Date:
     """The BS "Last updated" day, in the latest BS year that does not put it after today."""
-    match = _UPDATED.search(text)
+    match = re.search(_UPDATED, text, re.IGNORECASE)
     if match is None:
         raise ParseError(f"{host} sent a page without its 'Last updated' date")
     month_name, day_text, year_text = match.groups()
@@ -164,9 +161,9 @@ def _card(
         if counts.get(id(box), 0) > 1:  # holds another title before any price: not a card
             return None
         text = _text(box)
-        moves = list(_MOVE.finditer(text))
-        rest = _MOVE.sub(" ", text)
-        price_match = _PRICE.search(rest)
+        moves = list(re.finditer(_MOVE, text, re.IGNORECASE))
+        rest = re.sub(_MOVE, " ", text, flags=re.IGNORECASE)
+        price_match = re.search(_PRICE, rest, re.IGNORECASE)
         if price_match is None:
             continue
         if not text.startswith(" ".join(title.split())):
@@ -180,7 +177,7 @@ def _card(
 
 
 def _unit(text: str) -> str | None:
-    match = _UNIT.search(text)
+    match = re.search(_UNIT, text, re.IGNORECASE)
     if match is None:
         return None
     return "tola" if match.group(2) else "10g"
