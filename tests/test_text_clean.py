@@ -105,3 +105,27 @@ def test_nrb_shape_errors_quote_what_was_sent() -> None:
     with pytest.raises(ParseError) as caught:
         fx.parse(body, "https://www.nrb.org.np/x")
     assert str(caught.value).isprintable() and len(str(caught.value)) < 200
+
+
+def _clean_by_the_rules(text: str) -> str:
+    """``clean`` spelled out step by step, without its shortcut for plain printable text."""
+    from npkit import text as module
+
+    text = module._ESCAPE_SEQUENCE.sub("", text)
+    text = module._CONTROL.sub(lambda match: " " if match.group().isspace() else "", text)
+    text = module._BIDI.sub("", text)
+    text = module._WHITESPACE.sub(" ", text)
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text).strip()
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"ab \t\n\xa0\x1b[]0;m\x9b\u200d\u202e", "मंसिर", "e\u0301", "  "]),
+        max_size=12,
+    ).map("".join)
+    | st.text(max_size=20)
+)
+def test_clean_shortcut_for_printable_text_changes_nothing(raw: str) -> None:
+    assert clean(raw) == _clean_by_the_rules(raw)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and the
 # two-character escapes (ESC followed by one byte in @-_ or a charset designator); and their
@@ -52,6 +51,11 @@ QUOTE_LIMIT = 80
 
 def clean(text: str) -> str:
     """Remove escape sequences, control and bidi characters; collapse whitespace; NFC."""
+    if text.isprintable() and "  " not in text:
+        # no escape, control, bidi or format character, no whitespace but single spaces
+        # (``isprintable`` is False for every Unicode category C and Z but the ASCII space):
+        # what the substitutions below would leave as it is
+        return unicodedata.normalize("NFC", text).strip()
     text = _ESCAPE_SEQUENCE.sub("", text)
     # Control characters that separate words (tab, newline, …) become spaces; the rest go.
     text = _CONTROL.sub(lambda match: " " if match.group().isspace() else "", text)
@@ -105,6 +109,8 @@ def redact_url(url: str) -> str:
 
 def url_host(url: str, default: str) -> str:
     """The host (and port) of ``url`` for a message: no userinfo, cleaned; else ``default``."""
+    from urllib.parse import urlsplit  # here: its import costs ~5 ms, on every `npkit date`
+
     try:
         netloc = urlsplit(redact_url(url)).netloc
     except ValueError:
