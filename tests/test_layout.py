@@ -21,7 +21,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "npkit"
 
 LAYERS = {
-    "errors": 0, "digits": 0, "text": 0, "console": 0, "logs": 0, "progress": 0,
+    "errors": 0, "digits": 0, "text": 0, "tuples": 0, "console": 0, "logs": 0, "progress": 0,
     "dates": 1, "patro": 1, "config": 1,
     "days": 2,
     "output": 2, "http": 2, "transport": 2, "scrape": 2, "freshcache": 2,

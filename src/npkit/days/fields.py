@@ -21,8 +21,6 @@ scopes=...)`` and ``field_functions(names, scopes=...)`` pass: the one way scope
 
 from __future__ import annotations
 
-from collections import namedtuple
-
 from npkit.dates import (
     MONTHS_EN,
     MONTHS_NE,
@@ -33,6 +31,7 @@ from npkit.dates import (
     bs_text_ne,
 )
 from npkit.errors import UsageError
+from npkit.tuples import record as namedtuple
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
-
 from npkit.errors import UsageError
 from npkit.output.formats import REGISTRY, Format, format_named
+from npkit.tuples import record as namedtuple
 
 TYPE_CHECKING = False  # typing is not imported at run time: `npkit date` starts faster
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ here has no confirmed holidays (``known_years``), and users add their own days t
 
 from __future__ import annotations
 
-from collections import namedtuple
 from datetime import date
 from functools import cache
 
@@ -16,6 +15,7 @@ from npkit.dates import WEEKDAYS_EN, BSDate, ad_to_bs, as_date, bs_to_ad, days_i
 from npkit.errors import UsageError
 from npkit.patro.records import DayHoliday, Holiday
 from npkit.patro.rules import _bs, _data_rows, festival_days, festival_id
+from npkit.tuples import record as namedtuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

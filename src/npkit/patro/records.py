@@ -7,7 +7,7 @@ column order in every output format.
 
 from __future__ import annotations
 
-from collections import namedtuple
+from npkit.tuples import record as namedtuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

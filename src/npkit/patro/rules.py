@@ -10,7 +10,6 @@ under a millisecond.
 
 from __future__ import annotations
 
-from collections import namedtuple
 from datetime import date
 from functools import cache
 from os.path import dirname, join
@@ -19,6 +18,7 @@ from npkit.dates import MONTHS_EN, BSDate, ad_to_bs, bs_to_ad, days_in_month
 from npkit.errors import NotKnownError, UsageError
 from npkit.patro import astro, engine
 from npkit.patro.records import Event, FestivalDay
+from npkit.tuples import record as namedtuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -108,29 +108,38 @@ def _bs(text: str) -> BSDate:
     return BSDate(int(year), int(month), int(day))
 
 
+_SPECIAL_MONTHS = {"*": EVERY, "adhik": ADHIK}
+_WEEKDAY_INDEX = {name: index for index, name in enumerate(WEEKDAYS)}
+
+
 def _lunar_month(text: str) -> int:
-    return {"*": EVERY, "adhik": ADHIK}.get(text) or MONTHS_EN.index(text)
+    return _SPECIAL_MONTHS.get(text) or MONTHS_EN.index(text)
 
 
 def _read_rules(name: str, main: bool) -> Iterator[Rule]:
+    """The rules of one file. Read on every ``npkit date today`` (a day needs them all), so
+    written for speed: maps and filters rather than generator expressions."""
+    kinds, when_values, categories_ = frozenset(KINDS), frozenset(WHEN), frozenset(CATEGORIES)
     for fields in _data_rows(name):
         id_, kind, month, day, when, after, since, name_en, name_ne, aliases = fields[:10]
         category, weekday, end = [*fields[10:], "", "", ""][:3]
-        lunar = kind in ("lunar", "span")
-        if kind not in KINDS or (lunar and when not in WHEN) or category not in CATEGORIES:
+        lunar = kind == "lunar" or kind == "span"
+        if kind not in kinds or (lunar and when not in when_values) or category not in categories_:
             raise RuntimeError(f"{name}: bad rule for {id_}")
         if kind == "sankranti":
             kind, day = "bs", "1"  # the Sun enters the sign on the BS month's first day
         index = _lunar_month(month) if lunar else int(month or 0) - 1
-        days = tuple(int(d) for d in day.split(";") if d)
+        days = tuple(map(int, filter(None, day.split(";")))) if day else ()
         last = None
         if end:
             end_month, end_day = end.split()
             last = (_lunar_month(end_month), int(end_day))
         yield Rule(
             id_, kind, index, days[0] if days else 0, when, after, int(since or 0), name_en,
-            name_ne, tuple(a for a in aliases.split(";") if a), category,
-            tuple(WEEKDAYS.index(w) for w in weekday.split(";") if w), days, last, main,
+            name_ne, tuple(filter(None, aliases.split(";"))) if aliases else (), category,
+            tuple(map(_WEEKDAY_INDEX.__getitem__, filter(None, weekday.split(";"))))
+            if weekday else (),
+            days, last, main,
         )  # fmt: skip
 
 
