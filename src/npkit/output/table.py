@@ -1,11 +1,12 @@
-"""Tables for people: npkit decides the cells, widths and truncation; tabulate draws.
+"""Tables for people: npkit decides the cells, widths and truncation; the ``simple`` style is
+drawn here as tabulate would draw it (``_draw_simple``), the other styles by tabulate.
 
 What npkit does itself, because tabulate cannot know it: display width as terminals draw it
 (npkit.output.width, which tabulate is made to use too), money in Nepali digit grouping
 (``1,35,20,250.00``) with the decimals aligned per column, signed changes (``▲ 100.00``), and
 fitting the terminal: the longest text column is shortened with ``…`` and low-priority columns
-are dropped until the table fits. tabulate is imported only here, only when a table is drawn
-(its import costs ~100 ms).
+are dropped until the table fits. tabulate is imported only here, only when it draws (its
+import costs ~60-100 ms).
 """
 
 from __future__ import annotations
