@@ -209,8 +209,8 @@ def run_gold(args: list[str]) -> bool:
     except NpkitError:
         return False  # (a bad NPKIT_TODAY or setting): Click's path reports it, in its order
 
-    from npkit import console, gold
-    from npkit.cli.gold_notes import warn_if_old
+    from npkit import console, dates, gold
+    from npkit.gold.notes import age_note
     from npkit.output import output_spec, render
 
     spec = output_spec(options.get("--format"), "--json" in options, options.get("--fields"))
@@ -218,7 +218,7 @@ def run_gold(args: list[str]) -> bool:
     records = gold.prices(options=fetch)
     if not records:
         console.warn("no gold or silver rates were published for these dates")
-    else:
-        warn_if_old(records[-1])
+    elif note := age_note(records[-1], dates.today_ad()):
+        console.warn(note)  # as cli/gold.py warns
     render(records, spec, gold.MetalPrice)
     return True

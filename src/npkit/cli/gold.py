@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from npkit import console
+from npkit import console, dates
 from npkit import gold as core
 from npkit.cli.commands import docs
-from npkit.cli.gold_notes import substitute_note, warn_if_old
 from npkit.cli.groups import DefaultCommandGroup
 from npkit.cli.history import check_history, draw, history_options, render_columns
 from npkit.cli.options import (
@@ -21,6 +20,7 @@ from npkit.cli.options import (
     reading_options,
 )
 from npkit.config import FetchOptions
+from npkit.gold.notes import age_note, substitute_note
 from npkit.gold.records import MetalPrice, Valuation
 from npkit.output import OutputSpec, render
 
@@ -155,7 +155,7 @@ def prices(
     elif records[0].requested:
         console.warn(substitute_note(records[0]))
     elif date_ is None and start is None and end is None:
-        warn_if_old(records[-1])
+        _warn_if_old(records[-1])
     if chart:
         series = summary.series(records)
         draw(
@@ -238,10 +238,17 @@ def value(
     if valuation.requested:
         console.warn(substitute_note(valuation))
     elif date_ is None:
-        warn_if_old(valuation)
+        _warn_if_old(valuation)
     if words:
         from npkit.cli.num import words_line
 
         click.echo(words_line(valuation.value, "NPR"))
         return
     render([valuation], output, Valuation)
+
+
+def _warn_if_old(record: MetalPrice | Valuation) -> None:
+    """Warn when the latest rate a source offers is more than a week old."""
+    note = age_note(record, dates.today_ad())
+    if note:
+        console.warn(note)

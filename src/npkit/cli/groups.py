@@ -12,7 +12,7 @@ from typing import Any
 import click
 from click.shell_completion import CompletionItem
 
-from npkit.cli import help_layout
+from npkit.output import help_layout
 
 
 class HelpGroup(click.Group):
@@ -115,7 +115,7 @@ class NarrowHelpFormatter(click.HelpFormatter):
     """Click's formatter, but as narrow as the terminal: Click never wraps below 50 columns,
     and keeps ``\\b`` blocks (examples) as written, so on a 40-column phone the terminal cut
     their lines mid-word. A text or an option table that does not fit is laid out by
-    ``npkit.cli.help_layout`` (words whole, examples on lines of their own); at Click's full
+    ``npkit.output.help_layout`` (words whole, examples on lines of their own); at Click's full
     width (78, a pipe) it is Click's own layout, byte for byte."""
 
     WIDE = 78

@@ -12,9 +12,8 @@ break a long ``[a|b|c]`` choice after a ``|``.
 from __future__ import annotations
 
 import re
-import textwrap
 
-from npkit.output.width import cell_width
+from npkit.output.width import cell_width, wrap_words
 
 BREAK = "\b"
 DESCRIPTION_INDENT = 4
@@ -68,9 +67,8 @@ def lay_out(text: str, width: int) -> list[str]:
 def words(text: str, width: int) -> list[str]:
     """``text`` wrapped at spaces only: never inside a word, a number, a path or a URL; a
     comma-separated list wider than the line (field names) breaks after a comma."""
-    lines = textwrap.wrap(text, max(width, 1), break_long_words=False, break_on_hyphens=False)
     out: list[str] = []
-    for line in lines or [""]:
+    for line in wrap_words(" ".join(text.split()), max(width, 1)):  # widths in cells
         if cell_width(line) <= width or "," not in line:
             out.append(line)
             continue
