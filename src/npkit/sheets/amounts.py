@@ -9,8 +9,8 @@ from typing import IO, Any, BinaryIO
 
 from npkit.errors import UsageError
 from npkit.output import OutputSpec
-from npkit.sheets.bulk import MEMO_LIMIT, BadInput, BulkResult, _line_text, _raw_lines
-from npkit.sheets.csv_dates import CsvSource, run_csv
+from npkit.sheets.bulk import BadInput, BulkResult, _line_text, _raw_lines
+from npkit.sheets.csv_dates import CsvSource, MemoCells, run_csv
 
 Convert = Callable[[str], tuple[Any, ...]]
 """Text of one amount → the values added for it (a UsageError when it is bad)."""
@@ -36,7 +36,7 @@ def read_lines(
             yield None
 
 
-class AmountCells:
+class AmountCells(MemoCells):
     """A cell of amounts → its added values (memoised: vouchers repeat amounts)."""
 
     def __init__(self, names: Sequence[str], convert: Convert, bad: BadInput) -> None:
@@ -47,30 +47,8 @@ class AmountCells:
         self.failed: tuple[Any, ...] = (None,) * len(self.names)
         self.memo: dict[str, tuple[Any, ...]] = {}
 
-    def quiet_values(self, cell: str) -> tuple[Any, ...] | None:
-        try:
-            return self.values(cell, "", 0, quiet=True)
-        except UsageError:
-            return None
-
-    def values(self, cell: str, where: str, line_no: int, quiet: bool = False) -> tuple[Any, ...]:
-        found = self.memo.get(cell)
-        if found is not None:
-            return found
-        text = cell.strip()
-        if not text:
-            return self.empty
-        try:
-            values = self.convert(text)
-        except UsageError as exc:
-            if quiet:
-                raise
-            self.bad.report(exc, line_no, where)
-            return self.failed
-        if len(self.memo) >= MEMO_LIMIT:
-            self.memo.clear()
-        self.memo[cell] = values
-        return values
+    def convert_text(self, text: str) -> tuple[Any, ...]:
+        return self.convert(text)
 
 
 def amounts_csv(

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from npkit import dates, progress
 from npkit.dates import Reading
@@ -200,22 +200,58 @@ def _pattern_field(pattern: str) -> Callable[[date, dates.BSDate], str]:
     return formatted
 
 
-class Cells(Protocol):
-    """What the CSV engine asks of a cell converter: the added field names, the values added
-    for a cell (``failed`` when it is bad and kept going) and the bad-input rule. Dates
-    (``_CellConverter``) and amounts (``npkit.sheets.amounts``) are two."""
+class MemoCells:
+    """What the CSV engine asks of a cell converter (dates here, amounts in
+    ``npkit.sheets.amounts``): the added field names and the values added for a cell, with the
+    memo and the bad-cell rule both kinds share. A subclass says how a cell's
+    text becomes its added values (``convert_text``, a UsageError when it cannot), and sets
+    ``names``, ``bad``, ``empty`` and ``failed``. Spreadsheets repeat their dates and amounts,
+    so each text is converted once (up to ``MEMO_LIMIT`` kept)."""
 
     names: list[str]
-    failed: tuple[Any, ...]
     bad: BadInput
-    memo: dict[str, tuple[Any, ...]]  # cell text → its values, for the lines already read
+    empty: tuple[Any, ...]
+    failed: tuple[Any, ...]
+    memo: dict[str, tuple[Any, ...]]
 
-    def values(self, cell: str, where: str, line_no: int) -> tuple[Any, ...]: ...
+    def convert_text(self, text: str) -> tuple[Any, ...]:
+        raise NotImplementedError
 
-    def quiet_values(self, cell: str) -> tuple[Any, ...] | None: ...
+    def quiet_values(self, cell: str) -> tuple[Any, ...] | None:
+        """The added values of a cell, or None when it is bad (nothing reported)."""
+        found = self.memo.get(cell)
+        if found is not None:
+            return found
+        text = cell.strip()
+        if not text:
+            return self.empty
+        try:
+            return self._remember(cell, self.convert_text(text))
+        except UsageError:
+            return None
+
+    def values(self, cell: str, where: str, line_no: int) -> tuple[Any, ...]:
+        """The added values of a cell; a bad one is reported (its line) and ``failed``."""
+        found = self.memo.get(cell)
+        if found is not None:
+            return found
+        text = cell.strip()
+        if not text:
+            return self.empty
+        try:
+            return self._remember(cell, self.convert_text(text))
+        except UsageError as exc:
+            self.bad.report(exc, line_no, where)
+            return self.failed
+
+    def _remember(self, cell: str, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        if len(self.memo) >= MEMO_LIMIT:
+            self.memo.clear()
+        self.memo[cell] = values
+        return values
 
 
-class _CellConverter:
+class _CellConverter(MemoCells):
     """A date cell → the values added for it (memoised: spreadsheets repeat dates)."""
 
     def __init__(
@@ -245,36 +281,10 @@ class _CellConverter:
         self.memo: dict[str, tuple[Any, ...]] = {"": self.empty}
         self.unverified = UnverifiedYearWarning()
 
-    def quiet_values(self, cell: str) -> tuple[Any, ...] | None:
-        """The added values of a cell, or None when its date is bad (nothing reported)."""
-        text = cell.strip()
-        if not text:
-            return self.empty
-        try:
-            day, bs = self.reading.day(text)
-        except UsageError:
-            return None
+    def convert_text(self, text: str) -> tuple[Any, ...]:
+        day, bs = self.reading.day(text)
         self.unverified.check(bs)
         return tuple(function(day, bs) for function in self.functions)
-
-    def values(self, cell: str, where: str, line_no: int) -> tuple[Any, ...]:
-        found = self.memo.get(cell)
-        if found is not None:
-            return found
-        text = cell.strip()
-        if not text:
-            return self.empty
-        try:
-            day, bs = self.reading.day(text)
-            self.unverified.check(bs)
-            values = tuple(function(day, bs) for function in self.functions)
-        except UsageError as exc:
-            self.bad.report(exc, line_no, where)
-            return self.failed
-        if len(self.memo) >= MEMO_LIMIT:
-            self.memo.clear()
-        self.memo[cell] = values
-        return values
 
 
 def parse_delimiter(text: str | None) -> str:
@@ -337,7 +347,7 @@ def run_csv(
     sources: Sequence[CsvSource],
     columns: Sequence[str],
     spec: OutputSpec,
-    cells: Cells,
+    cells: MemoCells,
     delimiter: str,
     stream: IO[str] | None,
 ) -> BulkResult:
@@ -373,7 +383,7 @@ def _convert_csv_source(
     columns: Sequence[str],
     spec: OutputSpec,
     fields: Sequence[str],
-    cells: Cells,
+    cells: MemoCells,
     delimiter: str,
     out: IO[str],
     state: dict[str, Any],
@@ -475,7 +485,7 @@ class _CsvRows:
         lines: _Lines,
         header: list[str],
         columns: Sequence[str],
-        cells: Cells,
+        cells: MemoCells,
         delimiter: str,
         where: str,
         result: BulkResult,
