@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -324,6 +325,93 @@ def test_a_long_table_streams_the_same_rows_as_tsv(
     strict_tsv = npkit("date", "convert", "-f", "tsv", *options[1:], input=source)
     assert strict.exit_code == strict_tsv.exit_code == 2 and "line 11:" in strict.stderr
     assert strict.stdout == strict_tsv.stdout and strict.stdout.count("\n") == 1 + 9
+
+
+def _random_days(count: int, seed: int) -> list[str]:
+    """``count`` random ISO days over the whole supported range (BS 2096 included)."""
+    import random
+
+    from npkit import dates
+
+    first, last = (day.toordinal() for day, _ in (dates.first_day(), dates.last_day()))
+    pick = random.Random(seed).randint
+    return [dates.first_day()[0].fromordinal(pick(first, last)).isoformat() for _ in range(count)]
+
+
+@pytest.mark.parametrize("form", [["-f", "csv"], []])  # the line path, and the table's switch
+def test_random_days_in_small_blocks_match_single_conversions(
+    npkit: Npkit, monkeypatch: pytest.MonkeyPatch, form: list[str]
+) -> None:
+    """Random days read 100 lines a block take the day table by AD ordinal (convert_block)
+    once it is filled; blocks it cannot take (a blank line, a bad day, CRLF, a BS-looking
+    year, a day out of range) go line by line. Every row is the day's own conversion, in
+    input order, and the BS 2096 warning is given once."""
+    from npkit import dates
+    from npkit.sheets import bulk
+
+    monkeypatch.setattr(bulk, "CHUNK_SIZE", 1100)
+    monkeypatch.setattr(bulk, "PREFILL_AFTER", 3)
+    monkeypatch.setattr(bulk, "TABLE_ROWS", 150)
+    days = _random_days(3000, 2083)
+    odd = {700: "", 1210: "2024-02-30", 1650: "2081-08-11", 2100: "1900-01-01", 2500: "x"}
+    lines = [odd.get(number, day) for number, day in enumerate(days)]
+    lines[2800] += "\r"
+    source = "\n".join(lines) + "\n"
+    result = npkit("date", "convert", *form, "--fields", "ad,bs", "--keep-going", "-", input=source)
+    assert result.exit_code == 0, result.stderr
+    got = result.stdout.splitlines()[1:]
+    expected = []
+    for line in lines:
+        try:
+            ad, bs = dates.parse_day(line.strip())
+            expected.append(f"{ad},{bs}")
+        except Exception:
+            expected.append(",")
+    separator = "," if form else "\t"
+    assert got == [row.replace(",", separator) for row in expected]
+    assert result.stderr.count("BS 2096 has 364 days") == 1
+    assert result.stderr.count("left empty") == 3  # 2024-02-30, 1900-01-01, x (blank: no warning)
+
+
+def test_the_day_table_takes_only_whole_iso_blocks() -> None:
+    """convert_block answers a block of ISO AD lines from the day table, exactly as the memo
+    would, and declines (None) anything else; days of BS 2096 wait for the run's warning."""
+    import io
+
+    from npkit import dates
+    from npkit.dates import Reading
+    from npkit.output import RowWriter, output_spec
+    from npkit.sheets import bulk
+
+    columns = ("ad", "bs", "weekday")
+    writer = RowWriter(output_spec("csv", fields=",".join(columns)), columns, io.StringIO())
+    converter = bulk._LineConverter(writer, Reading(), keep_going=True)
+    assert converter.convert_block(b"2024-11-26\n") is None  # not filled yet
+    converter.prefill()
+    days = _random_days(500, 20)
+    outside = [day for day in days if dates.ad_to_bs(date.fromisoformat(day)).year != 2096]
+    block = "".join(f"{day}\n" for day in outside).encode()
+    rows = converter.convert_block(block)
+    assert rows is not None
+    expected = []
+    for day in outside:
+        ad = date.fromisoformat(day)
+        expected.append(f"{day},{dates.ad_to_bs(ad)},{ad.strftime('%A')}\n")
+    assert rows == expected
+    refused = [b"2024-11-26\r\n", b"2024-11-26\n\n", b"2024-02-30\n", b"1918-04-12\n",
+               b"2044-04-13\n", b"2081-08-11\n", b"2024-11-2\n6\n", b"2024/11/26\n",
+               "२०२४-११-२६\n".encode(), b"2024-11-26"]  # fmt: skip
+    for text in refused:
+        assert converter.convert_block(block + text) is None, text
+    in_2096 = next(day for day in days if dates.ad_to_bs(date.fromisoformat(day)).year == 2096)
+    assert converter.convert_block(f"{in_2096}\n".encode()) is None
+    converter.unverified.warned = True
+    converter.release_deferred()
+    assert converter.convert_block(f"{in_2096}\n".encode()) == [
+        f"{in_2096},{dates.ad_to_bs(date.fromisoformat(in_2096))},"
+        f"{date.fromisoformat(in_2096).strftime('%A')}\n"
+    ]
+    assert converter.convert_block(b"") == []
 
 
 @pytest.mark.skipif(

@@ -132,3 +132,34 @@ def test_every_written_form_reads_back(day: date) -> None:
         f"{record.weekday}, {record.bs_en}",
     ):
         assert dates.parse_to_ad(text) == day, text  # fmt: skip
+
+
+def test_iso_days_read_alike_by_the_quick_path_and_the_whole_reader() -> None:
+    """parse_day reads ``YYYY-MM-DD`` with a C-level parse first; every day of the range
+    (each 7th, and both ends) and days just outside it read exactly as parse_date reads them,
+    in every order and calendar that applies; outside the range the whole reader's error
+    (or its BS reading of a year past AD 2044) stands."""
+    from datetime import timedelta
+
+    first, last = dates.first_day()[0], dates.last_day()[0]
+    edges = [first + timedelta(days=k) for k in range(-3, 4)]
+    edges += [last + timedelta(days=k) for k in range(-3, 4)]
+    every_7th = [first + timedelta(days=k) for k in range(0, (last - first).days, 7)]
+    for day in [*edges, *every_7th]:
+        text = day.isoformat()
+        for assume in (None, "ad"):
+            for order in (None, "dmy", "mdy"):
+                whole = dates.parse_date(text, assume, order=order)
+                try:
+                    expected: object = (whole.to_ad(), dates.ad_to_bs(whole.to_ad()))
+                except UsageError as exc:
+                    expected = str(exc)
+                try:
+                    got: object = dates.parse_day(text, assume, order=order)
+                except UsageError as exc:
+                    got = str(exc)
+                assert got == expected or (isinstance(got, str) and str(expected) in got)
+    assert dates.parse_day("2081-08-11")[0] == date(2024, 11, 26)  # BS: past AD's range
+    with pytest.raises(UsageError, match="does not exist"):
+        dates.parse_day("2024-02-30")
+    assert dates.parse_day("२०८१-०८-११")[0] == date(2024, 11, 26)  # Devanagari digits: BS

@@ -28,6 +28,7 @@ from npkit.dates.convert import (
     reset_warnings,
     today_ad,
     warn_unverified,
+    year_ordinals,
 )
 from npkit.dates.format import (
     DAY_COLUMNS,
@@ -89,4 +90,5 @@ __all__ = [
     "to_devanagari_digits",
     "today_ad",
     "warn_unverified",
+    "year_ordinals",
 ]

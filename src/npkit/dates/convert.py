@@ -228,6 +228,15 @@ def last_bs_year() -> int:
     return FIRST_BS_YEAR + len(month_table().lengths) // 12 - 1
 
 
+def year_ordinals(year: int) -> range:
+    """The AD ordinals of BS ``year``'s days (empty outside the supported range)."""
+    table = month_table()
+    index = (year - FIRST_BS_YEAR) * 12
+    if not 0 <= index < len(table.lengths):
+        return range(0)
+    return range(table.starts[index], table.starts[index + 12])
+
+
 def first_day() -> tuple[date, BSDate]:
     """The first supported day, as (AD, BS)."""
     return _EPOCH_AD, BSDate(FIRST_BS_YEAR, 1, 1)

@@ -432,6 +432,14 @@ def parse_day(
 ) -> tuple[date, BSDate]:
     """The (AD, BS) pair of ``parse_date(text, assume, …)``, range-checked; errors name the
     input."""
+    if (
+        assume != "bs" and layout is None and len(text) == 10 and text[4] == text[7] == "-"
+    ) and text.isascii():
+        try:  # ISO AD, the commonest input of all (a C-level parse); else the whole reader
+            day = date.fromisoformat(text)
+            return day, ad_to_bs(day)
+        except (ValueError, UsageError):
+            pass  # not a day, or out of range: parse_date below explains it
     parsed = parse_date(text, assume, order=order, layout=layout)
     try:
         day = parsed.to_ad()
