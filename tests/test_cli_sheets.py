@@ -386,13 +386,14 @@ def test_the_day_table_takes_only_whole_iso_blocks() -> None:
     columns = ("ad", "bs", "weekday")
     writer = RowWriter(output_spec("csv", fields=",".join(columns)), columns, io.StringIO())
     converter = bulk._LineConverter(writer, Reading(), keep_going=True)
-    assert converter.convert_block(b"2024-11-26\n") is None  # not filled yet
-    converter.prefill()
-    days = _random_days(500, 20)
+    assert converter.convert_block(b"2024-11-26\n" * 600) is None  # few distinct: the memo's
+    assert not converter.prefilled
+    days = _random_days(700, 20)
     outside = [day for day in days if dates.ad_to_bs(date.fromisoformat(day)).year != 2096]
     block = "".join(f"{day}\n" for day in outside).encode()
-    rows = converter.convert_block(block)
+    rows = converter.convert_block(block)  # many distinct days: the table is filled first
     assert rows is not None
+    assert converter.prefilled and not converter.memo_filled  # the memo is filled on demand
     expected = []
     for day in outside:
         ad = date.fromisoformat(day)
@@ -406,7 +407,7 @@ def test_the_day_table_takes_only_whole_iso_blocks() -> None:
     in_2096 = next(day for day in days if dates.ad_to_bs(date.fromisoformat(day)).year == 2096)
     assert converter.convert_block(f"{in_2096}\n".encode()) is None
     converter.unverified.warned = True
-    converter.release_deferred()
+    converter.release_held()
     assert converter.convert_block(f"{in_2096}\n".encode()) == [
         f"{in_2096},{dates.ad_to_bs(date.fromisoformat(in_2096))},"
         f"{date.fromisoformat(in_2096).strftime('%A')}\n"

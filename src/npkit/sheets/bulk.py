@@ -176,63 +176,79 @@ class _LineConverter:
             name in dates.DAY_COLUMNS for name in writer.columns
         )
         self.memo = _Memo()
-        self.deferred: dict[bytes, str] = {}  # prefilled days of unverified years
-        self.dense: list[str | None] | None = None  # the rows by AD ordinal (AD keys)
         self.unverified = UnverifiedYearWarning()
         self.misses = 0
         self.prefilled = False
+        # The day table (filled by prefill): each supported day's key text and encoded row,
+        # in AD order; the rows also by AD ordinal when keys are AD (``dense``, for
+        # convert_block); days of unverified years held back until the run's warning.
+        self.day_keys: list[str] = []
+        self.day_rows: list[str] = []
+        self.dense: list[str | None] | None = None
+        self.held: list[range] = []  # indices into day_keys/day_rows
+        self.memo_filled = False
 
     def prefill(self) -> None:
-        """Encode every supported day once, keyed by its ISO text in the input calendar.
+        """Encode every supported day once, in the input calendar's ISO text.
 
         Input with many distinct dates (a long log, a random sample) then never takes the
         parsing path again: ~46,000 rows encoded in one pass are cheaper than parsing them.
-        With AD keys the rows also go into ``dense``, indexed by AD ordinal (see
-        ``convert_block``).
+        With AD keys the rows go into ``dense``, indexed by AD ordinal (``convert_block``);
+        the memo of raw lines gets them when a line needs it (``fill_memo``).
         """
+        self.prefilled = True
         key_name = "bs" if self.assume == "bs" else "ad"
         names = self.writer.columns
         columns = dates.day_columns(sorted({key_name, *names}))
-        rows = self.writer.encode_columns([columns[name] for name in names])
-        keys = list(map(str.encode, columns[key_name]))
-        self.memo.update(zip(keys, rows, strict=True))
+        self.day_keys = columns[key_name]
+        self.day_rows = self.writer.encode_columns([columns[name] for name in names])
         first = dates.first_day()[0].toordinal()
-        if key_name == "ad":
-            self.dense = [None] * first + rows
-        # Days of unverified years wait in ``deferred`` until the run's one warning about them
-        # is given (convert() gives it); then they join the memo: the hot path stays a lookup.
-        for year in dates.UNVERIFIED_YEARS:
-            held = dates.year_ordinals(year)
-            for index in range(held.start - first, held.stop - first):
-                self.deferred[keys[index]] = self.memo.pop(keys[index])
-            if self.dense is not None:
-                self.dense[held.start : held.stop] = [None] * len(held)
-        if self.unverified.warned:
-            self.release_deferred()
-
-    def release_deferred(self) -> None:
-        """The run's warning about unverified years is given: their days join the tables."""
-        self.memo.update(self.deferred)
-        if self.dense is not None:
+        if not self.unverified.warned:
             for year in dates.UNVERIFIED_YEARS:
-                held = dates.year_ordinals(year)
-                self.dense[held.start : held.stop] = [
-                    self.deferred[day.isoformat().encode()] for day in map(date.fromordinal, held)
-                ]
+                ordinals = dates.year_ordinals(year)
+                self.held.append(range(ordinals.start - first, ordinals.stop - first))
+        if key_name == "ad":
+            dense: list[str | None] = [None] * first
+            dense += self.day_rows
+            for held in self.held:
+                dense[first + held.start : first + held.stop] = [None] * len(held)
+            self.dense = dense
+
+    def fill_memo(self) -> None:
+        """Put the day table into the memo of raw lines (once, and only for a line that is not
+        answered by ``dense``), but for the days still held."""
+        self.memo_filled = True
+        self.memo.update(zip(map(str.encode, self.day_keys), self.day_rows, strict=True))
+        for held in self.held:
+            for index in held:
+                del self.memo[self.day_keys[index].encode()]
+
+    def release_held(self) -> None:
+        """The run's warning about unverified years is given: their days join the tables."""
+        first = dates.first_day()[0].toordinal()
+        for held in self.held:
+            rows = self.day_rows[held.start : held.stop]
+            if self.dense is not None:
+                self.dense[first + held.start : first + held.stop] = rows
+            if self.memo_filled:
+                keys = map(str.encode, self.day_keys[held.start : held.stop])
+                self.memo.update(zip(keys, rows, strict=True))
+        self.held = []
 
     def convert_block(self, block: bytes) -> list[str] | None:
         """The rows of ``block`` (whole lines, each ending in ``\n``) when every line is an
-        ISO AD day (``2024-11-26``) ``dense`` has; else None, and the block takes the memo.
+        ISO AD day (``2024-11-26``) of the day table; else None, and the block takes the memo.
 
         Random days spread over a century (~46,000 distinct keys) make a dictionary of raw
         lines miss the processor's caches on every line; here each line costs a C-level
         parse and one index into a list, about twice as fast. The fixed layout is checked for
-        the whole block at once by strided slices, so no other text reaches the parse.
+        the whole block at once by strided slices, so no other text reaches the parse. The
+        table is filled here, before any parse, for a block of at least ``PREFILL_AFTER``
+        distinct days.
         """
-        dense = self.dense
         width = 11  # "YYYY-MM-DD\n"
         count, rest = divmod(len(block), width)
-        if dense is None or rest or not block.isascii():
+        if rest or self.assume == "bs" or not (self.can_prefill and block.isascii()):
             return None
         if (
             block[10::width] != b"\n" * count
@@ -242,6 +258,11 @@ class _LineConverter:
             return None
         lines = block.decode("ascii").split("\n")
         lines.pop()  # after the last newline
+        if self.dense is None:
+            if self.prefilled or len(set(lines)) < PREFILL_AFTER:
+                return None
+            self.prefill()
+        dense: list[str | None] = self.dense  # type: ignore[assignment]
         try:
             rows = list(map(dense.__getitem__, map(_ordinal, map(_from_iso, lines))))
         except (ValueError, IndexError):
@@ -251,10 +272,12 @@ class _LineConverter:
         return rows  # type: ignore[return-value]
 
     def convert(self, raw: bytes, line_no: int) -> str:
+        """The encoded row of one raw line that the memo does not have (yet)."""
         self.misses += 1
-        if self.misses >= PREFILL_AFTER and not self.prefilled and self.can_prefill:
-            self.prefilled = True
+        if not self.prefilled and self.misses >= PREFILL_AFTER and self.can_prefill:
             self.prefill()
+        if self.prefilled and not self.memo_filled:
+            self.fill_memo()
             if raw in self.memo:
                 return self.memo[raw]
         try:
@@ -267,7 +290,7 @@ class _LineConverter:
             self.bad.report(exc, line_no)
             return self.writer.encode((None,) * len(self.writer.columns))
         if not self.unverified.warned and self.unverified.check(bs):
-            self.release_deferred()
+            self.release_held()
         encoded = self.writer.encode([field(day, bs) for field in self.fields])
         if len(self.memo) >= MEMO_LIMIT:
             self.memo.clear()
