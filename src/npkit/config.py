@@ -17,14 +17,16 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 from npkit.errors import UsageError
 from npkit.text import quote
+from npkit.tuples import record
+
+TYPE_CHECKING = False  # typing, dataclasses and urllib are not imported: a warm fetch starts faster
+if TYPE_CHECKING:
+    from datetime import timedelta
+    from typing import Any
 
 DEFAULT_URLS: dict[str, str] = {
     "nrb": "https://www.nrb.org.np",
@@ -52,15 +54,24 @@ faster than the square of the parts, so a 100,000-part key would hang the comman
 _KEY_PART = re.compile(r"^\s*\[*\s*([^=\"'#]*)")
 
 
-@dataclass(frozen=True)
-class FetchOptions:
-    """How a fetching command may use the network and the cache (the shared CLI flags)."""
+class FetchOptions(
+    record(
+        "FetchOptions",
+        "offline no_cache timeout max_age strict",
+        defaults=(False, False, None, None, False),
+    )
+):
+    """How a fetching command may use the network and the cache (the shared CLI flags).
 
-    offline: bool = False  # cached data only; a miss is FetchError
-    no_cache: bool = False  # always ask the server; neither read nor write the cache
-    timeout: float | None = None  # seconds for a whole request; None = env, config file, default
-    max_age: timedelta | None = None  # a cached copy older than this is never served
-    strict: bool = False  # a stale copy (served after a failure) is a failure too
+    A namedtuple (``npkit.tuples.record``; ``_replace`` for a changed copy): importing
+    ``dataclasses`` would cost a warm ``npkit fx`` more than its answer."""
+
+    __slots__ = ()
+    offline: bool  # cached data only; a miss is FetchError
+    no_cache: bool  # always ask the server; neither read nor write the cache
+    timeout: float | None  # seconds for a whole request; None = env, config file, default
+    max_age: timedelta | None  # a cached copy older than this is never served
+    strict: bool  # a stale copy (served after a failure) is a failure too
 
 
 def config_path() -> Path:
@@ -192,6 +203,8 @@ def check_url(value: Any, *, query: bool = False) -> bool:
     controls, and (unless ``query``) no query? Bracketed hosts must be valid IPv6."""
     if not isinstance(value, str) or value != value.strip() or not value.isprintable():
         return False
+    from urllib.parse import urlsplit  # (with ipaddress, ~6 ms): only for a configured URL
+
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError when out of range or not a number

@@ -18,18 +18,18 @@ body's digest differ. Standard library only.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
-from urllib.parse import urlencode
 
 from npkit import config
+from npkit.tuples import record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
     from hashlib import sha256
+    from pathlib import Path
 else:
     try:  # Python's own SHA-256: hashlib would load OpenSSL (~4.5 ms a start) for the same digest
         from _sha2 import sha256  # Python 3.12+
@@ -43,26 +43,45 @@ DIRECTORY = "fresh"
 _MAGIC = b"npkit-fresh 1"
 _VALUE_MAGIC = b"npkit-value 1"
 _NEVER = b"never"
+_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+"""The characters ``urllib.parse.quote_plus`` never changes (its ``_ALWAYS_SAFE``)."""
 
 
-@dataclass(frozen=True)
-class Fetched:
-    """A successful (status 200) reply, from the network, requests-cache or this index."""
+class Fetched(
+    record(
+        "Fetched",
+        "content url from_cache fetched_at expires_at stale failure key",
+        defaults=(None, False, None, ""),
+    )
+):
+    """A successful (status 200) reply, from the network, requests-cache or this index (a
+    namedtuple: ``_replace`` makes a changed copy; no ``dataclasses`` on a warm start)."""
 
+    __slots__ = ()
     content: bytes
     url: str  # the URL requested, with its query: resolve links against this, not a redirect
     from_cache: bool
     fetched_at: datetime  # UTC, when the server sent these bytes
-    expires_at: datetime | None = None  # when this copy stops being fresh; None: never
-    stale: bool = False  # an expired cached copy, served because the server failed or --offline
-    failure: str | None = None  # why the network was not used for a stale copy (None: offline)
-    key: str = ""  # the index key (``cache_key``) of the request
+    expires_at: datetime | None  # when this copy stops being fresh; None: never
+    stale: bool  # an expired cached copy, served because the server failed or --offline
+    failure: str | None  # why the network was not used for a stale copy (None: offline)
+    key: str  # the index key (``cache_key``) of the request
 
 
 def cache_key(url: str, params: Mapping[str, str | int] | None = None) -> str:
     """Method, URL and sorted parameters: equal for requests that must get equal answers."""
-    query = urlencode(sorted((str(k), str(v)) for k, v in (params or {}).items()))
+    query = encode_query(sorted((str(k), str(v)) for k, v in (params or {}).items()))
     return f"GET {url}?{query}" if query else f"GET {url}"
+
+
+def encode_query(pairs: list[tuple[str, str]]) -> str:
+    """``urllib.parse.urlencode(pairs)``, without importing urllib (and ipaddress, ~6 ms a
+    start) when no character needs quoting, as with dates and page numbers."""
+    if all(_SAFE.issuperset(k + v) for k, v in pairs):
+        return "&".join(f"{k}={v}" for k, v in pairs)
+    from urllib.parse import urlencode
+
+    return urlencode(pairs)
 
 
 def _path(key: str, suffix: str = ".entry") -> Path:
@@ -128,7 +147,8 @@ def _write(path: Path, data: bytes) -> None:
             stream.write(data)
         os.replace(temporary, path)
     except OSError:
-        Path(temporary).unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 def store_value(fetched: Fetched, tag: str, value: bytes) -> None:

@@ -5,28 +5,30 @@ JSON, a ``strptime`` per day (whose first call imports and sets up ``_strptime``
 of every day (the calendar table). So the ``Page`` that ``nrb.parse_page`` made of a reply is
 kept as compact JSON and read back with ``fromisoformat`` and ``Decimal``, nothing else.
 
-The encoding follows the records' own fields (``dataclasses.fields``), each value tagged with
+The encoding follows the records' own fields (``_fields``), each value tagged with
 its type, so it reads back exactly what was parsed (``repr`` for ``repr``) whatever the fields
 hold; the tag names the fields, so a changed record is a miss, never a wrong value.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from npkit.dates import NEPAL_TZ, BSDate
 from npkit.fx.records import Day, Page, Rate
 from npkit.http import Codec
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 FORMAT = 2
 """Bump when ``nrb.parse_page`` changes what a reply's bytes give (the fields are in the tag)."""
 
-_RATE_FIELDS = tuple(f.name for f in dataclasses.fields(Rate))
-_DAY_FIELDS = tuple(f.name for f in dataclasses.fields(Day))
+_RATE_FIELDS: tuple[str, ...] = Rate._fields
+_DAY_FIELDS: tuple[str, ...] = Day._fields
 _DAY_VALUES = tuple(name for name in _DAY_FIELDS if name != "rates")  # the rates come last
 
 
