@@ -17,15 +17,15 @@ from __future__ import annotations
 import math
 import os
 import re
-from pathlib import Path
 
 from npkit.errors import UsageError
 from npkit.text import quote
 from npkit.tuples import record
 
-TYPE_CHECKING = False  # typing, dataclasses and urllib are not imported: a warm fetch starts faster
-if TYPE_CHECKING:
+TYPE_CHECKING = False  # typing, dataclasses, pathlib and urllib are not imported at run time:
+if TYPE_CHECKING:  # a warm fetch starts faster (paths are text until a caller wants a Path)
     from datetime import timedelta
+    from pathlib import Path
     from typing import Any
 
 DEFAULT_URLS: dict[str, str] = {
@@ -76,25 +76,31 @@ class FetchOptions(
 
 def config_path() -> Path:
     """The config file's path (it need not exist)."""
+    from pathlib import Path
+
+    return Path(config_file())
+
+
+def config_file() -> str:
+    """``config_path()`` as text, without importing pathlib."""
     explicit = os.environ.get("NPKIT_CONFIG")
     if explicit:
-        return Path(explicit).expanduser()
+        return os.path.expanduser(explicit)
     import platformdirs
 
-    return Path(platformdirs.user_config_dir("npkit", appauthor=False)) / "config.toml"
+    return os.path.join(platformdirs.user_config_dir("npkit", appauthor=False), "config.toml")
 
 
 def load_file() -> dict[str, Any]:
     """The parsed config file, or ``{}`` when there is none; a broken file is a UsageError."""
-    path = config_path()
-    shown = quote(str(path), limit=200)
     try:
-        with path.open("rb") as handle:
+        with open(config_file(), "rb") as handle:
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read config file {shown}: {_reason(exc)}") from None
+        raise UsageError(f"cannot read config file {_shown()}: {_reason(exc)}") from None
+    shown = _shown()
     if len(data) > MAX_CONFIG_BYTES:
         raise UsageError(f"config file {shown} is larger than {MAX_CONFIG_BYTES // 1024} KiB")
     try:
@@ -110,6 +116,11 @@ def load_file() -> dict[str, Any]:
         raise UsageError(f"config file {shown} is not valid TOML: {_reason(exc)}") from None
     except RecursionError:
         raise UsageError(f"config file {shown} nests arrays or tables too deep") from None
+
+
+def _shown() -> str:
+    """The config file's path for a message."""
+    return quote(str(config_path()), limit=200)
 
 
 def _check_key_depth(text: str, shown: str) -> None:
@@ -134,13 +145,11 @@ def _file_value(data: dict[str, Any], *keys: str) -> tuple[Any, str] | None:
     for depth, key in enumerate(keys):
         if not isinstance(node, dict):
             table = ".".join(keys[:depth])
-            raise UsageError(
-                f"config file {quote(str(config_path()), limit=200)}: {table} must be a table"
-            )
+            raise UsageError(f"config file {_shown()}: {table} must be a table")
         if key not in node:
             return None
         node = node[key]
-    return node, f"config file {quote(str(config_path()), limit=200)}: {'.'.join(keys)}"
+    return node, f"config file {_shown()}: {'.'.join(keys)}"
 
 
 def _parse_timeout(value: Any, origin: str) -> float:
@@ -175,18 +184,25 @@ def connect_timeout(read_timeout: float) -> float:
 
 def cache_dir() -> Path:
     """Where the HTTP cache lives: ``NPKIT_CACHE_DIR`` > ``cache_dir`` in the file > user cache."""
+    from pathlib import Path
+
+    return Path(cache_folder())
+
+
+def cache_folder() -> str:
+    """``cache_dir()`` as text, without importing pathlib (a warm fetch reads from here)."""
     env = os.environ.get("NPKIT_CACHE_DIR")
     if env:
-        return Path(env).expanduser()
+        return os.path.expanduser(env)
     found = _file_value(load_file(), "cache_dir")
     if found is not None:
         value, origin = found
         if not isinstance(value, str) or not value.strip():
             raise UsageError(f"{origin}: cache_dir must be a path, not {quote(value)}")
-        return Path(value).expanduser()
+        return os.path.expanduser(value)
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("npkit", appauthor=False))
+    return platformdirs.user_cache_dir("npkit", appauthor=False)
 
 
 def _check_url(value: Any, origin: str) -> str:
