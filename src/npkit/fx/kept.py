@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from npkit.dates import NEPAL_TZ, BSDate
 from npkit.fx.records import Day, Page, Rate
@@ -59,6 +60,13 @@ def decode_value(value: Any) -> Any:
     ((kind, text),) = value.items()
     if not isinstance(text, str):
         raise ValueError(f"bad {kind}")
+    return _decoded(kind, text)
+
+
+@lru_cache(maxsize=4096)
+def _decoded(kind: str, text: str) -> Any:
+    """One tagged value; remembered, as a page repeats a day's dates and stamp on each of its
+    ~22 rates (the values are immutable, so sharing one object is safe)."""
     if kind == "decimal":
         try:
             return Decimal(text)
@@ -113,14 +121,13 @@ def _day(row: Any) -> Day:
     *values, rates = row
     if not isinstance(rates, list):
         raise ValueError("not a kept day")
-    fields = dict(zip(_DAY_VALUES, map(decode_value, values), strict=True))
-    return Day(**fields, rates=tuple(_rate(rate) for rate in rates))
+    return Day._make([*map(decode_value, values), tuple(_rate(rate) for rate in rates)])
 
 
 def _rate(row: Any) -> Rate:
     if not isinstance(row, list) or len(row) != len(_RATE_FIELDS):
         raise ValueError("not a kept rate")
-    return Rate(**dict(zip(_RATE_FIELDS, map(decode_value, row), strict=True)))
+    return Rate._make(map(decode_value, row))
 
 
 PAGE_CODEC: Codec[Page] = Codec(
