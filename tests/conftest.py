@@ -119,7 +119,6 @@ def expire_http_cache():
     """A function that makes every cached response expired and ``hours`` old, through
     requests-cache's own API and npkit's fresh index (what 30 minutes, or days, of waiting
     would do). Returns how many responses requests-cache held."""
-    from dataclasses import replace
     from datetime import UTC, datetime, timedelta
 
     def expire(hours: float = 3) -> int:
@@ -137,7 +136,7 @@ def expire_http_cache():
             cache.responses[response.cache_key] = response
         for entry in list(freshcache.entries()):
             aged = entry.fetched_at - timedelta(hours=hours)
-            freshcache.store(replace(entry, fetched_at=aged, expires_at=now - timedelta(minutes=1)))
+            freshcache.store(entry._replace(fetched_at=aged, expires_at=now - timedelta(minutes=1)))
         return len(responses)
 
     return expire

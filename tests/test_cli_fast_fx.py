@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -154,6 +156,44 @@ def test_a_warm_fx_imports_neither_click_nor_the_network_stack(warm) -> None:
     # the probe sees them when they are there: the Click path, on the same warm cache
     probe = probe_commands([["fx", "convert", "100", "USD"]], watched)
     assert probe.statuses == [0] and {"click", "npkit.cli.app"} <= probe.modules
+
+
+SLOW_TO_IMPORT = frozenset({"dataclasses", "inspect", "typing", "pathlib", "tomllib"})
+"""Standard modules a warm fetch answers without (each costs a start 3-20 ms; issue 20)."""
+
+
+def test_a_warm_fx_imports_none_of_the_slow_standard_modules(warm) -> None:
+    probe = probe_commands([["fx"], ["fx", "USD", "--json"], ["fx", "-f", "csv"]], SLOW_TO_IMPORT)
+    assert probe.statuses == [0, 0, 0] and probe.modules == set()
+    # the probe sees them when they are there: the Click path, on the same warm cache
+    probe = probe_commands([["fx", "convert", "100", "USD"]], SLOW_TO_IMPORT)
+    assert probe.statuses == [0] and "typing" in probe.modules
+
+
+def test_rates_are_namedtuples_with_the_documented_fields_and_defaults() -> None:
+    rate = fx.Rate(date(2026, 8, 17), None, "USD", "U.S. Dollar", 1, Decimal("1.5"), None)
+    assert rate._fields == (
+        "date", "date_bs", "currency", "name", "unit", "buy", "sell", "change",
+        "published_on", "source", "fetched_at", "stale",
+    )  # fmt: skip
+    assert (rate.change, rate.published_on, rate.source, rate.fetched_at, rate.stale) == (
+        None, None, "nrb", None, False,
+    )  # fmt: skip
+    changed = rate._replace(sell=Decimal("2"))
+    assert changed.sell == Decimal("2") and rate.sell is None and changed != rate
+    assert changed == fx.Rate(**{**rate._asdict(), "sell": Decimal("2")})
+    with pytest.raises(AttributeError):
+        rate.buy = Decimal(0)  # type: ignore[misc]
+    assert fx.Conversion._fields[:3] == ("amount", "from_", "to")
+
+
+def test_the_codec_tag_is_the_one_caches_were_written_under() -> None:
+    """The records' fields (hence the tag) are what they were as dataclasses: a cache kept by
+    an older npkit still answers warm."""
+    assert kept.PAGE_CODEC.tag == (
+        "nrb.page 2 day:date,published_on,rates rate:date,date_bs,currency,name,unit,buy,sell,"
+        "change,published_on,source,fetched_at,stale"
+    )
 
 
 # ---------------------------------------------------------------- the kept pages

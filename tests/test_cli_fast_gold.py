@@ -17,7 +17,7 @@ from npkit.cli.main import _run_click
 from tests.support.gold_market import AUG_17, Market, Sources
 from tests.support.probes import NETWORK_STACK, probe_commands
 from tests.support.servers import LocalServer
-from tests.test_cli_fast_fx import outcome
+from tests.test_cli_fast_fx import SLOW_TO_IMPORT, outcome
 
 SIMPLE_CALLS = [
     ["gold"],
@@ -108,6 +108,24 @@ def test_a_warm_gold_imports_neither_click_nor_the_network_stack(warm: Sources) 
     assert probe.statuses == [0, 0] and probe.modules == set()
     probe = probe_commands([["gold", "--unit", "tola"]], watched)  # the Click path sees them
     assert probe.statuses == [0] and {"click", "npkit.cli.app"} <= probe.modules
+
+
+def test_a_warm_gold_imports_none_of_the_slow_standard_modules(warm: Sources) -> None:
+    probe = probe_commands([["gold"], ["gold", "--json"]], SLOW_TO_IMPORT)
+    assert probe.statuses == [0, 0] and probe.modules == set()
+    probe = probe_commands([["gold", "--unit", "tola"]], SLOW_TO_IMPORT)  # Click's path has them
+    assert probe.statuses == [0] and "typing" in probe.modules
+
+
+def test_prices_are_namedtuples_with_the_documented_fields(warm: Sources) -> None:
+    (price, *_) = gold.prices()
+    assert price._fields == gold.records.PRICE_FIELDS == (
+        "date", "date_bs", "metal", "unit", "price", "change", "source", "requested",
+        "fetched_at", "stale",
+    )  # fmt: skip
+    asked = price._replace(requested=AUG_17)
+    assert asked.requested == AUG_17 and price.requested is None and asked != price
+    assert gold.MetalPrice(**price._asdict()) == price
 
 
 def test_a_cold_cache_is_left_to_click(capsys) -> None:

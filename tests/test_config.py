@@ -103,3 +103,19 @@ def test_bad_config_is_exit_2_on_the_command_line(config_file: Path, npkit) -> N
     assert result.stdout == ""
     assert result.stderr.startswith("npkit: fx: config file ")
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("where", ["env", "file", "default"])
+def test_the_paths_as_text_are_the_paths(
+    where: str, config_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``cache_folder``/``config_file`` (text, for a warm start without pathlib) name the
+    same places as ``cache_dir``/``config_path``."""
+    if where == "env":
+        monkeypatch.setenv("NPKIT_CACHE_DIR", "~/npkit-cache/")
+    elif where == "file":
+        config_file.write_text('cache_dir = "~//elsewhere/./npkit"\n')
+    assert Path(config.cache_folder()) == config.cache_dir()
+    assert Path(config.config_file()) == config.config_path()
+    monkeypatch.delenv("NPKIT_CONFIG")
+    assert Path(config.config_file()) == config.config_path()

@@ -8,8 +8,11 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from npkit import freshcache, http
 from npkit.config import FetchOptions
@@ -38,6 +41,20 @@ def imported_by(argv: list[str]) -> tuple[int, set[str]]:
 
 
 # ---------------------------------------------------------------- the index and fetch_parsed
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=12) | st.integers())))
+@example([("from", "2026-08-10"), ("to", "2026-08-17"), ("per_page", 100), ("page", 1)])
+@example([("date", "2026-08-01"), ("q", "a b&c=d/é~")])
+def test_the_query_text_is_what_urlencode_writes(pairs: list[tuple[str, str | int]]) -> None:
+    """Without urllib on a warm start, the index keys and URLs stay what they were."""
+    texts = [(key, str(value)) for key, value in pairs]
+    assert freshcache.encode_query(texts) == urlencode(pairs)
+    params = dict(pairs)
+    query = urlencode(sorted((k, str(v)) for k, v in params.items()))
+    url = "https://www.nrb.org.np/api/forex/v1/rates"
+    assert freshcache.cache_key(url, params) == (f"GET {url}?{query}" if query else f"GET {url}")
 
 
 def test_a_fresh_reply_is_served_from_the_index(local_server: LocalServer) -> None:

@@ -8,7 +8,6 @@ separately, so a wrong expected file cannot hide a wrong parser.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
@@ -91,8 +90,8 @@ def test_resolve_tie_goes_to_the_latest_publication() -> None:
     item = json.loads((NRB / "excerpt_duplicate_date_2026-08-06.items").read_bytes())[1]
     later_text = json.dumps({"data": {"payload": [item]}}).encode()
     later = nrb.parse_page(later_text, URL).days[0]
-    republished = dataclasses.replace(
-        later, published_on=later.published_on.replace(hour=9), rates=later.rates[:22]
+    republished = later._replace(
+        published_on=later.published_on.replace(hour=9), rates=later.rates[:22]
     )
     assert nrb.resolve([republished, later, early]) == [republished]
     assert nrb.resolve([later, republished]) == [republished]

@@ -17,14 +17,16 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass
-from datetime import timedelta
-from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 from npkit.errors import UsageError
 from npkit.text import quote
+from npkit.tuples import record
+
+TYPE_CHECKING = False  # typing, dataclasses, pathlib and urllib are not imported at run time:
+if TYPE_CHECKING:  # a warm fetch starts faster (paths are text until a caller wants a Path)
+    from datetime import timedelta
+    from pathlib import Path
+    from typing import Any
 
 DEFAULT_URLS: dict[str, str] = {
     "nrb": "https://www.nrb.org.np",
@@ -52,38 +54,53 @@ faster than the square of the parts, so a 100,000-part key would hang the comman
 _KEY_PART = re.compile(r"^\s*\[*\s*([^=\"'#]*)")
 
 
-@dataclass(frozen=True)
-class FetchOptions:
-    """How a fetching command may use the network and the cache (the shared CLI flags)."""
+class FetchOptions(
+    record(
+        "FetchOptions",
+        "offline no_cache timeout max_age strict",
+        defaults=(False, False, None, None, False),
+    )
+):
+    """How a fetching command may use the network and the cache (the shared CLI flags).
 
-    offline: bool = False  # cached data only; a miss is FetchError
-    no_cache: bool = False  # always ask the server; neither read nor write the cache
-    timeout: float | None = None  # seconds for a whole request; None = env, config file, default
-    max_age: timedelta | None = None  # a cached copy older than this is never served
-    strict: bool = False  # a stale copy (served after a failure) is a failure too
+    A namedtuple (``npkit.tuples.record``; ``_replace`` for a changed copy): importing
+    ``dataclasses`` would cost a warm ``npkit fx`` more than its answer."""
+
+    __slots__ = ()
+    offline: bool  # cached data only; a miss is FetchError
+    no_cache: bool  # always ask the server; neither read nor write the cache
+    timeout: float | None  # seconds for a whole request; None = env, config file, default
+    max_age: timedelta | None  # a cached copy older than this is never served
+    strict: bool  # a stale copy (served after a failure) is a failure too
 
 
 def config_path() -> Path:
     """The config file's path (it need not exist)."""
+    from pathlib import Path
+
+    return Path(config_file())
+
+
+def config_file() -> str:
+    """``config_path()`` as text, without importing pathlib."""
     explicit = os.environ.get("NPKIT_CONFIG")
     if explicit:
-        return Path(explicit).expanduser()
+        return os.path.expanduser(explicit)
     import platformdirs
 
-    return Path(platformdirs.user_config_dir("npkit", appauthor=False)) / "config.toml"
+    return os.path.join(platformdirs.user_config_dir("npkit", appauthor=False), "config.toml")
 
 
 def load_file() -> dict[str, Any]:
     """The parsed config file, or ``{}`` when there is none; a broken file is a UsageError."""
-    path = config_path()
-    shown = quote(str(path), limit=200)
     try:
-        with path.open("rb") as handle:
+        with open(config_file(), "rb") as handle:
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read config file {shown}: {_reason(exc)}") from None
+        raise UsageError(f"cannot read config file {_shown()}: {_reason(exc)}") from None
+    shown = _shown()
     if len(data) > MAX_CONFIG_BYTES:
         raise UsageError(f"config file {shown} is larger than {MAX_CONFIG_BYTES // 1024} KiB")
     try:
@@ -99,6 +116,11 @@ def load_file() -> dict[str, Any]:
         raise UsageError(f"config file {shown} is not valid TOML: {_reason(exc)}") from None
     except RecursionError:
         raise UsageError(f"config file {shown} nests arrays or tables too deep") from None
+
+
+def _shown() -> str:
+    """The config file's path for a message."""
+    return quote(str(config_path()), limit=200)
 
 
 def _check_key_depth(text: str, shown: str) -> None:
@@ -123,13 +145,11 @@ def _file_value(data: dict[str, Any], *keys: str) -> tuple[Any, str] | None:
     for depth, key in enumerate(keys):
         if not isinstance(node, dict):
             table = ".".join(keys[:depth])
-            raise UsageError(
-                f"config file {quote(str(config_path()), limit=200)}: {table} must be a table"
-            )
+            raise UsageError(f"config file {_shown()}: {table} must be a table")
         if key not in node:
             return None
         node = node[key]
-    return node, f"config file {quote(str(config_path()), limit=200)}: {'.'.join(keys)}"
+    return node, f"config file {_shown()}: {'.'.join(keys)}"
 
 
 def _parse_timeout(value: Any, origin: str) -> float:
@@ -164,18 +184,25 @@ def connect_timeout(read_timeout: float) -> float:
 
 def cache_dir() -> Path:
     """Where the HTTP cache lives: ``NPKIT_CACHE_DIR`` > ``cache_dir`` in the file > user cache."""
+    from pathlib import Path
+
+    return Path(cache_folder())
+
+
+def cache_folder() -> str:
+    """``cache_dir()`` as text, without importing pathlib (a warm fetch reads from here)."""
     env = os.environ.get("NPKIT_CACHE_DIR")
     if env:
-        return Path(env).expanduser()
+        return os.path.expanduser(env)
     found = _file_value(load_file(), "cache_dir")
     if found is not None:
         value, origin = found
         if not isinstance(value, str) or not value.strip():
             raise UsageError(f"{origin}: cache_dir must be a path, not {quote(value)}")
-        return Path(value).expanduser()
+        return os.path.expanduser(value)
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("npkit", appauthor=False))
+    return platformdirs.user_cache_dir("npkit", appauthor=False)
 
 
 def _check_url(value: Any, origin: str) -> str:
@@ -192,6 +219,8 @@ def check_url(value: Any, *, query: bool = False) -> bool:
     controls, and (unless ``query``) no query? Bracketed hosts must be valid IPv6."""
     if not isinstance(value, str) or value != value.strip() or not value.isprintable():
         return False
+    from urllib.parse import urlsplit  # (with ipaddress, ~6 ms): only for a configured URL
+
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError when out of range or not a number

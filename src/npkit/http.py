@@ -30,20 +30,23 @@ Failures are ``NpkitError``s with one-line messages naming the host: ``FetchErro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
-from urllib.parse import urlencode
 
 from npkit import freshcache, logs
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, HTTPStatusError, NotCached, ResponseTooLarge
 from npkit.freshcache import Fetched
 from npkit.text import url_host
+from npkit.tuples import record
 
+TYPE_CHECKING = False  # typing is not imported at run time: a warm fetch starts faster
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+    from typing import Generic, NamedTuple, TypeVar
+
     import requests_cache
+
+    T = TypeVar("T")
 
 __all__ = [
     "DEFAULT_TTL",
@@ -68,21 +71,24 @@ own value, so it means the same to both caches."""
 
 DEFAULT_TTL = timedelta(minutes=30)
 
-T = TypeVar("T")
 Expiry = int | float | timedelta
 
+if TYPE_CHECKING:
 
-class Codec(NamedTuple, Generic[T]):
-    """How a source's parsed value is kept beside its cached reply.
+    class Codec(NamedTuple, Generic[T]):
+        """How a source's parsed value is kept beside its cached reply.
 
-    ``tag`` names the format and everything the value depends on besides the bytes (bump it
-    when the parser or the records change); ``decode`` raises ``ValueError`` on anything it
-    cannot read (that is a miss, never an error).
-    """
+        ``tag`` names the format and everything the value depends on besides the bytes (bump
+        it when the parser or the records change); ``decode`` raises ``ValueError`` on
+        anything it cannot read (that is a miss, never an error).
+        """
 
-    tag: str
-    encode: Callable[[T], bytes]
-    decode: Callable[[bytes], T]
+        tag: str
+        encode: Callable[[T], bytes]
+        decode: Callable[[bytes], T]
+
+else:  # the same namedtuple without importing typing (a generic NamedTuple needs it)
+    Codec = record("Codec", "tag encode decode")
 
 
 def fetch_parsed(
@@ -173,7 +179,7 @@ def fetch(
         url, params=params, expire_after=expire_after, options=options, check=check,
         headers=headers,
     )  # fmt: skip
-    fetched = replace(fetched, key=key)
+    fetched = fetched._replace(key=key)
     if not options.no_cache and not fetched.stale:
         freshcache.store(fetched)
     return _usable(fetched, url, options)
@@ -197,7 +203,8 @@ def _with_query(url: str, params: Mapping[str, str | int] | None) -> str:
     """``url`` with ``params`` as requests appends them (what ``Fetched.url`` will be)."""
     if not params:
         return url
-    return f"{url}{'&' if '?' in url else '?'}{urlencode(list(params.items()))}"
+    query = freshcache.encode_query([(str(k), str(v)) for k, v in params.items()])
+    return f"{url}{'&' if '?' in url else '?'}{query}"
 
 
 def forget(fetched: Fetched) -> None:

@@ -18,7 +18,6 @@ import json
 import re
 from datetime import date as Date
 from decimal import Decimal
-from typing import Any
 
 from npkit.digits import TO_ASCII
 from npkit.errors import ParseError, UsageError
@@ -26,6 +25,8 @@ from npkit.text import quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from npkit.dates import BSDate
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

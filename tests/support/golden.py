@@ -30,11 +30,15 @@ def expected(case: Path) -> Any:
 
 
 def plain(records: list[Any], decimal_as_text: bool = True) -> list[dict[str, Any]]:
-    """Dataclass records as the dicts an expected file holds: Decimal as its exact text,
-    dates, times and BS dates as the ISO text every output format writes."""
-    return [
-        {k: _plain(v, decimal_as_text) for k, v in dataclasses.asdict(r).items()} for r in records
-    ]
+    """Records (dataclasses or namedtuples) as the dicts an expected file holds: Decimal as
+    its exact text, dates, times and BS dates as the ISO text every output format writes."""
+    return [{k: _plain(v, decimal_as_text) for k, v in _fields(r).items()} for r in records]
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    if hasattr(record, "_asdict"):
+        return dict(record._asdict())
+    return dataclasses.asdict(record)
 
 
 def _plain(value: Any, decimal_as_text: bool) -> Any:

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
 
 from npkit.digits import TO_ASCII
 from npkit.errors import UsageError
 from npkit.text import quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _PLAIN = re.compile(r"\d{1,20}(?:\.\d{1,12})?", re.ASCII)
 _GROUPED = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?", re.ASCII)

@@ -7,9 +7,7 @@ the package.)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
-from typing import Any
 
 from npkit import dates
 from npkit.config import FetchOptions
@@ -18,6 +16,11 @@ from npkit.fx.amount import parse_amount
 from npkit.fx.query import normalize_codes, rates
 from npkit.fx.records import HOME, SIDES, Conversion, Rate
 from npkit.text import quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
 MINOR_UNITS = {"JPY": 0, "KRW": 0, "BHD": 3, "KWD": 3, "OMR": 3}
 """Decimal places of a currency's minor unit where it is not 2, from ISO 4217's list (NRB's

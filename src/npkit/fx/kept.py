@@ -5,28 +5,31 @@ JSON, a ``strptime`` per day (whose first call imports and sets up ``_strptime``
 of every day (the calendar table). So the ``Page`` that ``nrb.parse_page`` made of a reply is
 kept as compact JSON and read back with ``fromisoformat`` and ``Decimal``, nothing else.
 
-The encoding follows the records' own fields (``dataclasses.fields``), each value tagged with
+The encoding follows the records' own fields (``_fields``), each value tagged with
 its type, so it reads back exactly what was parsed (``repr`` for ``repr``) whatever the fields
 hold; the tag names the fields, so a changed record is a miss, never a wrong value.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from functools import lru_cache
 
 from npkit.dates import NEPAL_TZ, BSDate
 from npkit.fx.records import Day, Page, Rate
 from npkit.http import Codec
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 FORMAT = 2
 """Bump when ``nrb.parse_page`` changes what a reply's bytes give (the fields are in the tag)."""
 
-_RATE_FIELDS = tuple(f.name for f in dataclasses.fields(Rate))
-_DAY_FIELDS = tuple(f.name for f in dataclasses.fields(Day))
+_RATE_FIELDS: tuple[str, ...] = Rate._fields
+_DAY_FIELDS: tuple[str, ...] = Day._fields
 _DAY_VALUES = tuple(name for name in _DAY_FIELDS if name != "rates")  # the rates come last
 
 
@@ -57,6 +60,13 @@ def decode_value(value: Any) -> Any:
     ((kind, text),) = value.items()
     if not isinstance(text, str):
         raise ValueError(f"bad {kind}")
+    return _decoded(kind, text)
+
+
+@lru_cache(maxsize=4096)
+def _decoded(kind: str, text: str) -> Any:
+    """One tagged value; remembered, as a page repeats a day's dates and stamp on each of its
+    ~22 rates (the values are immutable, so sharing one object is safe)."""
     if kind == "decimal":
         try:
             return Decimal(text)
@@ -111,14 +121,13 @@ def _day(row: Any) -> Day:
     *values, rates = row
     if not isinstance(rates, list):
         raise ValueError("not a kept day")
-    fields = dict(zip(_DAY_VALUES, map(decode_value, values), strict=True))
-    return Day(**fields, rates=tuple(_rate(rate) for rate in rates))
+    return Day._make([*map(decode_value, values), tuple(_rate(rate) for rate in rates)])
 
 
 def _rate(row: Any) -> Rate:
     if not isinstance(row, list) or len(row) != len(_RATE_FIELDS):
         raise ValueError("not a kept rate")
-    return Rate(**dict(zip(_RATE_FIELDS, map(decode_value, row), strict=True)))
+    return Rate._make(map(decode_value, row))
 
 
 PAGE_CODEC: Codec[Page] = Codec(

@@ -7,19 +7,24 @@ shaping over ``Rate`` records, plus ``latest_day``, the rule for "the latest pub
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from datetime import date as Date
 from datetime import timedelta
-from decimal import Decimal
-from typing import Any
 
 from npkit import dates
 from npkit.config import FetchOptions
-from npkit.dates import BSDate
 from npkit.errors import FetchError, NotCached, UsageError
 from npkit.fx import nrb
-from npkit.fx.records import KNOWN_CURRENCIES, Day, Rate
+from npkit.fx.records import KNOWN_CURRENCIES
 from npkit.text import quote
+
+TYPE_CHECKING = False  # typing is not imported at run time: a warm ``npkit fx`` starts faster
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from decimal import Decimal
+    from typing import Any
+
+    from npkit.dates import BSDate
+    from npkit.fx.records import Day, Rate
 
 LATEST_WINDOW_DAYS = 7
 """"Latest" is the newest usable day in the week up to today (NRB publishes about 00:00 NPT)."""

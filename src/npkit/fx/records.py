@@ -3,21 +3,27 @@
 Rates are NPR per ``unit`` units of a currency (INR per 100, JPY per 10, KRW per 100, the rest
 per 1) and kept that way in ``Rate``; conversion always divides by ``unit``. Money is
 ``Decimal`` from end to end.
+
+The records are namedtuples (``npkit.tuples.record``: ``_replace`` makes a changed copy,
+``_asdict`` a dict), not dataclasses: importing ``dataclasses`` (it imports ``inspect``) and
+building the classes cost a warm ``npkit fx`` more than reading its answer.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from datetime import date as Date
-from datetime import datetime
-from decimal import Decimal
-from typing import Any
-
-from npkit.dates import BSDate
 from npkit.fx.cards import conversion_card
 from npkit.output import card
 from npkit.output.spec import field_names
+from npkit.tuples import record
+
+TYPE_CHECKING = False  # typing is not imported at run time: a warm ``npkit fx`` starts faster
+if TYPE_CHECKING:
+    from datetime import date as Date
+    from datetime import datetime
+    from decimal import Decimal
+    from typing import Any
+
+    from npkit.dates import BSDate
 
 SOURCE = "nrb"
 """The ``source`` of every fx record: Nepal Rastra Bank."""
@@ -32,10 +38,16 @@ KNOWN_CURRENCIES = (
 """The currencies NRB quoted in 2026; only used to answer a bad code when there is no data."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rate:
+class Rate(
+    record(
+        "Rate",
+        "date date_bs currency name unit buy sell change published_on source fetched_at stale",
+        defaults=(None, None, SOURCE, None, False),
+    )
+):
     """One currency on one day, as published: NPR per ``unit`` units; None = not quoted."""
 
+    __slots__ = ()
     date: Date
     date_bs: BSDate | None
     currency: str
@@ -43,11 +55,11 @@ class Rate:
     unit: int
     buy: Decimal | None
     sell: Decimal | None
-    change: Decimal | None = None  # buy minus the previous published day's buy; None: unknown
-    published_on: datetime | None = None  # Nepal time (+05:45)
-    source: str = SOURCE
-    fetched_at: datetime | None = None  # when the reply was sent, Nepal time (+05:45)
-    stale: bool = False  # from an expired cached copy (the server failed, or --offline)
+    change: Decimal | None  # buy minus the previous published day's buy; None: unknown
+    published_on: datetime | None  # Nepal time (+05:45)
+    source: str
+    fetched_at: datetime | None  # when the reply was sent, Nepal time (+05:45)
+    stale: bool  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("date", "date_bs", "currency", "name", "unit", "buy", "sell", "change")
@@ -64,13 +76,19 @@ class Rate:
         return self.buy if side == "buy" else self.sell
 
 
-@dataclass(frozen=True, slots=True)
-class Conversion:
+class Conversion(
+    record(
+        "Conversion",
+        "amount from_ to rate result rate_side date date_bs source fetched_at stale",
+        defaults=(SOURCE, None, False),
+    )
+):
     """``amount`` of ``from_`` makes ``result`` of ``to``; ``rate``: ``to`` per 1 ``from_``.
 
     ``from`` is a Python keyword, so the field is ``from_`` (PEP 8's spelling) and users see
     the column ``from`` (``npkit.output.field_names`` drops the trailing ``_``)."""
 
+    __slots__ = ()
     amount: Decimal
     from_: str
     to: str
@@ -79,9 +97,9 @@ class Conversion:
     rate_side: str | None  # buy, sell, mid, or buy/sell for a cross rate through NPR
     date: Date | None
     date_bs: BSDate | None
-    source: str = SOURCE
-    fetched_at: datetime | None = None  # of the rates used (see Rate)
-    stale: bool = False
+    source: str
+    fetched_at: datetime | None  # of the rates used (see Rate)
+    stale: bool
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("amount", "from", "to", "rate", "result", "rate_side", "date")
     TABLE_DROP = ("rate_side", "date", "rate")
@@ -89,7 +107,7 @@ class Conversion:
 
     def as_record(self) -> dict[str, Any]:
         """Column name → value, in column order."""
-        return dict(zip(CONVERSION_COLUMNS, dataclasses.astuple(self), strict=True))
+        return dict(zip(CONVERSION_COLUMNS, self, strict=True))
 
 
 card.register(Conversion, conversion_card)
@@ -97,10 +115,10 @@ CONVERSION_COLUMNS = field_names(Conversion)
 """The columns users see (``from``, not ``from_``), in field order (``output.field_names``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Day:
+class Day(record("Day", "date published_on rates")):
     """One payload item: a day's table (a date may come twice; see ``nrb.resolve``)."""
 
+    __slots__ = ()
     date: Date
     published_on: datetime | None
     rates: tuple[Rate, ...]
@@ -111,10 +129,10 @@ class Day:
         return sum(1 for r in self.rates if r.buy is not None or r.sell is not None)
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(record("Page", "days page pages")):
     """One response of ``/rates``: its days and where it sits in the pagination."""
 
+    __slots__ = ()
     days: tuple[Day, ...]
     page: int
     pages: int

@@ -13,16 +13,42 @@ No Click, and no HTTP library until a price is fetched::
 Each source is a module satisfying ``provider.Provider`` (a pure ``parse(content, url)``, a
 thin ``fetch``, ``cannot_answer``): ``fenegosida``, ``nepalipatro``, ``hamropatro``; ``chain``
 decides which to ask; ``pricing`` and ``valuation`` are the logic, ``records`` the records.
+
+The names below are imported on first use, so a warm ``npkit gold`` loads only what prices
+need (``Provider`` is a ``typing.Protocol``, ``Weight`` a dataclass: each costs a start).
 """
 
 from __future__ import annotations
 
-from npkit.gold.chain import PROVIDERS, SOURCES
-from npkit.gold.pricing import LOOKBACK, normalize_metal, normalize_unit, prices
-from npkit.gold.provider import Provider
-from npkit.gold.records import METALS, UNITS, MetalPrice, Valuation
-from npkit.gold.units import Weight, parse_weight
-from npkit.gold.valuation import value, value_with
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from npkit.gold.chain import PROVIDERS, SOURCES
+    from npkit.gold.pricing import LOOKBACK, normalize_metal, normalize_unit, prices
+    from npkit.gold.provider import Provider
+    from npkit.gold.records import METALS, UNITS, MetalPrice, Valuation
+    from npkit.gold.units import Weight, parse_weight
+    from npkit.gold.valuation import value, value_with
+
+_EXPORTS = {
+    "PROVIDERS": "npkit.gold.chain",
+    "SOURCES": "npkit.gold.chain",
+    "LOOKBACK": "npkit.gold.pricing",
+    "normalize_metal": "npkit.gold.pricing",
+    "normalize_unit": "npkit.gold.pricing",
+    "prices": "npkit.gold.pricing",
+    "Provider": "npkit.gold.provider",
+    "METALS": "npkit.gold.records",
+    "UNITS": "npkit.gold.records",
+    "MetalPrice": "npkit.gold.records",
+    "Valuation": "npkit.gold.records",
+    "Weight": "npkit.gold.units",
+    "parse_weight": "npkit.gold.units",
+    "value": "npkit.gold.valuation",
+    "value_with": "npkit.gold.valuation",
+}
+"""Each public name and the module it lives in."""
 
 __all__ = [
     "LOOKBACK",
@@ -41,3 +67,13 @@ __all__ = [
     "value",
     "value_with",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name's module on first use (``gold.prices`` without ``gold.value``)."""
+    if name in _EXPORTS:
+        __import__(_EXPORTS[name])
+        found = getattr(sys.modules[_EXPORTS[name]], name)
+        globals()[name] = found  # later lookups skip this function
+        return found
+    raise AttributeError(f"module 'npkit.gold' has no attribute {name!r}")

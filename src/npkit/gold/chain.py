@@ -19,9 +19,13 @@ from npkit import http, logs
 from npkit.config import FetchOptions
 from npkit.errors import FetchError, NpkitError, ParseError, UsageError, summarise_failures
 from npkit.gold import fenegosida, hamropatro, nepalipatro
-from npkit.gold.provider import Provider
-from npkit.gold.window import Batch, Window
+from npkit.gold.window import Batch
 from npkit.text import quote
+
+TYPE_CHECKING = False  # typing is not imported at run time (Provider is a typing.Protocol)
+if TYPE_CHECKING:
+    from npkit.gold.provider import Provider
+    from npkit.gold.window import Window
 
 Failed = namedtuple("Failed", "source message exit_code")
 

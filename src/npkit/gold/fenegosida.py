@@ -17,8 +17,6 @@ import re
 from datetime import UTC, datetime, timedelta
 from datetime import date as Date
 from decimal import Decimal
-from typing import Any
-from urllib.parse import urlsplit
 
 from npkit import config, dates, http, progress
 from npkit.config import FetchOptions
@@ -28,6 +26,10 @@ from npkit.gold.records import MetalPrice, fill_changes, require_rates, sort_key
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_date, load_json, money, to_paisa
 from npkit.text import quote, url_host
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "fenegosida"
 TODAY_PATH = "/api/website/v1/Dashboard/today"
@@ -174,6 +176,8 @@ def fetch(window: Window, options: FetchOptions) -> Batch:
 
 def _parse_today(content: bytes, url: str) -> list[MetalPrice]:
     """A ``today`` reply must hold rates: one without any is unreadable (and not cached)."""
+    from urllib.parse import urlsplit
+
     return require_rates(parse(content, url), urlsplit(url).netloc)
 
 

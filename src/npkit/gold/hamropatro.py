@@ -14,8 +14,6 @@ import re
 from datetime import date as Date
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
-from urllib.parse import urlsplit
 
 from npkit import config, dates, http, logs
 from npkit.config import FetchOptions
@@ -24,6 +22,10 @@ from npkit.gold.records import MetalPrice, require_rates, sort_key, stamped
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_date, money, to_paisa
 from npkit.text import clean, quote, url_host
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "hamropatro"
 PATH = "/en/gold"
@@ -200,6 +202,8 @@ def cannot_answer(window: Window, today: Date) -> str | None:
 
 
 def _parse_latest(content: bytes, url: str) -> list[MetalPrice]:
+    from urllib.parse import urlsplit
+
     return require_rates(parse(content, url), urlsplit(url).netloc)
 
 

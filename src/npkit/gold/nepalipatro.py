@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from datetime import date as Date
 from datetime import timedelta
-from typing import Any
-from urllib.parse import urlsplit
 
 from npkit import config, http
 from npkit.config import FetchOptions
@@ -24,6 +22,10 @@ from npkit.gold.records import MetalPrice, fill_changes, require_rates, stamped
 from npkit.gold.window import Batch, Window
 from npkit.scrape import bs_date, iso_day, load_json, money
 from npkit.text import quote, url_host
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "nepalipatro"
 PATH = "/v3/bullions"
@@ -86,6 +88,8 @@ def cannot_answer(window: Window, today: Date) -> str | None:
 
 def fetch(window: Window, options: FetchOptions) -> Batch:
     """Every trading day from ``window.start`` to today, kept to the window's days."""
+    from urllib.parse import urlsplit
+
     url = config.base_url(NAME) + PATH
     host = urlsplit(url).netloc
     parsed, fetched = http.fetch_parsed(

@@ -4,19 +4,23 @@ submodule named like the function it holds would shadow it on the package."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Sequence
 from datetime import date as Date
 from datetime import timedelta
-from typing import Any
 
 from npkit import dates
 from npkit.config import FetchOptions
 from npkit.errors import UsageError
 from npkit.gold import chain
-from npkit.gold.records import METALS, UNITS, MetalPrice
+from npkit.gold.records import METALS, UNITS
 from npkit.gold.window import Window
 from npkit.text import quote
+
+TYPE_CHECKING = False  # typing is not imported at run time: a warm ``npkit gold`` starts faster
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from npkit.gold.records import MetalPrice
 
 LOOKBACK = timedelta(days=15)
 """How far before the first day asked for the sources are read: enough to find the trading
@@ -104,5 +108,5 @@ def _nearest(records: Sequence[MetalPrice], day: Date, *, flag: bool) -> list[Me
     newest = max((r.date for r in records if r.date <= day), default=None)
     chosen = [r for r in records if r.date == newest]
     if flag and newest is not None and newest != day:
-        chosen = [dataclasses.replace(r, requested=day) for r in chosen]
+        chosen = [r._replace(requested=day) for r in chosen]
     return chosen

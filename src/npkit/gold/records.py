@@ -6,24 +6,30 @@ A ``MetalPrice`` is one published figure: one metal, one unit, one trading day, 
 Figures are kept exactly as published (``Decimal``); the 10 g price is never derived from the
 tola price or the other way round, because FENEGOSIDA fixes both and they do not agree to the
 rupee (306,800 per tola is 263,036.3 per 10 g; the published 10 g figure is 263,030).
+
+The records are namedtuples (``npkit.tuples.record``: ``_replace`` makes a changed copy,
+``_asdict`` a dict), not dataclasses: importing ``dataclasses`` (it imports ``inspect``) cost a
+warm ``npkit gold`` more than reading its answer.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date as Date
-from datetime import datetime
-from decimal import Decimal
-
-from npkit.dates import BSDate
 from npkit.errors import ParseError
-from npkit.freshcache import Fetched
 from npkit.gold.cards import valuation_card
 from npkit.output import card
 from npkit.provenance import fetched_at
 from npkit.scrape import CENT, bs_date, to_paisa
+from npkit.tuples import record as namedtuple
+
+TYPE_CHECKING = False  # typing is not imported at run time: a warm ``npkit gold`` starts faster
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date as Date
+    from datetime import datetime
+    from decimal import Decimal
+
+    from npkit.dates import BSDate
+    from npkit.freshcache import Fetched
 
 __all__ = [
     "CENT",
@@ -48,8 +54,13 @@ UNITS = ("tola", "10g")
 """Price units as published: per 1 tola (11.6638038 g) and per 10 grams."""
 
 
-@dataclass(frozen=True, slots=True)
-class MetalPrice:
+class MetalPrice(
+    namedtuple(
+        "MetalPrice",
+        "date date_bs metal unit price change source requested fetched_at stale",
+        defaults=(None, None, False),
+    )
+):
     """One published price: NPR for one ``unit`` of ``metal`` on trading day ``date``.
 
     ``change`` is the difference from the previous trading day's figure (same metal and unit)
@@ -58,6 +69,7 @@ class MetalPrice:
     earlier trading day's figure instead.
     """
 
+    __slots__ = ()
     date: Date
     date_bs: BSDate | None
     metal: str
@@ -65,9 +77,9 @@ class MetalPrice:
     price: Decimal
     change: Decimal | None
     source: str
-    requested: Date | None = None
-    fetched_at: datetime | None = None  # when the reply was sent, Nepal time (+05:45)
-    stale: bool = False  # from an expired cached copy (the server failed, or --offline)
+    requested: Date | None
+    fetched_at: datetime | None  # when the reply was sent, Nepal time (+05:45)
+    stale: bool  # from an expired cached copy (the server failed, or --offline)
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = ("date", "date_bs", "metal", "unit", "price", "change", "source", "requested")
@@ -77,10 +89,17 @@ class MetalPrice:
     TABLE_SIGNED = ("change",)
 
 
-@dataclass(frozen=True, slots=True)
-class Valuation:
+class Valuation(
+    namedtuple(
+        "Valuation",
+        "weight tola grams metal rate rate_unit value date date_bs source requested fetched_at"
+        " stale",
+        defaults=(None, None, False),
+    )
+):
     """What ``weight`` of ``metal`` is worth at one published rate (see ``npkit.gold.value``)."""
 
+    __slots__ = ()
     weight: str
     tola: Decimal
     grams: Decimal
@@ -91,9 +110,9 @@ class Valuation:
     date: Date
     date_bs: BSDate | None
     source: str
-    requested: Date | None = None
-    fetched_at: datetime | None = None  # of the price used (see MetalPrice)
-    stale: bool = False
+    requested: Date | None
+    fetched_at: datetime | None  # of the price used (see MetalPrice)
+    stale: bool
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
     TABLE_COLUMNS = (
@@ -106,7 +125,7 @@ class Valuation:
 
 
 card.register(Valuation, valuation_card)
-PRICE_FIELDS = tuple(f.name for f in dataclasses.fields(MetalPrice))
+PRICE_FIELDS: tuple[str, ...] = MetalPrice._fields
 
 
 def sort_key(record: MetalPrice) -> tuple[Date, int, int]:
@@ -123,7 +142,7 @@ def fill_changes(records: Iterable[MetalPrice]) -> list[MetalPrice]:
     for record in sorted(records, key=sort_key):
         before = previous.get((record.metal, record.unit))
         if record.change is None and before is not None and before.date < record.date:
-            record = dataclasses.replace(record, change=to_paisa(record.price - before.price))
+            record = record._replace(change=to_paisa(record.price - before.price))
         previous[(record.metal, record.unit)] = record
         result.append(record)
     return result
@@ -132,7 +151,7 @@ def fill_changes(records: Iterable[MetalPrice]) -> list[MetalPrice]:
 def stamped(records: Iterable[MetalPrice], fetched: Fetched) -> list[MetalPrice]:
     """``records`` with ``fetched_at`` and ``stale`` taken from the reply they came from."""
     at = fetched_at(fetched)
-    return [dataclasses.replace(r, fetched_at=at, stale=fetched.stale) for r in records]
+    return [r._replace(fetched_at=at, stale=fetched.stale) for r in records]
 
 
 def require_rates(records: list[MetalPrice], host: str) -> list[MetalPrice]:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date as Date
-from typing import TYPE_CHECKING
+from npkit.tuples import record
 
-from npkit.gold.records import MetalPrice
-
+TYPE_CHECKING = False  # typing is not imported at run time: a warm ``npkit gold`` starts faster
 if TYPE_CHECKING:
+    from datetime import date as Date
+
+    from npkit.gold.records import MetalPrice
     from npkit.http import Fetched
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(record("Window", "start end first latest", defaults=(False,))):
     """The AD days a question needs, ``start`` … ``end``, Nepal time.
 
     ``latest`` asks for the most recent published day (a provider may use a "today" endpoint).
@@ -21,25 +20,26 @@ class Window:
     finds the nearest earlier trading day and the first day's change can be computed.
     """
 
+    __slots__ = ()
     start: Date
     end: Date
     first: Date  # the first day asked for (``start`` is earlier by the look-back)
-    latest: bool = False
+    latest: bool
 
     def holds(self, day: Date) -> bool:
         """Whether ``day`` falls in the window."""
         return self.start <= day <= self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Batch:
+class Batch(record("Batch", "source records responses gap", defaults=(None,))):
     """One provider's answer: its records, the HTTP responses behind them, and ``gap``, a
     reason to prefer the next source (e.g. months its history no longer holds)."""
 
+    __slots__ = ()
     source: str
     records: list[MetalPrice]
     responses: tuple[Fetched, ...]
-    gap: str | None = None
+    gap: str | None
 
     @property
     def stale(self) -> bool:
