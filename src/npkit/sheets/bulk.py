@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 from datetime import date
+from itertools import repeat
 
 from npkit import dates, logs, progress
 from npkit.dates import Reading
@@ -147,6 +148,25 @@ _from_iso = date.fromisoformat
 _ordinal = date.toordinal
 
 
+def _iso_lines(block: bytes) -> list[str] | None:
+    """The lines of ``block`` when every one is ``YYYY-MM-DD`` with digits around the dashes
+    not yet checked (ASCII, ending in ``\n``); else None. Checked for the whole block at once
+    by strided slices, so only that layout reaches ``date.fromisoformat``."""
+    width = 11  # "YYYY-MM-DD\n"
+    count, rest = divmod(len(block), width)
+    if rest or not block.isascii():
+        return None
+    if (
+        block[10::width] != b"\n" * count
+        or block[4::width] != b"-" * count
+        or block[7::width] != b"-" * count
+    ):
+        return None
+    lines = block.decode("ascii").split("\n")
+    lines.pop()  # after the last newline
+    return lines
+
+
 class _Miss(Exception):
     """A line not in the memo yet (raised by ``_Memo`` to leave the fast path)."""
 
@@ -241,23 +261,14 @@ class _LineConverter:
 
         Random days spread over a century (~46,000 distinct keys) make a dictionary of raw
         lines miss the processor's caches on every line; here each line costs a C-level
-        parse and one index into a list, about twice as fast. The fixed layout is checked for
-        the whole block at once by strided slices, so no other text reaches the parse. The
-        table is filled here, before any parse, for a block of at least ``PREFILL_AFTER``
-        distinct days.
+        parse and one index into a list, about twice as fast. The table is filled here,
+        before any lookup, for a block of at least ``PREFILL_AFTER`` distinct days.
         """
-        width = 11  # "YYYY-MM-DD\n"
-        count, rest = divmod(len(block), width)
-        if rest or self.assume == "bs" or not (self.can_prefill and block.isascii()):
+        if self.assume == "bs" or not self.can_prefill:
             return None
-        if (
-            block[10::width] != b"\n" * count
-            or block[4::width] != b"-" * count
-            or block[7::width] != b"-" * count
-        ):
+        lines = _iso_lines(block)
+        if lines is None:
             return None
-        lines = block.decode("ascii").split("\n")
-        lines.pop()  # after the last newline
         if self.dense is None:
             if self.prefilled or len(set(lines)) < PREFILL_AFTER:
                 return None
@@ -461,13 +472,12 @@ def write_table(
                 _write_block(block, result, converter)
                 report_rows(result.lines)
                 continue
-            lines = _split_block(block)
-            taken = table.add(lines, result)
-            if len(table.rows) > TABLE_ROWS:
+            rest = table.add_block(block, result)
+            if len(table.days) > TABLE_ROWS:
                 converter = table.switch_to_tsv(stream)
-                _write_lines(lines[taken:], result, converter)
+                _write_block(rest, result, converter)
         if converter is None:
-            result.rows = render_rows(table.rows, spec, table.columns, stream)
+            result.rows = render_rows(table.rows(), spec, table.columns, stream)
     finally:
         progress.end(PROGRESS)
         if converter is not None:
@@ -499,40 +509,81 @@ def _split_block(block: bytes) -> list[bytes]:
 
 
 class _TableRows:
-    """The rows of a stdin table while it may still be drawn (at most ``TABLE_ROWS``)."""
+    """The lines of a stdin table while it may still be drawn (at most ``TABLE_ROWS`` rows):
+    each read (errors reported as it arrives) and kept as its day; the rows' fields are only
+    computed to draw the table. Past the limit the lines kept are replayed through the line
+    formats' converter, which has faster ways with many rows."""
 
     def __init__(
         self, columns: tuple[str, ...], reading: Reading, keep_going: bool, scopes: Scopes
     ) -> None:
         self.columns = columns
-        self.functions = field_functions(columns, scopes)
         self.reading = reading
         self.scopes = scopes
         self.bad = BadInput(keep_going)
-        self.rows: list[tuple[Any, ...]] = []
+        self.plain_iso = reading.layout is None and reading.assume != "bs"
+        self.days: list[tuple[date, dates.BSDate | None] | None] = []  # None: an empty row
+        self.kept: list[bytes] = []  # the rows' lines (b"\n" for a bad one kept going)
 
-    def add(self, lines: list[bytes], result: BulkResult) -> int:
-        """Read ``lines`` into rows (as ``read_days`` reads them) until there are more than
-        ``TABLE_ROWS``; how many lines were read (counted in ``result.lines``)."""
-        empty = ("",) * len(self.columns)
-        keep_going = self.bad.keep_going
-        for taken, raw in enumerate(lines, 1):
-            result.lines += 1
+    def add_block(self, block: bytes, result: BulkResult) -> bytes:
+        """Read the lines of ``block`` (as ``read_days`` reads them) and keep them, counted in
+        ``result.lines``, until there are more than ``TABLE_ROWS`` rows; the lines not read
+        (for the converter that follows). A block of ISO AD days in the supported range is
+        read at once, by C-level parses (its BS days wait for the drawing)."""
+        lines = _iso_lines(block) if self.plain_iso else None
+        if lines:
             try:
-                text = _line_text(raw, result.lines)
-                if not text:
-                    if keep_going:
-                        self.rows.append(empty)
-                    continue
-                ad, bs = self.reading.day(text)
-                dates.warn_unverified(bs.year)  # the one rule (once per run)
-                self.rows.append(tuple(f(ad, bs) for f in self.functions))
-            except UsageError as exc:
-                self.bad.report(exc, result.lines)
-                self.rows.append(empty)
-            if len(self.rows) > TABLE_ROWS:
-                return taken
-        return len(lines)
+                days = list(map(_from_iso, lines))
+            except ValueError:
+                days = []  # not a day (2024-02-30): read line by line, for its message
+            ordinals = list(map(_ordinal, days))
+            (first, _), (last, _) = dates.first_day(), dates.last_day()
+            if days and first.toordinal() <= min(ordinals) and max(ordinals) <= last.toordinal():
+                for year in dates.UNVERIFIED_YEARS:
+                    if any(map(dates.year_ordinals(year).__contains__, ordinals)):
+                        dates.warn_unverified(year)  # the one rule (once per run)
+                self.days += zip(days, repeat(None))
+                self.kept.append(block)
+                result.lines += len(days)
+                return b""
+        raws = _split_block(block)
+        for taken, raw in enumerate(raws, 1):
+            self.add_line(raw, result)
+            if len(self.days) > TABLE_ROWS:
+                return b"".join(line + b"\n" for line in raws[taken:])
+        return b""
+
+    def add_line(self, raw: bytes, result: BulkResult) -> None:
+        """Read and keep one line (a blank one only with ``--keep-going``: an empty row)."""
+        result.lines += 1
+        try:
+            text = _line_text(raw, result.lines)
+            if not text:
+                if self.bad.keep_going:
+                    self.days.append(None)
+                    self.kept.append(raw + b"\n")
+                return
+            found = self.reading.day(text)
+            dates.warn_unverified(found[1].year)  # the one rule (once per run)
+            self.days.append(found)
+            self.kept.append(raw + b"\n")
+        except UsageError as exc:
+            self.bad.report(exc, result.lines)
+            self.days.append(None)
+            self.kept.append(b"\n")  # replayed as an empty row, not reported again
+
+    def rows(self) -> list[tuple[Any, ...]]:
+        """The table's rows: each day's fields, or empty cells."""
+        functions = field_functions(self.columns, self.scopes)
+        empty = ("",) * len(self.columns)
+        rows: list[tuple[Any, ...]] = []
+        for day in self.days:
+            if day is None:
+                rows.append(empty)
+            else:
+                ad, bs = day[0], day[1] or dates.ad_to_bs(day[0])
+                rows.append(tuple(f(ad, bs) for f in functions))
+        return rows
 
     def switch_to_tsv(self, stream: IO[str]) -> _LineConverter:
         """Warn, write the rows so far as tsv, and give the converter for the rest."""
@@ -542,8 +593,9 @@ class _TableRows:
             "(choose with -f csv|tsv|json|ndjson)",
         )
         writer = RowWriter(OutputSpec("tsv"), self.columns, stream)
-        writer.write_encoded([writer.encode(row) for row in self.rows])
-        self.rows = []
         converter = _LineConverter(writer, self.reading, self.bad.keep_going, self.scopes)
         converter.bad = self.bad  # one count of bad lines for the whole run
+        for block in self.kept:
+            _write_block(block, BulkResult(), converter)
+        self.days, self.kept = [], []
         return converter
