@@ -273,7 +273,7 @@ def on(ordinal: int) -> tuple[DayHoliday, ...]:
     bs = ad_to_bs(date.fromordinal(ordinal))
     marks = _shipped_on(ordinal, bs)
     marks += [_mark(row) for row in _USER_ROWS if row.start <= bs <= row.end]
-    if bs.year not in known_years():
+    if bs.year not in _fields_by_year():  # (known_years, without a new set for each day)
         marks += _likely_days(bs.year).get(ordinal, ())
     marks.sort(key=lambda mark: mark.scope != "everyone")
     return tuple(marks)
