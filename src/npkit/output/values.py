@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, time
+from datetime import date, datetime, time
 from json.encoder import encode_basestring as _encode_string
 from json.encoder import encode_basestring_ascii as _encode_key
 
@@ -92,7 +92,12 @@ def _iso_json(value: Any) -> str:
 
 
 def _time_json(value: time) -> str:
-    return f'"{value:%H:%M}"'
+    return f'"{hh_mm(value)}"'
+
+
+def hh_mm(value: time | datetime) -> str:
+    """``f"{value:%H:%M}"`` (sunrise ``06:33``) in half the time: no strftime."""
+    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def _json_dumps(value: Any) -> str:
@@ -119,7 +124,7 @@ def text_value(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time):
-        return f"{value:%H:%M}"
+        return hh_mm(value)
     if isinstance(value, tuple) and hasattr(value, "_fields"):
         # A BSDate is its ISO text; another record its own text (an event's name).
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
