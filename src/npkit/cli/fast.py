@@ -151,8 +151,8 @@ def run_cal(args: list[str]) -> bool:
     name = options.get("--format")
     if name not in FORMATS or format_named(name).for_people or len(positionals) != 1:
         return False  # a grid, an unknown name (Click's choice explains it), a month, no year
-    if positionals[0] == "-":
-        return False
+    if positionals == ["-"]:
+        return False  # not a year: Click's path says so
 
     from npkit import dates, days
     from npkit.output import output_spec, render

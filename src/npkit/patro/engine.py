@@ -84,7 +84,8 @@ _NPT_2000 = _UT_2000.astimezone(NEPAL_TZ)  # the same instant, in Nepal time
 def npt_minute(jd: float) -> datetime:
     """``jd`` as a Nepal-time datetime rounded to the minute (how patros print times): added
     to the instant in Nepal time (a fixed offset), without converting each from UT."""
-    return _NPT_2000 + timedelta(0, 60 * round((jd - _JD_2000) * 1440.0))  # (positional: 2x)
+    seconds = 60 * round((jd - _JD_2000) * 1440.0)
+    return _NPT_2000 + timedelta(0, seconds)  # (positional: twice as fast as minutes=)
 
 
 # ---------------------------------------------------------------- lunar months
@@ -135,8 +136,6 @@ def lunations_named(month: int, first_jd: float, last_jd: float) -> list[int]:
 # ---------------------------------------------------------------- tithi rules
 
 _RULE_DAYS: dict[tuple[int, int, str], int] = {}
-
-
 _TITHI_SPANS: dict[tuple[int, int], tuple[float, float]] = {}
 
 
