@@ -4,6 +4,7 @@ and flag it takes, the user's config included; anything else is left to Click.""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 import pytest
@@ -89,6 +90,7 @@ def test_fast_cal_prints_what_click_prints(args: list[str], capsys) -> None:
     assert fast_answer[2] == 0
     assert fast_answer[0].count("\n") >= 365  # a whole year, one line a day or more
     assert ("364 days" in fast_answer[1]) is ("2096" in args)
+    assert gc.isenabled()  # collection paused for the year's days only
 
 
 @pytest.mark.parametrize("args", ERRORS, ids=" ".join)
