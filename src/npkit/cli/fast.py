@@ -85,6 +85,8 @@ def run(args: list[str]) -> bool:
         return run_fx(args)
     if args[:1] == ["gold"]:
         return run_gold(args)
+    if args[:2] == ["date", "cal"]:
+        return run_cal(args)
     if len(args) < 2 or args[0] != "date" or args[1] not in _COMMANDS:
         return False
     allowed = {"--format", "--fields"} | ({"--from"} if args[1] == "convert" else set())
@@ -132,6 +134,50 @@ def run(args: list[str]) -> bool:
         dates.warn_unverified(bs.year)  # as cli/date.py says it
     scopes = _user_days(asked)
     render((days.Day(ad, bs, scopes=scopes) for ad, bs in found), spec, days.ConvertedDay)
+    return True
+
+
+def run_cal(args: list[str]) -> bool:
+    """``npkit date cal YEAR [--json | -f FORMAT] [--fields A,B] [--nepali | --english]`` in
+    a data format (json, ndjson, csv, tsv, raw): a whole BS year's days, with the same core
+    calls, checks and warnings, in the same order, as ``npkit.cli.date.cal``. A table (the
+    grid), ics, a month, --from/--to, --scope, --category or anything else: False (Click)."""
+    if args[:2] != ["date", "cal"]:
+        return False
+    parsed = _options(args[2:], {"--format", "--fields"}, flags=_LANGUAGE)
+    if parsed is None:
+        return False
+    options, positionals = parsed
+    name = options.get("--format")
+    if name not in FORMATS or format_named(name).for_people or len(positionals) != 1:
+        return False  # a grid, an unknown name (Click's choice explains it), a month, no year
+    if positionals == ["-"]:
+        return False  # not a year: Click's path says so
+
+    from npkit import dates, days
+    from npkit.output import output_spec, render
+
+    if options.get("flag") is None:
+        days.prefers_nepali()  # read (and a bad setting reported) as cli/options.py does
+    spec = output_spec(name, fields=options.get("--fields"))
+    today = dates.today_ad()  # a bad NPKIT_TODAY fails first, as in cli/date.py
+    dates.ad_to_bs(today)
+    year = dates.parse_number(positionals[0], "BS year")
+    for month in range(1, 13):
+        dates.days_in_month(year, month)  # validate before printing anything
+        dates.warn_unverified(year)
+    spec.columns(days.FIELD_NAMES)
+    days.use_config_holidays()
+    scopes = days.default_scopes()
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # a year is ~100,000 new objects, none in a cycle: passes over them cost ~5 %
+    try:
+        render(days.year(year, scopes=scopes), spec, days.CalendarDay)
+    finally:
+        if collecting:
+            gc.enable()
     return True
 
 

@@ -315,6 +315,12 @@ class Day:
                 values[name] = field.compute(self.ad, self.bs, panchang)
         return values[name]
 
+    def values_of(self, names: Iterable[str]) -> tuple[Any, ...]:
+        """The values of the fields ``names``, in order: a row as npkit.output writes it.
+        Each through ``__getattr__`` directly: ``getattr`` would first fail the ordinary
+        lookup (an exception) for every computed field, a third of ``date cal``'s writing."""
+        return tuple(map(self.__getattr__, names))
+
     def _asdict(self, names: Iterable[str] | None = None) -> dict[str, Any]:
         """{field: value} of ``names`` (default: every field), as a namedtuple gives it."""
         return {name: getattr(self, name) for name in (names or self._fields)}

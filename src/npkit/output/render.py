@@ -29,7 +29,11 @@ if TYPE_CHECKING:
 
 def row_values(record: Any, columns: Sequence[str]) -> tuple[Any, ...]:
     """The values of ``columns`` taken from a record (the column ``from`` is attribute
-    ``from_``)."""
+    ``from_``); a record whose fields are computed on first read (npkit.days.Day) gives
+    them itself, with its ``values_of``."""
+    values_of = getattr(type(record), "values_of", None)
+    if values_of is not None:
+        return values_of(record, columns)  # type: ignore[no-any-return]
     return tuple(
         getattr(record, name) if hasattr(record, name) else getattr(record, name + "_")
         for name in columns

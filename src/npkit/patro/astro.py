@@ -45,28 +45,26 @@ def sun_longitude(jd: float) -> float:
 def longitudes(jd: float) -> tuple[float, float]:
     """(Sun, Moon) true sidereal longitudes (degrees, 0–360) at ``jd``: what the nakshatra,
     yoga and the Moon's sign are read from (docs/patro.md)."""
-    ahargana = jd + _AHARGANA_AT_JD0
-    moon = 360.0 * ((_MOON_RATE * ahargana) % 1.0)
-    apogee = 360.0 * ((_APOGEE_RATE * ahargana) % 1.0) + 90.0
-    moon -= degrees(asin(_MOON_EPICYCLE * sin(radians(moon - apogee))))
-    return sun_longitude(jd), moon % 360.0
+    return sun_longitude(jd), moon_longitude(jd)
 
 
 def elongation(jd: float) -> float:
     """Moon minus Sun (true longitudes, degrees, 0–360) at ``jd``: tithi = elongation // 12."""
-    sun, moon = longitudes(jd)
-    return (moon - sun) % 360.0
+    return (moon_longitude(jd) - sun_longitude(jd)) % 360.0
 
 
 def moon_longitude(jd: float) -> float:
     """The Moon's true sidereal longitude (degrees, 0–360): nakshatra = moon // 13°20′."""
-    return longitudes(jd)[1]
+    ahargana = jd + _AHARGANA_AT_JD0
+    moon = 360.0 * ((_MOON_RATE * ahargana) % 1.0)
+    apogee = 360.0 * ((_APOGEE_RATE * ahargana) % 1.0) + 90.0
+    moon -= degrees(asin(_MOON_EPICYCLE * sin(radians(moon - apogee))))
+    return moon % 360.0
 
 
 def yoga_longitude(jd: float) -> float:
     """Sun plus Moon (degrees, 0–360): yoga = (sun + moon) // 13°20′."""
-    sun, moon = longitudes(jd)
-    return (sun + moon) % 360.0
+    return (sun_longitude(jd) + moon_longitude(jd)) % 360.0
 
 
 def tithi_at(jd: float) -> int:
@@ -152,9 +150,10 @@ def _declination_and_eot(jd: float) -> tuple[float, float]:
     l0 = radians((280.46646 + t * (36000.76983 + 0.0003032 * t)) % 360.0)
     m = radians(357.52911 + t * (35999.05029 - 0.0001537 * t))
     e = 0.016708634 - t * (0.000042037 + 0.0000001267 * t)
+    sin_m, sin_2m = sin(m), sin(2 * m)  # each used twice or more below
     c = (
-        sin(m) * (1.914602 - t * (0.004817 + 0.000014 * t))
-        + sin(2 * m) * (0.019993 - 0.000101 * t)
+        sin_m * (1.914602 - t * (0.004817 + 0.000014 * t))
+        + sin_2m * (0.019993 - 0.000101 * t)
         + sin(3 * m) * 0.000289
     )
     omega = radians(125.04 - 1934.136 * t)
@@ -165,17 +164,18 @@ def _declination_and_eot(jd: float) -> tuple[float, float]:
     y = tan(obliquity / 2) ** 2
     eot = 4.0 * degrees(
         y * sin(2 * l0)
-        - 2 * e * sin(m)
-        + 4 * e * y * sin(m) * cos(2 * l0)
+        - 2 * e * sin_m
+        + 4 * e * y * sin_m * cos(2 * l0)
         - 0.5 * y * y * sin(4 * l0)
-        - 1.25 * e * e * sin(2 * m)
+        - 1.25 * e * e * sin_2m
     )
     return declination, eot
 
 
-def _event(jd0: float, jd: float, rising: bool) -> float:
-    """Refine a sunrise (or sunset) estimate ``jd`` on the UT day starting at ``jd0``."""
-    declination, eot = _declination_and_eot(jd)
+def _event(jd0: float, jd: float, rising: bool, sun: tuple[float, float] | None = None) -> float:
+    """Refine a sunrise (or sunset) estimate ``jd`` on the UT day starting at ``jd0``
+    (``sun``: ``_declination_and_eot(jd)`` when the caller has it)."""
+    declination, eot = _declination_and_eot(jd) if sun is None else sun
     cos_ha = (_SIN_H0 - _SIN_LAT * sin(declination)) / (_COS_LAT * cos(declination))
     hour_angle = degrees(acos(cos_ha))  # Kathmandu (27.7° N) has a sunrise every day
     if rising:
@@ -191,6 +191,7 @@ def sun_times(ordinal: int) -> tuple[float, float]:
     same UT date as the local date."""
     jd0 = ordinal + JD_OF_ORDINAL_0
     noon = jd0 + (720.0 - 4.0 * KATHMANDU_LONGITUDE) / 1440.0
-    rise = _event(jd0, _event(jd0, noon, True), True)
-    set_ = _event(jd0, _event(jd0, noon, False), False)
+    at_noon = _declination_and_eot(noon)  # both first estimates start from noon's Sun
+    rise = _event(jd0, _event(jd0, noon, True, at_noon), True)
+    set_ = _event(jd0, _event(jd0, noon, False, at_noon), False)
     return rise, set_

@@ -171,11 +171,16 @@ def _year_span(bs_year: int) -> tuple[int, int]:
 
 def _shipped_on(ordinal: int, bs: BSDate) -> list[DayHoliday]:
     """The shipped rows holding a day (a range may start in the year before)."""
-    return [
-        _mark(row)
-        for row in (*rows_of_year(bs.year), *rows_of_year(bs.year - 1))
-        if row.start <= bs <= row.end
-    ]
+    return [_mark(row) for row in _rows_reaching(bs.year) if row.start <= bs <= row.end]
+
+
+@cache
+def _rows_reaching(bs_year: int) -> tuple[HolidayRow, ...]:
+    """The shipped rows that can hold a day of a BS year, in the order ``_shipped_on`` reads
+    them: the year's own, then the rows of the year before that end in it (kept once per
+    year, not gathered for each day)."""
+    first = BSDate(bs_year, 1, 1)
+    return (*rows_of_year(bs_year), *(r for r in rows_of_year(bs_year - 1) if r.end >= first))
 
 
 def likely_basis(bs_year: int) -> int:
@@ -273,7 +278,7 @@ def on(ordinal: int) -> tuple[DayHoliday, ...]:
     bs = ad_to_bs(date.fromordinal(ordinal))
     marks = _shipped_on(ordinal, bs)
     marks += [_mark(row) for row in _USER_ROWS if row.start <= bs <= row.end]
-    if bs.year not in known_years():
+    if bs.year not in _fields_by_year():  # (known_years, without a new set for each day)
         marks += _likely_days(bs.year).get(ordinal, ())
     marks.sort(key=lambda mark: mark.scope != "everyone")
     return tuple(marks)

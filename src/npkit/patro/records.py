@@ -61,7 +61,8 @@ class Slot(namedtuple("Slot", "start end")):
     end: datetime
 
     def __str__(self) -> str:
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+        start, end = self.start, self.end  # (not strftime's %H:%M: twice as slow)
+        return f"{start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d}"
 
 
 class Panchang(
