@@ -101,7 +101,8 @@ def _feed(process: subprocess.Popen[bytes], batches: tuple[str, ...], seen: Path
     lines = 0
     for number, batch in enumerate(batches):
         if number:
-            while seen and seen.read_text().count("\n") < lines - 2000 and process.poll() is None:
+            # bytes: the file may end inside a Nepali character being written
+            while seen and seen.read_bytes().count(b"\n") < lines - 2000 and process.poll() is None:
                 time.sleep(0.05)  # the batch before is converted (less what is still buffered)
             time.sleep(console.PROGRESS_DELAY + 0.2)
         process.stdin.write(batch.encode())

@@ -3,14 +3,14 @@
 ``npkit date convert DATE… [--from ad|bs] [--json | -f FORMAT] [--fields A,B]``, the same with
 ``-`` (stdin, in a line format), ``npkit date today [--json | -f FORMAT] [--fields A,B]
 [--nepali | --english]`` (every field of npkit.days; a language flag under any of its names,
-else the config file's ``[date] nepali``), a warm ``npkit fx [rates] [CODE]… [--json | -f
-FORMAT] [--fields A,B]``, a warm ``npkit gold [prices] [--json | -f FORMAT] [--fields A,B]``
-and a whole year in a data format, ``npkit date cal YEAR [--json | -f FORMAT] [--fields A,B]
-[--nepali | --english]``, are read here with one strict, small grammar and handed to the same core functions the Click
-commands call. Anything outside that grammar (help, other options, a
+else the config file's ``[date] nepali``), a whole year in a data format, ``npkit date cal
+YEAR [--json | -f FORMAT] [--fields A,B] [--nepali | --english]``, a warm ``npkit fx [rates]
+[CODE]… [--json | -f FORMAT] [--fields A,B]`` and a warm ``npkit gold [prices] [--json | -f
+FORMAT] [--fields A,B]`` are read here with one strict, small grammar and handed to the same
+core functions the Click commands call. Anything outside that grammar (help, other options, a
 repeated or malformed option, a cold cache) returns False and the Click app handles it, error
-messages included. tests/test_cli_fast*.py check that both paths
-print the same bytes for the same arguments.
+messages included. tests/test_cli_fast*.py check that both paths print the same bytes for the
+same arguments.
 """
 
 from __future__ import annotations
