@@ -19,6 +19,7 @@ from npkit.dates import Reading
 from npkit.days import CONVERT_FIELDS, FIELD_NAMES, field_functions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
+from npkit.sheets import isodays
 
 TYPE_CHECKING = False  # typing, and dataclasses with inspect, cost a bulk run ~30 ms to import
 if TYPE_CHECKING:
@@ -200,12 +201,13 @@ class _LineConverter:
         self.misses = 0
         self.prefilled = False
         # The day table (filled by prefill): each supported day's key text and encoded row,
-        # in AD order; the rows also by AD ordinal when keys are AD (``dense``, for
-        # convert_block); days of unverified years held back until the run's warning.
+        # in AD order; the rows also by slot when keys are AD (``grid``, for convert_block);
+        # days of unverified years held back until the run's warning.
         self.day_keys: list[str] = []
         self.day_rows: list[str] = []
-        self.dense: list[str | None] | None = None
-        self.held: list[range] = []  # indices into day_keys/day_rows
+        self.grid: list[str | None] | None = None
+        self.held: list[tuple[int, range]] = []  # (BS year, its indices into day_keys/rows)
+        self.held_slots: dict[int, int] = {}  # the grid's held slots → their BS year
         self.memo_filled = False
 
     def prefill(self) -> None:
@@ -213,8 +215,8 @@ class _LineConverter:
 
         Input with many distinct dates (a long log, a random sample) then never takes the
         parsing path again: ~46,000 rows encoded in one pass are cheaper than parsing them.
-        With AD keys the rows go into ``dense``, indexed by AD ordinal (``convert_block``);
-        the memo of raw lines gets them when a line needs it (``fill_memo``).
+        With AD keys the rows go into ``grid``, by slot (``convert_block``); the memo of raw
+        lines gets them when a line needs it (``fill_memo``).
         """
         self.prefilled = True
         key_name = "bs" if self.assume == "bs" else "ad"
@@ -222,64 +224,72 @@ class _LineConverter:
         columns = dates.day_columns(sorted({key_name, *names}))
         self.day_keys = columns[key_name]
         self.day_rows = self.writer.encode_columns([columns[name] for name in names])
-        first = dates.first_day()[0].toordinal()
         if not self.unverified.warned:
+            first = dates.first_day()[0].toordinal()
             for year in dates.UNVERIFIED_YEARS:
                 ordinals = dates.year_ordinals(year)
-                self.held.append(range(ordinals.start - first, ordinals.stop - first))
+                self.held.append((year, range(ordinals.start - first, ordinals.stop - first)))
         if key_name == "ad":
-            dense: list[str | None] = [None] * first
-            dense += self.day_rows
-            for held in self.held:
-                dense[first + held.start : first + held.stop] = [None] * len(held)
-            self.dense = dense
+            keys = "\n".join(self.day_keys).encode("ascii") + b"\n"
+            day_slots: list[int] = isodays.slots(keys) or []
+            grid: list[str | None] = [None] * isodays.SLOTS
+            for index, row in zip(day_slots, self.day_rows, strict=True):
+                grid[index] = row
+            for year, days in self.held:
+                for index in days:
+                    grid[day_slots[index]] = None
+                    self.held_slots[day_slots[index]] = year
+            self.grid = grid
 
     def fill_memo(self) -> None:
         """Put the day table into the memo of raw lines (once, and only for a line that is not
-        answered by ``dense``), but for the days still held."""
+        answered by ``grid``), but for the days still held."""
         self.memo_filled = True
         self.memo.update(zip(map(str.encode, self.day_keys), self.day_rows, strict=True))
-        for held in self.held:
-            for index in held:
+        for _year, days in self.held:
+            for index in days:
                 del self.memo[self.day_keys[index].encode()]
 
     def release_held(self) -> None:
         """The run's warning about unverified years is given: their days join the tables."""
-        first = dates.first_day()[0].toordinal()
-        for held in self.held:
-            rows = self.day_rows[held.start : held.stop]
-            if self.dense is not None:
-                self.dense[first + held.start : first + held.stop] = rows
+        for _year, days in self.held:
+            rows = self.day_rows[days.start : days.stop]
+            keys = self.day_keys[days.start : days.stop]
+            if self.grid is not None:
+                for key, row in zip(keys, rows, strict=True):
+                    self.grid[isodays.slot(date.fromisoformat(key))] = row
             if self.memo_filled:
-                keys = map(str.encode, self.day_keys[held.start : held.stop])
-                self.memo.update(zip(keys, rows, strict=True))
-        self.held = []
+                self.memo.update(zip(map(str.encode, keys), rows, strict=True))
+        self.held, self.held_slots = [], {}
 
     def convert_block(self, block: bytes) -> list[str] | None:
         """The rows of ``block`` (whole lines, each ending in ``\n``) when every line is an
         ISO AD day (``2024-11-26``) of the day table; else None, and the block takes the memo.
 
         Random days spread over a century (~46,000 distinct keys) make a dictionary of raw
-        lines miss the processor's caches on every line; here each line costs a C-level
-        parse and one index into a list, about twice as fast. The table is filled here,
-        before any lookup, for a block of at least ``PREFILL_AFTER`` distinct days.
+        lines miss the processor's caches on every line; here the block's days are read at
+        C speed (``isodays.slots``) and each line costs one index into a list. The table is
+        filled here, before any lookup, for a block of at least ``PREFILL_AFTER`` distinct
+        days; a day of an unverified year gives the run's warning here, as convert() would.
         """
         if self.assume == "bs" or not self.can_prefill:
             return None
-        lines = _iso_lines(block)
-        if lines is None:
+        day_slots = isodays.slots(block)
+        if day_slots is None:
             return None
-        if self.dense is None:
-            if self.prefilled or len(set(lines)) < PREFILL_AFTER:
+        if self.grid is None:
+            if self.prefilled or len(set(day_slots)) < PREFILL_AFTER:
                 return None
             self.prefill()
-        dense: list[str | None] = self.dense  # type: ignore[assignment]
-        try:
-            rows = list(map(dense.__getitem__, map(_ordinal, map(_from_iso, lines))))
-        except (ValueError, IndexError):
-            return None  # not a day (2024-02-30), or past the table
+        grid: list[str | None] = self.grid  # type: ignore[assignment]
+        rows = list(map(grid.__getitem__, day_slots))
+        if None in rows and not self.held_slots.keys().isdisjoint(day_slots):
+            held = self.held_slots[next(s for s in day_slots if s in self.held_slots)]
+            if self.unverified.check(dates.BSDate(held, 1, 1)):  # the run's one warning
+                self.release_held()
+                rows = list(map(grid.__getitem__, day_slots))
         if None in rows:
-            return None  # before the table, or a held day of an unverified year
+            return None  # a day that does not exist (2024-02-30), or outside the table
         return rows  # type: ignore[return-value]
 
     def convert(self, raw: bytes, line_no: int) -> str:
