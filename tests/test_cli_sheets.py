@@ -391,14 +391,20 @@ def test_the_day_table_takes_only_whole_iso_blocks(caplog: pytest.LogCaptureFixt
     days = _random_days(700, 20)
     outside = [day for day in days if dates.ad_to_bs(date.fromisoformat(day)).year != 2096]
     block = "".join(f"{day}\n" for day in outside).encode()
-    rows = converter.convert_block(block)  # many distinct days: the table is filled first
-    assert rows is not None
+    converted = converter.convert_block(block)  # many distinct days: the table is filled first
+    assert converted is not None
+    pieces, count = converted
     assert converter.prefilled and not converter.memo_filled  # the memo is filled on demand
     expected = []
     for day in outside:
         ad = date.fromisoformat(day)
         expected.append(f"{day},{dates.ad_to_bs(ad)},{ad.strftime('%A')}\n")
-    assert rows == expected
+    assert "".join(pieces) == "".join(expected) and count == len(expected)
+    from npkit.output.lines import WRITE_CHARS
+
+    wide = converter.convert_block(block * 4)  # in pieces of about WRITE_CHARS, not one string
+    assert wide is not None and len(wide[0]) > 1 and max(map(len, wide[0])) <= WRITE_CHARS
+    assert "".join(wide[0]) == "".join(expected) * 4
     refused = [b"2024-11-26\r\n", b"2024-11-26\n\n", b"2024-02-30\n", b"1918-04-12\n",
                b"2044-04-13\n", b"2081-08-11\n", b"2024-11-2\n6\n", b"2024/11/26\n",
                "२०२४-११-२६\n".encode(), b"2024-11-26", b"1899-12-31\n", b"2100-01-01\n",
@@ -412,7 +418,7 @@ def test_the_day_table_takes_only_whole_iso_blocks(caplog: pytest.LogCaptureFixt
     with caplog.at_level("WARNING"):
         got = converter.convert_block(f"{in_2096}\n{in_2096}\n".encode())  # warns, once
     ad = date.fromisoformat(in_2096)
-    assert got == [f"{in_2096},{dates.ad_to_bs(ad)},{ad.strftime('%A')}\n"] * 2
+    assert got == ([f"{in_2096},{dates.ad_to_bs(ad)},{ad.strftime('%A')}\n" * 2], 2)
     assert [r.getMessage() for r in caplog.records].count(
         "date: BS 2096 has 364 days in the calendar data (impossible): dates in it may be off "
         "by one day (see the accuracy section of the date docs)"

@@ -92,6 +92,21 @@ class RowWriter:
             self.rows_written += count
             self.stream.flush()
 
+    def write_pieces(self, pieces: Sequence[str], count: int) -> None:
+        """Write ``count`` rows encoded with ``self.encode``, given as ``pieces`` of rows each
+        joined with the format's separator (a bulk converter's block, in pieces of about
+        ``WRITE_CHARS``), then flush."""
+        if count:
+            separator = self.kind.separator
+            write = self.stream.write
+            write(self.kind.opening if self.rows_written == 0 else separator)
+            for index, piece in enumerate(pieces):
+                if index:
+                    write(separator)
+                write(piece)
+            self.rows_written += count
+            self.stream.flush()
+
     def close(self) -> None:
         """Finish the document (closes the JSON array; ``[]`` when nothing was written)."""
         if self._closed:

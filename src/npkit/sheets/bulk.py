@@ -12,13 +12,14 @@ from __future__ import annotations
 import io
 import os
 from datetime import date
-from itertools import repeat
+from itertools import islice, repeat
 
 from npkit import dates, logs, progress
 from npkit.dates import Reading
 from npkit.days import CONVERT_FIELDS, FIELD_NAMES, field_functions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
+from npkit.output.lines import WRITE_CHARS
 from npkit.sheets import isodays
 
 TYPE_CHECKING = False  # typing, and dataclasses with inspect, cost a bulk run ~30 ms to import
@@ -209,6 +210,7 @@ class _LineConverter:
         self.held: list[tuple[int, range]] = []  # (BS year, its indices into day_keys/rows)
         self.held_slots: dict[int, int] = {}  # the grid's held slots → their BS year
         self.memo_filled = False
+        self.piece_rows = 1  # rows joined in one piece (convert_block)
 
     def prefill(self) -> None:
         """Encode every supported day once, in the input calendar's ISO text.
@@ -240,6 +242,7 @@ class _LineConverter:
                     grid[day_slots[index]] = None
                     self.held_slots[day_slots[index]] = year
             self.grid = grid
+            self.piece_rows = max(1, WRITE_CHARS // (len(self.day_rows[0]) + 2))
 
     def fill_memo(self) -> None:
         """Put the day table into the memo of raw lines (once, and only for a line that is not
@@ -262,9 +265,11 @@ class _LineConverter:
                 self.memo.update(zip(map(str.encode, keys), rows, strict=True))
         self.held, self.held_slots = [], {}
 
-    def convert_block(self, block: bytes) -> list[str] | None:
-        """The rows of ``block`` (whole lines, each ending in ``\n``) when every line is an
-        ISO AD day (``2024-11-26``) of the day table; else None, and the block takes the memo.
+    def convert_block(self, block: bytes) -> tuple[list[str], int] | None:
+        """The rows of ``block`` (whole lines, each ending in ``\n``), as pieces of about
+        ``WRITE_CHARS`` joined by the format's separator, and their count, when every line is
+        an ISO AD day (``2024-11-26``) of the day table; else None, and the block takes the
+        memo.
 
         Random days spread over a century (~46,000 distinct keys) make a dictionary of raw
         lines miss the processor's caches on every line; here the block's days are read at
@@ -281,16 +286,26 @@ class _LineConverter:
             if self.prefilled or len(set(day_slots)) < PREFILL_AFTER:
                 return None
             self.prefill()
-        grid: list[str | None] = self.grid  # type: ignore[assignment]
-        rows = list(map(grid.__getitem__, day_slots))
-        if None in rows and not self.held_slots.keys().isdisjoint(day_slots):
+        pieces = self._pieces(day_slots)
+        if pieces is None and not self.held_slots.keys().isdisjoint(day_slots):
             held = self.held_slots[next(s for s in day_slots if s in self.held_slots)]
             if self.unverified.check(dates.BSDate(held, 1, 1)):  # the run's one warning
                 self.release_held()
-                rows = list(map(grid.__getitem__, day_slots))
-        if None in rows:
+                pieces = self._pieces(day_slots)
+        if pieces is None:
             return None  # a day that does not exist (2024-02-30), or outside the table
-        return rows  # type: ignore[return-value]
+        return pieces, len(day_slots)
+
+    def _pieces(self, day_slots: list[int]) -> list[str] | None:
+        """The rows of ``day_slots`` from the grid, joined a piece at a time; None when one
+        has no row (joining None fails: no scan of the rows)."""
+        grid: list[str | None] = self.grid  # type: ignore[assignment]
+        rows = map(grid.__getitem__, day_slots)
+        join, step = self.writer.kind.separator.join, self.piece_rows
+        try:
+            return [join(islice(rows, step)) for _ in range(0, len(day_slots), step)]  # type: ignore[arg-type]
+        except TypeError:
+            return None
 
     def convert(self, raw: bytes, line_no: int) -> str:
         """The encoded row of one raw line that the memo does not have (yet)."""
@@ -400,12 +415,13 @@ def convert_stdin(
 
 def _write_block(block: bytes, result: BulkResult, converter: _LineConverter) -> None:
     """Convert and write whole lines (``block`` ends in ``\n``, or is empty)."""
-    rows = converter.convert_block(block)
-    if rows is None:
+    converted = converter.convert_block(block)
+    if converted is None:
         _write_lines(_split_block(block), result, converter)
     else:
-        result.lines += len(rows)
-        converter.writer.write_encoded(rows)
+        pieces, count = converted
+        result.lines += count
+        converter.writer.write_pieces(pieces, count)
 
 
 def _write_lines(lines: list[bytes], result: BulkResult, converter: _LineConverter) -> None:
