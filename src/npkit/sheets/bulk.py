@@ -153,16 +153,8 @@ _ordinal = date.toordinal
 def _iso_lines(block: bytes) -> list[str] | None:
     """The lines of ``block`` when every one is ``YYYY-MM-DD`` with digits around the dashes
     not yet checked (ASCII, ending in ``\n``); else None. Checked for the whole block at once
-    by strided slices, so only that layout reaches ``date.fromisoformat``."""
-    width = 11  # "YYYY-MM-DD\n"
-    count, rest = divmod(len(block), width)
-    if rest or not block.isascii():
-        return None
-    if (
-        block[10::width] != b"\n" * count
-        or block[4::width] != b"-" * count
-        or block[7::width] != b"-" * count
-    ):
+    (``isodays.count_lines``), so only that layout reaches ``date.fromisoformat``."""
+    if not block.isascii() or not isodays.count_lines(block):
         return None
     lines = block.decode("ascii").split("\n")
     lines.pop()  # after the last newline

@@ -40,17 +40,25 @@ def slot(day: date) -> int:
     return ((day.year - 1900) * 20 + day.month) * 40 + day.day
 
 
-def slots(block: bytes) -> list[int] | None:
-    """The slot of each line of ``block`` when every line is ``YYYY-MM-DD`` + ``\\n`` with a
-    year of 19xx or 20xx, a month 00–19 and a day 00–39; else None."""
+def count_lines(block: bytes) -> int:
+    """How many lines ``block`` holds when each is 10 bytes and a newline, with dashes where
+    ``YYYY-MM-DD`` has them (the digits are not checked); 0 otherwise."""
     count, rest = divmod(len(block), WIDTH)
-    if rest or not count or not _FOUR_BYTES:
-        return None
     if (
-        block[10::WIDTH] != b"\n" * count
+        rest
+        or block[10::WIDTH] != b"\n" * count
         or block[4::WIDTH] != b"-" * count
         or block[7::WIDTH] != b"-" * count
     ):
+        return 0
+    return count
+
+
+def slots(block: bytes) -> list[int] | None:
+    """The slot of each line of ``block`` when every line is ``YYYY-MM-DD`` + ``\\n`` with a
+    year of 19xx or 20xx, a month 00–19 and a day 00–39; else None."""
+    count = count_lines(block)
+    if not count or not _FOUR_BYTES:
         return None
     first, second = block[0::WIDTH], block[1::WIDTH]
     century = first.translate(_CENTURY)
