@@ -27,25 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import npkit_command
-
-BASELINE_LOOP = """\
-import sys, datetime, nepali_datetime
-write = sys.stdout.write
-write("ad,bs\\n")
-for line in sys.stdin:
-    text = line.strip()
-    if text:
-        day = datetime.date.fromisoformat(text)
-        write(f"{text},{nepali_datetime.date.from_datetime_date(day).isoformat()}\\n")
-"""
-
-BASELINE_ONE_SHOT = """\
-import sys, json, datetime, nepali_datetime
-day = datetime.date.fromisoformat(sys.argv[1])
-print(json.dumps([{"ad": sys.argv[1],
-                   "bs": nepali_datetime.date.from_datetime_date(day).isoformat()}]))
-"""
+from benchmarks.common import BARE_CONVERT, BARE_LOOP, npkit_command
 
 
 def timed(command: list[str], stdin_path: str | None, stdout_path: str | None) -> float:
@@ -77,7 +59,7 @@ def write_dates(path: str, count: int, sequential: bool) -> None:
 def bulk(rows: list[tuple[str, str, str]], lines: int, runs: int, work: str) -> None:
     npkit = [*npkit_command(), "-q", "date", "convert", "--from", "ad", "-f", "csv"]
     npkit += ["--fields", "ad,bs", "-"]
-    baseline = [sys.executable, "-c", BASELINE_LOOP]
+    baseline = [sys.executable, "-c", BARE_LOOP]
     for label, sequential in (("random days", False), ("consecutive days", True)):
         source = os.path.join(work, f"in-{sequential}.txt")
         write_dates(source, lines, sequential)
@@ -94,7 +76,7 @@ def bulk(rows: list[tuple[str, str, str]], lines: int, runs: int, work: str) -> 
 
 def one_shot(rows: list[tuple[str, str, str]], runs: int) -> None:
     ours = best([*npkit_command(), "date", "convert", "--json", "2024-11-26"], runs * 5)
-    theirs = best([sys.executable, "-c", BASELINE_ONE_SHOT, "2024-11-26"], runs * 5)
+    theirs = best([sys.executable, "-c", BARE_CONVERT, "2024-11-26"], runs * 5)
     rows.append(("one-shot: npkit date convert --json", f"{ours * 1000:.0f} ms", "best of runs"))
     rows.append(("one-shot: bare nepali_datetime script", f"{theirs * 1000:.0f} ms", ""))
     rows.append(("one-shot: ratio (goal <= 2.5x)", f"{ours / theirs:.2f}x", ""))

@@ -49,30 +49,14 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support.servers import NRB_PATH, FakeNRB, LocalServer, Reply  # noqa: E402
 
-from benchmarks.common import npkit_command  # noqa: E402
+from benchmarks.common import BARE_CONVERT, BARE_LOOP, npkit_command  # noqa: E402
 
 GOLD_TODAY = ROOT / "tests" / "fixtures" / "gold" / "fenegosida_today_2026-08-17.json"
-BARE_CONVERT = """\
-import sys, json, datetime, nepali_datetime
-day = datetime.date.fromisoformat(sys.argv[1])
-print(json.dumps([{"ad": sys.argv[1],
-                   "bs": nepali_datetime.date.from_datetime_date(day).isoformat()}]))
-"""
 BARE_TODAY = """\
 import json, datetime, nepali_datetime
 day = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=5, minutes=45))).date()
 print(json.dumps([{"ad": day.isoformat(),
                    "bs": nepali_datetime.date.from_datetime_date(day).isoformat()}]))
-"""
-BARE_LOOP = """\
-import sys, datetime, nepali_datetime
-write = sys.stdout.write
-write("ad,bs\\n")
-for line in sys.stdin:
-    text = line.strip()
-    if text:
-        day = datetime.date.fromisoformat(text)
-        write(f"{text},{nepali_datetime.date.from_datetime_date(day).isoformat()}\\n")
 """
 GOALS = {"convert": 1.3, "today": 1.5, "sambat": 1.2, "warm": 1.5, "table": 1.3, "cal": 3.0}
 BULK_GOAL = 35.0

@@ -423,7 +423,7 @@ def test_the_day_table_takes_only_whole_iso_blocks(caplog: pytest.LogCaptureFixt
         "date: BS 2096 has 364 days in the calendar data (impossible): dates in it may be off "
         "by one day (see the accuracy section of the date docs)"
     ) == 1
-    assert converter.unverified.warned and not converter.held_slots
+    assert converter.unverified.warned and not converter.held
     assert converter.convert_block(b"") is None
 
 

@@ -20,9 +20,11 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 PERCENT_PLACES = Decimal("0.01")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Stats:
-    """The summary of one series (one currency, one metal in one unit)."""
+    """The summary of one series (one currency, one metal in one unit). A summary record
+    (``fx.summary.RateSummary``, ``gold.summary.PriceSummary``) is its key's fields, then
+    these: it derives from this class and its key's."""
 
     days: int  # how many days had a figure
     first: Decimal
@@ -37,9 +39,13 @@ class Stats:
     change: Decimal
     change_pct: Decimal | None
 
+    # How a table shows a summary record (npkit.output.table).
+    TABLE_MONEY = ("first", "last", "min", "max", "mean")
+    TABLE_SIGNED = ("change",)
+
 
 STAT_FIELDS = tuple(Stats.__dataclass_fields__)
-"""The summary's fields in order: the columns a summary record repeats after its own key."""
+"""The summary's fields in order: the columns a summary record has after its own key."""
 
 
 def places(values: Iterable[Decimal]) -> int:

@@ -163,12 +163,11 @@ def festivals(
     if output.calendar:
         from npkit.days import entries
 
-        found = [
-            entry
-            for first, last in entries.year_bounds(chosen)
-            for entry in entries.observances(first, last, category, language_of(nepali))
-        ]
-        write_calendar("festivals", found, output, language_of(nepali))
+        language = language_of(nepali)
+        found = entries.in_years(
+            chosen, lambda first, last: entries.observances(first, last, category, language)
+        )
+        write_calendar("festivals", found, output, language)
         return
     records = (record for year in chosen for record in patro.observances(year, category))
     render(list(records), output._replace(nepali=nepali), patro.FestivalDay)
@@ -287,12 +286,11 @@ def holidays(
         for year in chosen_years:
             if not patro.holidays_known(year):
                 console.warn(patro.likely_note(year))
-        found = [
-            entry
-            for first, last in entries.year_bounds(chosen_years)
-            for entry in entries.holidays(first, last, chosen, language_of(nepali))
-        ]
-        write_calendar("holidays", found, output, language_of(nepali))
+        language = language_of(nepali)
+        found = entries.in_years(
+            chosen_years, lambda first, last: entries.holidays(first, last, chosen, language)
+        )
+        write_calendar("holidays", found, output, language)
         return
     records = [r for year in chosen_years for r in patro.holidays_or_likely(year, chosen)]
     render(records, output._replace(nepali=nepali), patro.Holiday)

@@ -18,7 +18,7 @@ from npkit.errors import UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from npkit.patro import Panchang, Upcoming
 
@@ -88,10 +88,13 @@ def _language(language: str) -> str:
     return language
 
 
-def year_bounds(years: Iterable[int]) -> list[tuple[date, date]]:
-    """The first and last AD day of each BS year, in the order given."""
+def in_years(years: Iterable[int], entries: Callable[[date, date], list[Entry]]) -> list[Entry]:
+    """``entries(first, last)`` of each BS year (its first and last AD day), in the order
+    given, a repeated year once: what ``festivals``/``holidays`` YEAR… write."""
     return [
-        (bs_to_ad((y, 1, 1)), bs_to_ad((y, 12, days_in_month(y, 12)))) for y in dict.fromkeys(years)
+        entry
+        for y in dict.fromkeys(years)
+        for entry in entries(bs_to_ad((y, 1, 1)), bs_to_ad((y, 12, days_in_month(y, 12))))
     ]
 
 

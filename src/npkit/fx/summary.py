@@ -10,28 +10,23 @@ from datetime import date as Date
 from decimal import Decimal
 
 from npkit.fx.records import SOURCE, Rate
-from npkit.stats import summarize
+from npkit.stats import Stats, summarize
 
 
-@dataclass(frozen=True, slots=True)
-class RateSummary:
-    """One currency's history of one figure (``side``: buy, sell or mid), NPR per ``unit``."""
+@dataclass(frozen=True)
+class _Series:
+    """Which series a rates summary is of (its first fields)."""
 
     currency: str
     unit: int
     side: str
-    days: int
-    first: Decimal
-    first_date: Date
-    last: Decimal
-    last_date: Date
-    min: Decimal
-    min_date: Date
-    max: Decimal
-    max_date: Date
-    mean: Decimal
-    change: Decimal
-    change_pct: Decimal | None
+
+
+@dataclass(frozen=True)
+class RateSummary(Stats, _Series):
+    """One currency's history of one figure (``side``: buy, sell or mid), NPR per ``unit``:
+    ``currency``, ``unit``, ``side``, the fields of ``npkit.stats.Stats``, then ``source``."""
+
     source: str = SOURCE
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
@@ -40,8 +35,6 @@ class RateSummary:
         "mean", "change", "change_pct",
     )  # fmt: skip
     TABLE_DROP = ("side", "days", "first", "mean", "min_date", "max_date", "change", "min", "max")
-    TABLE_MONEY = ("first", "last", "min", "max", "mean")
-    TABLE_SIGNED = ("change",)
 
 
 Points = list[tuple[Date, Decimal]]

@@ -12,29 +12,24 @@ from decimal import Decimal
 from typing import Any
 
 from npkit.gold.records import MetalPrice, sort_key
-from npkit.stats import summarize
+from npkit.stats import Stats, summarize
 
 Points = list[tuple[Date, Decimal]]
 
 
-@dataclass(frozen=True, slots=True)
-class PriceSummary:
-    """One metal's prices in one unit (NPR per ``unit``) over the trading days of a history."""
+@dataclass(frozen=True)
+class _Series:
+    """Which series a price summary is of (its first fields)."""
 
     metal: str
     unit: str
-    days: int
-    first: Decimal
-    first_date: Date
-    last: Decimal
-    last_date: Date
-    min: Decimal
-    min_date: Date
-    max: Decimal
-    max_date: Date
-    mean: Decimal
-    change: Decimal
-    change_pct: Decimal | None
+
+
+@dataclass(frozen=True)
+class PriceSummary(Stats, _Series):
+    """One metal's prices in one unit (NPR per ``unit``) over the trading days of a history:
+    ``metal``, ``unit``, the fields of ``npkit.stats.Stats``, then ``source``."""
+
     source: str
 
     # How a table shows these records (npkit.output.render, npkit.output.table).
@@ -43,8 +38,6 @@ class PriceSummary:
         "change", "change_pct",
     )  # fmt: skip
     TABLE_DROP = ("days", "first", "mean", "min_date", "max_date", "change", "min", "max")
-    TABLE_MONEY = ("first", "last", "min", "max", "mean")
-    TABLE_SIGNED = ("change",)
 
 
 def series(records: Sequence[MetalPrice]) -> dict[tuple[str, str], Points]:

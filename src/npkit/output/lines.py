@@ -72,30 +72,24 @@ class RowWriter:
             texts = [text for text in texts if text]
         if not texts:
             return
-        separator = self.kind.separator
-        write = self.stream.write
-        write(self.kind.opening if self.rows_written == 0 else separator)
-        step = max(1, WRITE_CHARS // (len(texts[0]) + len(separator)))
-        for start in range(0, len(texts), step):  # small pieces: no big transient string
-            if start:
-                write(separator)
-            write(separator.join(texts[start : start + step]))
-        self.rows_written += len(texts)
-        self.stream.flush()
+        join = self.kind.separator.join
+        step = self.rows_per_piece(texts[0])
+        pieces = [join(texts[start : start + step]) for start in range(0, len(texts), step)]
+        self.write_pieces(pieces, len(texts))
+
+    def rows_per_piece(self, row: str) -> int:
+        """How many rows like ``row`` make a piece of about ``WRITE_CHARS`` (small pieces: no
+        big transient string)."""
+        return max(1, WRITE_CHARS // (len(row) + len(self.kind.separator)))
 
     def write_joined(self, text: str, count: int) -> None:
         """Write ``count`` rows encoded with ``self.encode`` and joined with the format's
         separator (a block of a bulk converter, built in one join), then flush."""
-        if count:
-            self.stream.write(self.kind.opening if self.rows_written == 0 else self.kind.separator)
-            self.stream.write(text)
-            self.rows_written += count
-            self.stream.flush()
+        self.write_pieces([text], count)
 
     def write_pieces(self, pieces: Sequence[str], count: int) -> None:
         """Write ``count`` rows encoded with ``self.encode``, given as ``pieces`` of rows each
-        joined with the format's separator (a bulk converter's block, in pieces of about
-        ``WRITE_CHARS``), then flush."""
+        joined with the format's separator, then flush (the one place rows are written)."""
         if count:
             separator = self.kind.separator
             write = self.stream.write

@@ -19,7 +19,6 @@ from npkit.dates import Reading
 from npkit.days import CONVERT_FIELDS, FIELD_NAMES, field_functions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
-from npkit.output.lines import WRITE_CHARS
 from npkit.sheets import isodays
 
 TYPE_CHECKING = False  # typing, and dataclasses with inspect, cost a bulk run ~30 ms to import
@@ -199,10 +198,8 @@ class _LineConverter:
         self.day_keys: list[str] = []
         self.day_rows: list[str] = []
         self.grid: list[str | None] | None = None
-        self.held: list[tuple[int, range]] = []  # (BS year, its indices into day_keys/rows)
-        self.held_slots: dict[int, int] = {}  # the grid's held slots → their BS year
+        self.held: dict[int, int | None] = {}  # held day's index → its grid slot (AD keys)
         self.memo_filled = False
-        self.piece_rows = 1  # rows joined in one piece (convert_block)
 
     def prefill(self) -> None:
         """Encode every supported day once, in the input calendar's ISO text.
@@ -218,44 +215,41 @@ class _LineConverter:
         columns = dates.day_columns(sorted({key_name, *names}))
         self.day_keys = columns[key_name]
         self.day_rows = self.writer.encode_columns([columns[name] for name in names])
+        held: list[int] = []
         if not self.unverified.warned:
             first = dates.first_day()[0].toordinal()
             for year in dates.UNVERIFIED_YEARS:
                 ordinals = dates.year_ordinals(year)
-                self.held.append((year, range(ordinals.start - first, ordinals.stop - first)))
+                held += range(ordinals.start - first, ordinals.stop - first)
         if key_name == "ad":
             keys = "\n".join(self.day_keys).encode("ascii") + b"\n"
             day_slots: list[int] = isodays.slots(keys) or []
             grid: list[str | None] = [None] * isodays.SLOTS
-            for index, row in zip(day_slots, self.day_rows, strict=True):
-                grid[index] = row
-            for year, days in self.held:
-                for index in days:
-                    grid[day_slots[index]] = None
-                    self.held_slots[day_slots[index]] = year
+            for slot, row in zip(day_slots, self.day_rows, strict=True):
+                grid[slot] = row
+            for index in held:
+                grid[day_slots[index]] = None
             self.grid = grid
-            self.piece_rows = max(1, WRITE_CHARS // (len(self.day_rows[0]) + 2))
+            self.held = {index: day_slots[index] for index in held}
+        else:
+            self.held = dict.fromkeys(held)
 
     def fill_memo(self) -> None:
         """Put the day table into the memo of raw lines (once, and only for a line that is not
         answered by ``grid``), but for the days still held."""
         self.memo_filled = True
         self.memo.update(zip(map(str.encode, self.day_keys), self.day_rows, strict=True))
-        for _year, days in self.held:
-            for index in days:
-                del self.memo[self.day_keys[index].encode()]
+        for index in self.held:
+            del self.memo[self.day_keys[index].encode()]
 
     def release_held(self) -> None:
         """The run's warning about unverified years is given: their days join the tables."""
-        for _year, days in self.held:
-            rows = self.day_rows[days.start : days.stop]
-            keys = self.day_keys[days.start : days.stop]
-            if self.grid is not None:
-                for key, row in zip(keys, rows, strict=True):
-                    self.grid[isodays.slot(date.fromisoformat(key))] = row
+        for index, slot in self.held.items():
+            if self.grid is not None and slot is not None:
+                self.grid[slot] = self.day_rows[index]
             if self.memo_filled:
-                self.memo.update(zip(map(str.encode, keys), rows, strict=True))
-        self.held, self.held_slots = [], {}
+                self.memo[self.day_keys[index].encode()] = self.day_rows[index]
+        self.held = {}
 
     def convert_block(self, block: bytes) -> tuple[list[str], int] | None:
         """The rows of ``block`` (whole lines, each ending in ``\n``), as pieces of about
@@ -279,9 +273,12 @@ class _LineConverter:
                 return None
             self.prefill()
         pieces = self._pieces(day_slots)
-        if pieces is None and not self.held_slots.keys().isdisjoint(day_slots):
-            held = self.held_slots[next(s for s in day_slots if s in self.held_slots)]
-            if self.unverified.check(dates.BSDate(held, 1, 1)):  # the run's one warning
+        if pieces is None and self.held and not self.unverified.warned:
+            found = set(day_slots)
+            held = next((i for i, slot in self.held.items() if slot in found), None)
+            if held is not None:
+                bs = dates.parse_day(self.day_keys[held])[1]
+                self.unverified.check(bs)  # the run's one warning, before the block's rows
                 self.release_held()
                 pieces = self._pieces(day_slots)
         if pieces is None:
@@ -293,7 +290,8 @@ class _LineConverter:
         has no row (joining None fails: no scan of the rows)."""
         grid: list[str | None] = self.grid  # type: ignore[assignment]
         rows = map(grid.__getitem__, day_slots)
-        join, step = self.writer.kind.separator.join, self.piece_rows
+        step = self.writer.rows_per_piece(self.day_rows[0])
+        join = self.writer.kind.separator.join
         try:
             return [join(islice(rows, step)) for _ in range(0, len(day_slots), step)]  # type: ignore[arg-type]
         except TypeError:

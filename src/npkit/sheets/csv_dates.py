@@ -581,19 +581,13 @@ class _CsvRows:
             return False
         text, block, end, flat = plain
         delimiter, width = self.delimiter, self.width
-        dated = flat[self.indexes[0] :: width]
-        ended = self._ended.setdefault(end, {})
-        try:
-            added = list(map(ended.__getitem__, dated))
-        except KeyError:
-            if len(ended) >= MEMO_LIMIT:
-                ended.clear()
-            for cell in set(dated).difference(ended):
-                values = self.cells.quiet_values(cell)
-                if values is None:
-                    return False  # a bad date: the general path reports it on its line
-                ended[cell] = "".join(delimiter + _csv_text(v, delimiter) for v in values) + end
-            added = list(map(ended.__getitem__, dated))
+        added = self._added(
+            flat[self.indexes[0] :: width],
+            self._ended.setdefault(end, {}),
+            lambda values: "".join(delimiter + _csv_text(v, delimiter) for v in values) + end,
+        )
+        if added is None:
+            return False  # a bad date: the general path reports it on its line
         parts: list[str] = [""] * (2 * len(block))
         parts[::2] = block
         parts[1::2] = added
@@ -654,6 +648,24 @@ class _CsvRows:
             flush()  # the rows before a bad one that stopped the run
             progress.end(PROGRESS)
 
+    def _added(
+        self, dated: list[str], memo: dict[str, str], text: Callable[[Any], str]
+    ) -> list[str] | None:
+        """What each dated cell adds to its row, from ``memo`` (cell → text, filled here with
+        ``text(values)`` for the cells it lacks); None when a date does not read."""
+        try:
+            return list(map(memo.__getitem__, dated))
+        except KeyError:
+            pass
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        for cell in set(dated).difference(memo):
+            values = self.cells.quiet_values(cell)
+            if values is None:
+                return None
+            memo[cell] = text(values)
+        return list(map(memo.__getitem__, dated))
+
     def _fast_records(
         self, shape: RowShape, text: str, block: list[str], writer: RowWriter, batch: list[str]
     ) -> bool:
@@ -664,19 +676,13 @@ class _CsvRows:
         if plain is None:
             return False
         text, block, _, flat = plain
-        dated = flat[self.indexes[0] :: self.width]
-        added = self._ended.setdefault(shape.kind, {})
-        try:
-            suffixes = list(map(added.__getitem__, dated))
-        except KeyError:
-            if len(added) >= MEMO_LIMIT:
-                added.clear()
-            for cell in set(dated).difference(added):
-                values = self.cells.quiet_values(cell)
-                if values is None:
-                    return False  # a bad date: the general path reports it on its line
-                added[cell] = shape.suffix(values)
-            suffixes = list(map(added.__getitem__, dated))
+        suffixes = self._added(
+            flat[self.indexes[0] :: self.width],
+            self._ended.setdefault(shape.kind, {}),
+            shape.suffix,
+        )
+        if suffixes is None:
+            return False  # a bad date: the general path reports it on its line
         rows = shape.rows(text, flat, suffixes, self.delimiter)
         if rows is None:
             return False
