@@ -217,29 +217,27 @@ class MemoCells:
     def convert_text(self, text: str) -> tuple[Any, ...]:
         raise NotImplementedError
 
-    def quiet_values(self, cell: str) -> tuple[Any, ...] | None:
-        """The added values of a cell, or None when it is bad (nothing reported)."""
+    def _checked_values(self, cell: str) -> tuple[Any, ...]:
+        """The added values of a cell (remembered); a bad one raises its UsageError."""
         found = self.memo.get(cell)
         if found is not None:
             return found
         text = cell.strip()
         if not text:
             return self.empty
+        return self._remember(cell, self.convert_text(text))
+
+    def quiet_values(self, cell: str) -> tuple[Any, ...] | None:
+        """The added values of a cell, or None when it is bad (nothing reported)."""
         try:
-            return self._remember(cell, self.convert_text(text))
+            return self._checked_values(cell)
         except UsageError:
             return None
 
     def values(self, cell: str, where: str, line_no: int) -> tuple[Any, ...]:
         """The added values of a cell; a bad one is reported (its line) and ``failed``."""
-        found = self.memo.get(cell)
-        if found is not None:
-            return found
-        text = cell.strip()
-        if not text:
-            return self.empty
         try:
-            return self._remember(cell, self.convert_text(text))
+            return self._checked_values(cell)
         except UsageError as exc:
             self.bad.report(exc, line_no, where)
             return self.failed
