@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -13,6 +14,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from npkit.cli import main
+
+# A run started in the background (`cmd &`, nohup) inherits Ctrl-C ignored, and so would every
+# npkit the tests start (an ignored signal stays ignored across exec): the Ctrl-C tests mean
+# a terminal's Ctrl-C, so the tests' processes take it as Python does at a terminal.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
