@@ -158,6 +158,38 @@ def test_spans_have_a_first_and_a_last_day() -> None:
     assert 13 <= (shraddha[1].ad - shraddha[0].ad).days <= 16
 
 
+def test_every_span_ends_within_its_months_in_every_year() -> None:
+    # A span runs from its start month to the first end month after it: at most its months
+    # and an adhik month between. Where the end month is lost (kshaya: Magh of BS 2039, early
+    # 1983), it ends in the lunation in that month's place, not a year on.
+    first, last = date(1918, 4, 13).toordinal(), date(2044, 4, 12).toordinal()
+    periods = rules.span_periods(first, last)
+    assert len(periods) > 1000
+    for start, end, rule in periods:
+        assert rule.end is not None
+        months = 0 if rule.month < 0 else (rule.end[0] - rule.month) % 12
+        longest = (months + 1) * 29.6 + rule.end[1] - rule.day + 2  # an adhik month too
+        assert 0 < end - start <= longest, (rule.id, date.fromordinal(start))
+    magh = [
+        (s, e) for s, e, r in periods if r.id == "swasthani" and date.fromordinal(s).year == 1983
+    ]
+    assert [(date.fromordinal(s).month, e - s) for s, e in magh] == [(1, 30)]
+
+
+def test_a_day_sees_the_spans_a_year_gives_it() -> None:
+    # One day is looked up from a few lunations back (rules._span_reach): it must see every
+    # span the whole-year lookup puts over it, in every kind of year; the last days of the
+    # longest spans (Chaturmas with an adhik month inside) are the hardest.
+    first, last = date(1960, 1, 1).toordinal(), date(2040, 12, 31).toordinal()
+    periods = rules.span_periods(first - 400, last + 400)
+    days = {day for start, end, _ in periods for day in (start, end) if first <= day <= last}
+    assert len(days) > 1200
+    for ordinal in sorted(days):
+        covering = sorted((s, e, r.id) for s, e, r in periods if s <= ordinal <= e)
+        alone = sorted((s, e, r.id) for s, e, r in rules.span_periods(ordinal, ordinal))
+        assert alone == covering, date.fromordinal(ordinal)
+
+
 def test_international_days_start_in_their_first_year() -> None:
     from npkit import patro
 

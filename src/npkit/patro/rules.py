@@ -143,17 +143,33 @@ def _read_rules(name: str, main: bool) -> Iterator[Rule]:
         )  # fmt: skip
 
 
-@cache
-def every_rule() -> dict[str, Rule]:
-    """Every observance rule by id: festivals.tsv (the main festivals and national days),
-    then observances.tsv (bratas, ekadashis, jayantis, sankrantis, international days, …)."""
+RULE_FILES = (("festivals.tsv", True), ("observances.tsv", False))
+
+
+def read_rule_files() -> dict[str, Rule]:
+    """Every rule of the two TSV files by id, read and checked (the source of truth: the
+    table ``every_rule`` loads is built from this by tools/build_rules_table.py)."""
     table: dict[str, Rule] = {}
-    for name, main in (("festivals.tsv", True), ("observances.tsv", False)):
+    for name, main in RULE_FILES:
         for rule in _read_rules(name, main):
             if rule.id in table:
                 raise RuntimeError(f"{name}: id {rule.id} twice")
             table[rule.id] = rule
     return table
+
+
+@cache
+def every_rule() -> dict[str, Rule]:
+    """Every observance rule by id: festivals.tsv (the main festivals and national days),
+    then observances.tsv (bratas, ekadashis, jayantis, sankrantis, international days, …).
+
+    Loaded from ``_rules_table`` (the files, read and checked once, as Python constants: its
+    bytecode loads ~10x faster than the files parse, and every ``npkit date today`` needs
+    every rule); tests/test_patro_rules_table.py holds it equal to ``read_rule_files()``."""
+    from npkit.patro._rules_table import ROWS
+
+    make = tuple.__new__
+    return {row[0]: make(Rule, row) for row in ROWS}
 
 
 @cache
@@ -304,6 +320,19 @@ def _lunar_days(first: int, last: int, main_only: bool = True) -> list[tuple[int
     return found
 
 
+@cache
+def _span_reach() -> int:
+    """How many lunations before a day's a span that reaches it can start: the longest span's
+    months (its end month counted from its start month, plus an adhik month between) and
+    one more (the start's tithi may fall in the lunation before)."""
+    reach = 1
+    for rule in every_rule().values():
+        if rule.kind == "span" and rule.end is not None:
+            months = 0 if rule.month < 0 else (rule.end[0] - rule.month) % 12
+            reach = max(reach, months + 2)
+    return reach
+
+
 def span_periods(first: int, last: int) -> list[tuple[int, int, Rule]]:
     """(first day, last day, rule) of every span that overlaps [first, last] (ordinals): the
     start is a lunar rule; the end the first month so named from the start's lunation on (the
@@ -312,7 +341,7 @@ def span_periods(first: int, last: int) -> list[tuple[int, int, Rule]]:
     jd0 = first + astro.JD_OF_ORDINAL_0
     found = []
     for lunation in range(
-        astro.lunation_of(jd0) - 13, astro.lunation_of(last + 1 + jd0 - first) + 1
+        astro.lunation_of(jd0) - _span_reach(), astro.lunation_of(last + 1 + jd0 - first) + 1
     ):
         month, adhik = engine.lunar_month(lunation)
         for rule in spans:
@@ -320,16 +349,26 @@ def span_periods(first: int, last: int) -> list[tuple[int, int, Rule]]:
                 continue
             start = engine.rule_day(lunation, rule.day, rule.when)
             end_month, end_tithi = rule.end
-            end_lunation = lunation
-            while not (end_month == ADHIK and adhik) and engine.lunar_month(end_lunation) != (
-                end_month,
-                False,
-            ):
-                end_lunation += 1
+            end_lunation = (
+                lunation if end_month == ADHIK else _end_lunation(lunation, month, end_month)
+            )
             end = engine.rule_day(end_lunation, end_tithi, rule.when)
             if start <= last and end >= first:
                 found.append((start, end, rule))
     return found
+
+
+def _end_lunation(lunation: int, month: int, end_month: int) -> int:
+    """The lunation in which a span that starts in ``lunation`` (of month ``month``) ends: the
+    first normal one named ``end_month``; where that month is lost (a kshaya month, as in
+    1983, when no new moon falls in its sign), the one in its place, so a span never runs a
+    year on to the next such month."""
+    months = (end_month - month) % 12
+    while True:
+        found, adhik = engine.lunar_month(lunation)
+        if (found == end_month and not adhik) or (found - month) % 12 > months:
+            return lunation
+        lunation += 1
 
 
 def _span_days(first: int, last: int) -> list[tuple[int, Rule, Event]]:
@@ -344,25 +383,35 @@ def _span_days(first: int, last: int) -> list[tuple[int, Rule, Event]]:
     return found
 
 
-def _computed(rule: Rule, first: int, last: int) -> list[int]:
-    """The ordinals in [first, last] that a fixed-date rule gives (overrides not applied)."""
+def _computed(rule: Rule, first: int, last: int, years: _Years) -> list[int]:
+    """The ordinals in [first, last] that a fixed-date rule gives (overrides not applied);
+    ``years``: the BS and AD years [first, last] touches."""
     if rule.kind == "bs":
-        first_year, last_year = (
-            ad_to_bs(date.fromordinal(first)).year,
-            ad_to_bs(date.fromordinal(last)).year,
-        )
         days = []
-        for year in range(first_year, last_year + 1):
+        for year in years.bs:
             day = min(rule.day, days_in_month(year, rule.month + 1))
             days.append(bs_to_ad((year, rule.month + 1, day)).toordinal())
         return [o for o in days if first <= o <= last]
     if rule.kind == "ad":
-        years = range(date.fromordinal(first).year, date.fromordinal(last).year + 1)
-        days = [date(year, rule.month + 1, rule.day).toordinal() for year in years]
+        days = [date(year, rule.month + 1, rule.day).toordinal() for year in years.ad]
         if rule.weekdays:  # the first such weekday on or after the day (third Sunday of June)
             days = [o + (rule.weekdays[0] - date.fromordinal(o).weekday()) % 7 for o in days]
         return [o for o in days if first <= o <= last]
     return []
+
+
+class _Years(namedtuple("_Years", "bs ad")):
+    """The BS and the AD years a span of days touches (ranges)."""
+
+    __slots__ = ()
+    bs: range
+    ad: range
+
+    @classmethod
+    def of(cls, first: int, last: int) -> _Years:
+        start, end = date.fromordinal(first), date.fromordinal(last)
+        bs = range(ad_to_bs(start).year, ad_to_bs(end).year + 1)
+        return cls(bs, range(start.year, end.year + 1))
 
 
 def _in_range(ordinal: int) -> BSDate | None:
@@ -421,8 +470,10 @@ def _days(first: int, last: int, main_only: bool) -> list[tuple[int, Rule, str, 
     computed = [(o, rule, rule.event) for o, rule in _lunar_days(first, last, main_only)]
     if not main_only:
         computed.extend(_span_days(first, last))
+    years = _Years.of(first, last)
     for rule in table.values():
-        computed.extend((o, rule, rule.event) for o in _computed(rule, first, last))
+        if rule.kind == "bs" or rule.kind == "ad":
+            computed.extend((o, rule, rule.event) for o in _computed(rule, first, last, years))
     found: list[tuple[int, Rule, str, Event]] = []
     for ordinal, rule, event in computed:
         bs = _in_range(ordinal)
