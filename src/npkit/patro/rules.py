@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from itertools import repeat
 from os.path import dirname, join
 
 from npkit.dates import MONTHS_EN, BSDate, ad_to_bs, bs_to_ad, days_in_month
@@ -168,8 +169,8 @@ def every_rule() -> dict[str, Rule]:
     every rule); tests/test_patro_rules_table.py holds it equal to ``read_rule_files()``."""
     from npkit.patro._rules_table import ROWS
 
-    make = tuple.__new__
-    return {row[0]: make(Rule, row) for row in ROWS}
+    made = map(tuple.__new__, repeat(Rule), ROWS)
+    return {rule.id: rule for rule in made}
 
 
 @cache
