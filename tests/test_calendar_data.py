@@ -113,3 +113,20 @@ def test_every_day_round_trips_and_the_day_table_agrees() -> None:
 def test_known_dates(ad: str, bs: str) -> None:
     assert dates.ad_to_bs(date.fromisoformat(ad)).isoformat() == bs
     assert dates.bs_to_ad(tuple(map(int, bs.split("-")))).isoformat() == ad
+
+
+def test_the_table_file_is_found_with_or_without_sys_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Found in sys.path's folders without importlib's machinery; where sys.path does not hold
+    # it (a zip, another installer), every finder is asked.
+    import importlib.util
+    import os
+
+    from npkit.dates import convert
+
+    spec = importlib.util.find_spec("nepali_datetime")
+    assert spec is not None and spec.origin is not None
+    expected = os.path.join(os.path.dirname(spec.origin), "data", "calendar_bs.csv")
+    relative = os.path.join("nepali_datetime", "data", "calendar_bs.csv")
+    assert os.path.samefile(convert._nepali_datetime_file(relative), expected)
+    monkeypatch.setattr("sys.path", [])  # nepali_datetime is imported above: its spec answers
+    assert os.path.samefile(convert._nepali_datetime_file(relative), expected)

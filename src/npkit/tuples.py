@@ -26,10 +26,12 @@ else:
             dict(zip(fields[count - len(defaults) :], defaults, strict=True)) if defaults else {}
         )
         index = {name: i for i, name in enumerate(fields)}
+        tail = tuple(defaults or ())
+        required = count - len(tail)
 
         def __new__(cls, *args, **kwargs):
-            if len(args) == count and not kwargs:
-                return tuple.__new__(cls, args)
+            if not kwargs and required <= len(args) <= count:
+                return tuple.__new__(cls, args + tail[len(args) - required :])
             if len(args) > count:
                 raise TypeError(
                     f"{typename}.__new__() takes {count + 1} positional arguments"

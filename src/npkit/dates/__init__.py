@@ -15,6 +15,8 @@ or ``npkit.dates.periods``)::
 
 from __future__ import annotations
 
+import sys
+
 from npkit.dates.convert import (
     FIRST_BS_YEAR,
     NEPAL_TZ,
@@ -39,19 +41,46 @@ from npkit.dates.format import (
     to_devanagari_digits,
 )
 from npkit.dates.names import MONTHS_EN, MONTHS_NE, MONTHS_SHORT, WEEKDAYS_EN, WEEKDAYS_NE
-from npkit.dates.parse import (
-    ParsedDate,
-    parse_bs_month,
-    parse_date,
-    parse_day,
-    parse_fiscal_label,
-    parse_number,
-    parse_to_ad,
-)
 from npkit.dates.ranges import as_date, check_not_future, requested_days
-from npkit.dates.reading import Reading
 from npkit.dates.records import BSDate
 from npkit.digits import DEVANAGARI_DIGITS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from npkit.dates.parse import (
+        ParsedDate,
+        parse_bs_month,
+        parse_date,
+        parse_day,
+        parse_fiscal_label,
+        parse_number,
+        parse_to_ad,
+    )
+    from npkit.dates.reading import Reading
+
+_LAZY = {
+    "ParsedDate": "parse",
+    "parse_bs_month": "parse",
+    "parse_date": "parse",
+    "parse_day": "parse",
+    "parse_fiscal_label": "parse",
+    "parse_number": "parse",
+    "parse_to_ad": "parse",
+    "Reading": "reading",
+}
+"""Names whose modules load on first use: the parser of what people type (its tables and
+patterns) is not needed by ``npkit date today``, a patro or a conversion of ``date`` objects."""
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'npkit.dates' has no attribute {name!r}")
+    __import__(f"npkit.dates.{module}")  # not importlib: it imports warnings
+    value = getattr(sys.modules[f"npkit.dates.{module}"], name)
+    globals()[name] = value  # the next lookup is a plain one
+    return value
+
 
 __all__ = [
     "DAY_COLUMNS",

@@ -13,8 +13,9 @@ from datetime import date
 from functools import cache
 
 from npkit.dates.convert import FIRST_BS_YEAR, ad_to_bs, bs_to_ad, last_bs_year, last_day
-from npkit.dates.names import AD_MONTH_NAMES, BS_MONTH_NAMES, MONTHS_EN, name_key
+from npkit.dates.names import MONTHS_EN
 from npkit.dates.records import BSDate
+from npkit.dates.spellings import AD_MONTH_NAMES, BS_MONTH_NAMES, name_key
 from npkit.digits import TO_ASCII, has_devanagari_digit
 from npkit.errors import UsageError
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from npkit.dates.parse import parse_date
 from npkit.errors import UsageError
 
 
@@ -20,6 +19,8 @@ def as_date(value: object, what: str = "date") -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
+        from npkit.dates.parse import parse_date  # (the parser loads when text is given)
+
         return parse_date(value).to_ad()
     raise UsageError(f"{what} must be a date, not {value!r}")
 

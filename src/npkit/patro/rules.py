@@ -348,11 +348,18 @@ def span_periods(first: int, last: int) -> list[tuple[int, int, Rule]]:
         for rule in spans:
             if rule.month != (ADHIK if adhik else month) or rule.end is None:
                 continue
-            start = engine.rule_day(lunation, rule.day, rule.when)
             end_month, end_tithi = rule.end
             end_lunation = (
                 lunation if end_month == ADHIK else _end_lunation(lunation, month, end_month)
             )
+            # A rule's day lies within a day of its lunation's new moons: a span wholly
+            # outside [first, last] is known without finding its days.
+            if (
+                engine.npt_ordinal(astro.new_moon(end_lunation + 1)) + 2 < first
+                or engine.npt_ordinal(astro.new_moon(lunation)) - 2 > last
+            ):
+                continue
+            start = engine.rule_day(lunation, rule.day, rule.when)
             end = engine.rule_day(end_lunation, end_tithi, rule.when)
             if start <= last and end >= first:
                 found.append((start, end, rule))
@@ -401,18 +408,22 @@ def _computed(rule: Rule, first: int, last: int, years: _Years) -> list[int]:
     return []
 
 
-class _Years(namedtuple("_Years", "bs ad")):
-    """The BS and the AD years a span of days touches (ranges)."""
+class _Years(namedtuple("_Years", "bs ad bs_months")):
+    """The BS and the AD years a span of days touches (ranges), and the BS months (0-based:
+    a day's query computes only its month's fixed BS rules)."""
 
     __slots__ = ()
     bs: range
     ad: range
+    bs_months: range | set[int]
 
     @classmethod
     def of(cls, first: int, last: int) -> _Years:
         start, end = date.fromordinal(first), date.fromordinal(last)
-        bs = range(ad_to_bs(start).year, ad_to_bs(end).year + 1)
-        return cls(bs, range(start.year, end.year + 1))
+        bs_first, bs_last = ad_to_bs(start), ad_to_bs(end)
+        count = (bs_last.year - bs_first.year) * 12 + bs_last.month - bs_first.month + 1
+        months = range(12) if count >= 12 else {(bs_first.month - 1 + k) % 12 for k in range(count)}
+        return cls(range(bs_first.year, bs_last.year + 1), range(start.year, end.year + 1), months)
 
 
 def _in_range(ordinal: int) -> BSDate | None:
@@ -473,7 +484,7 @@ def _days(first: int, last: int, main_only: bool) -> list[tuple[int, Rule, str, 
         computed.extend(_span_days(first, last))
     years = _Years.of(first, last)
     for rule in table.values():
-        if rule.kind == "bs" or rule.kind == "ad":
+        if (rule.kind == "bs" and rule.month in years.bs_months) or rule.kind == "ad":
             computed.extend((o, rule, rule.event) for o in _computed(rule, first, last, years))
     found: list[tuple[int, Rule, str, Event]] = []
     for ordinal, rule, event in computed:
