@@ -4,8 +4,8 @@
 The rules are data, not code, so a festival is added or corrected by editing one line. A lunar
 rule is "tithi T of lunar month M, holding at sunrise / sunset / midnight"; fixed rules are a BS
 or AD month and day; an "announced" festival (Eid) has only the days listed for it. Files are
-tab-separated and read without the csv module (it imports ``re``), so loading both costs well
-under a millisecond.
+tab-separated and read without the csv module (it imports ``re``); the rule files are read by
+tools/build_rules_table.py into ``_rules_table`` (constants), which is what a run loads.
 """
 
 from __future__ import annotations
