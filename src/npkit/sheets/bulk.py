@@ -19,7 +19,7 @@ from npkit.dates import Reading
 from npkit.days import CONVERT_FIELDS, FIELD_NAMES, field_functions
 from npkit.errors import UsageError
 from npkit.output import OutputSpec, RowWriter
-from npkit.sheets import isodays
+from npkit.sheets import halves, isodays
 
 TYPE_CHECKING = False  # typing, and dataclasses with inspect, cost a bulk run ~30 ms to import
 if TYPE_CHECKING:
@@ -71,12 +71,18 @@ class BulkResult:
         return f"BulkResult(lines={self.lines}, rows={self.rows}, bad={self.bad})"
 
 
-def read_chunks(source: BinaryIO) -> Iterator[bytes]:
-    """Yield whatever bytes are available, without waiting for a full buffer."""
+def read_chunks(source: BinaryIO, limit: int | None = None) -> Iterator[bytes]:
+    """Yield whatever bytes are available, without waiting for a full buffer (at most
+    ``limit`` bytes when given: a file's first half, ``npkit.sheets.halves``)."""
     try:
         fd = source.fileno()
     except (AttributeError, OSError, io.UnsupportedOperation):
         fd = None
+    if fd is not None and limit is not None:
+        while limit > 0 and (chunk := os.read(fd, min(CHUNK_SIZE, limit))):
+            limit -= len(chunk)
+            yield chunk
+        return
     if fd is not None:
         while chunk := os.read(fd, CHUNK_SIZE):
             yield chunk
@@ -332,9 +338,13 @@ class UnverifiedYearWarning:
 
     def check(self, bs: dates.BSDate) -> bool:
         """Warn if ``bs`` is the run's first day of an unverified year; True when it warned."""
-        if not self.warned and bs.year in dates.UNVERIFIED_YEARS:
+        return self.check_year(bs.year)
+
+    def check_year(self, year: int) -> bool:
+        """Warn if a day of BS ``year`` is the run's first of an unverified year."""
+        if not self.warned and year in dates.UNVERIFIED_YEARS:
             self.warned = True
-            dates.warn_unverified(bs.year)  # the one rule (once per run)
+            dates.warn_unverified(year)  # the one rule (once per run)
             return True
         return False
 
@@ -348,9 +358,12 @@ def convert_lines(
     keep_going: bool = False,
     stream: IO[str] | None = None,
     scopes: Scopes = None,
+    second_process: bool = False,
 ) -> BulkResult:
     """Convert one date per line of ``source`` to records in ``spec.format``, in input order
-    (``scopes``: whose ``day_off``, default everyone).
+    (``scopes``: whose ``day_off``, default everyone; ``second_process``: a long regular file
+    may be cut in two and its second half converted by a forked child, ``npkit.sheets.halves``:
+    the same output, sooner; the CLI asks for it).
 
     Blank lines are skipped (with ``keep_going``: written as empty rows). A bad line stops the
     run with a UsageError naming its line number, unless ``keep_going``: then it is logged as
@@ -360,11 +373,20 @@ def convert_lines(
     writer = RowWriter(spec, columns, stream)
     converter = _LineConverter(writer, reading or Reading(), keep_going, scopes)
     result = BulkResult()
+    second = halves.start(source, converter) if second_process else None
     try:
-        for block in _blocks(source):
+        for block in _blocks(source, second.limit if second else None):
             _write_block(block, result, converter)
             report_rows(result.lines)
+        if second is not None:
+            progress.end(PROGRESS)  # (a progress line ends before the second half's rows)
+        if second is not None and not second.finish(converter, result):
+            for block in _blocks(source):  # the child declined: the rest is converted here
+                _write_block(block, result, converter)
+                report_rows(result.lines)
     finally:
+        if second is not None:
+            second.close()
         progress.end(PROGRESS)
         result.bad = converter.bad.count
         result.rows = writer.rows_written
@@ -398,6 +420,7 @@ def convert_stdin(
         keep_going=keep_going,
         stream=sys.stdout,
         scopes=scopes,
+        second_process=True,  # a long file: its second half on another core
     )
     logs.note(__name__, f"date: converted {result.rows} dates ({result.bad} bad lines)")
     return result
@@ -503,11 +526,11 @@ def write_table(
     return result
 
 
-def _blocks(source: BinaryIO) -> Iterator[bytes]:
-    """The bytes of ``source`` as they arrive, cut after the last newline of each read (the
-    last block may lack its newline)."""
+def _blocks(source: BinaryIO, limit: int | None = None) -> Iterator[bytes]:
+    """The bytes of ``source`` as they arrive (at most ``limit``), cut after the last newline
+    of each read (the last block may lack its newline)."""
     pending = b""
-    for chunk in read_chunks(source):
+    for chunk in read_chunks(source, limit):
         block = pending + chunk
         end = block.rfind(b"\n") + 1
         yield block[:end]

@@ -1,0 +1,242 @@
+"""The second half of a long file of ISO days, converted on another core by a forked child.
+
+``npkit date convert - < days.txt`` in a line format, with stdin a regular file of
+``MIN_BYTES``–``MAX_BYTES`` and a converter that answers from the day table: the file is cut at
+the line start nearest its middle. A child process (``os.fork``, so it shares this process's
+state, copy-on-write) converts the second half into memory while this process converts the
+first half as it always does; then this process writes the format's separator, and the child
+writes its rows straight to the same stdout and exits.
+
+The child takes only what the day table answers: at the first block it cannot (a blank line,
+a bad day, Windows line ends, a last line without its newline, …) it declines, writes
+nothing, and the rest of the file is converted here, line by line as always, errors and their
+line numbers included. So stdout is byte for byte what one process writes; only the wall time
+changes. A day of an unverified year in the child's half is reported back, and its one
+warning given here, before the child's rows. ``NPKIT_JOBS=1`` turns the child off.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from itertools import chain
+
+from npkit import logs
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO, BinaryIO
+
+    from npkit.sheets.bulk import BulkResult, _LineConverter
+
+MIN_BYTES = 1 << 21
+"""A file of fewer bytes (~190,000 days) is converted in one process: a fork and its
+hand-over cost more than half of it."""
+MAX_BYTES = 1 << 26
+"""A file of more bytes is streamed in one process: the child holds its half's rows in
+memory, and memory stays flat however long the input."""
+BLOCK_LINES = 5957  # ~64 KiB of ``YYYY-MM-DD\n``: the blocks one process reads from a file
+_DECLINED = b"-\n"
+_BROKEN_PIPE = 32  # the child's exit status when stdout went away (EPIPE) as it wrote
+
+
+def _jobs_allowed() -> bool:
+    """Whether a child may be forked: a POSIX system, no other thread (a fork copies only the
+    calling one), and not turned off (``NPKIT_JOBS=1``)."""
+    if os.environ.get("NPKIT_JOBS", "").strip() == "1" or not hasattr(os, "fork"):
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
+
+
+class SecondHalf:
+    """A child converting ``[split, end)`` of stdin's file; this process reads up to
+    ``split`` (``limit`` bytes from where it started)."""
+
+    def __init__(self, pid: int, limit: int, status: int, go: int) -> None:
+        self.pid = pid
+        self.limit = limit
+        self._status = status  # the child's count of rows (or _DECLINED), then EOF
+        self._go = go  # one byte: write your rows now
+        self._reaped = False
+
+    def finish(self, converter: _LineConverter, result: BulkResult) -> bool:
+        """Once this process has written the first half: let the child write its rows (True),
+        or, when it declined, say so (False: the rest is converted here)."""
+        report = _read_all(self._status)
+        fields = report.split()
+        if report == _DECLINED or len(fields) != 2:
+            self.close()
+            logs.note(__name__, "date: the second half is converted here, line by line (a"
+                      " second process takes only lines of plain YYYY-MM-DD days)")  # fmt: skip
+            return False
+        count, unverified = int(fields[0]), int(fields[1])
+        writer = converter.writer
+        if unverified:
+            converter.unverified.check_year(unverified)
+        writer.stream.write(
+            writer.kind.opening if writer.rows_written == 0 else writer.kind.separator
+        )
+        writer.stream.flush()
+        os.write(self._go, b"g")
+        status = self._wait()
+        if os.WIFSIGNALED(status) and os.WTERMSIG(status) == 2:  # SIGINT
+            raise KeyboardInterrupt
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == _BROKEN_PIPE:
+            raise BrokenPipeError("stdout was closed while the rows were written")
+        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+            raise RuntimeError(f"the process writing the second half failed ({status})")
+        writer.rows_written += count
+        result.lines += count
+        logs.note(__name__, f"date: the last {count:,} rows were converted by a second process")
+        return True
+
+    def close(self) -> None:
+        """Stop the child if it is still there (an error or Ctrl-C in the first half) and reap
+        it: no process is left behind."""
+        from contextlib import suppress
+
+        for fd in (self._status, self._go):
+            if fd >= 0:
+                with suppress(OSError):
+                    os.close(fd)
+        self._status = self._go = -1
+        if not self._reaped:
+            with suppress(OSError):
+                os.kill(self.pid, 9)  # SIGKILL: it has nothing to save
+            self._wait()
+
+    def _wait(self) -> int:
+        self._reaped = True
+        return os.waitpid(self.pid, 0)[1]
+
+
+def start(source: BinaryIO, converter: _LineConverter) -> SecondHalf | None:
+    """Fork a child for the second half of ``source`` when it is worth it and safe; None
+    otherwise (then nothing has happened)."""
+    if converter.assume == "bs" or not converter.can_prefill or not _jobs_allowed():
+        return None
+    stream: IO[str] = converter.writer.stream
+    encoding, errors = getattr(stream, "encoding", None), getattr(stream, "errors", None)
+    if not isinstance(encoding, str):
+        return None  # not a text stream over a file
+    try:
+        fd, out = source.fileno(), stream.fileno()
+        here, info = os.lseek(fd, 0, os.SEEK_CUR), os.fstat(fd)
+    except (AttributeError, OSError, ValueError):
+        return None
+    import stat
+
+    size = info.st_size - here
+    if not stat.S_ISREG(info.st_mode) or not MIN_BYTES <= size <= MAX_BYTES:
+        return None
+    middle = here + size * 2 // 5
+    newline = os.pread(fd, 4096, middle).find(b"\n")
+    if newline < 0:
+        return None
+    split = middle + newline + 1
+    stream.flush()  # nothing the child inherits is written twice
+    status_r, status_w = os.pipe()
+    go_r, go_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(status_r)
+        os.close(go_w)
+        text = (encoding, errors if isinstance(errors, str) else "strict")
+        _child(converter, fd, split, here + size, out, text, status_w, go_r)
+    os.close(status_w)
+    os.close(go_r)
+    return SecondHalf(pid, split - here, status_r, go_w)
+
+
+def _child(
+    converter: _LineConverter,
+    fd: int,
+    split: int,
+    end: int,
+    out: int,
+    encoding: tuple[str, str],
+    status: int,
+    go: int,
+) -> None:
+    """Convert ``[split, end)`` of ``fd`` from the day table, report the count, wait for the
+    word, write the rows to ``out`` and exit; decline at the first block the table cannot
+    answer. Exits with ``os._exit``: nothing this process inherited is flushed or run."""
+    code = 1
+    try:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: gone at once, quietly
+        rows = _convert(converter, _read_span(fd, split, end))
+        if rows is None:
+            os.write(status, _DECLINED)
+            code = 0
+        else:
+            text, count, unverified = rows
+            data = text.encode(*encoding)
+            os.write(status, f"{count} {unverified}\n".encode())
+            os.close(status)  # the parent reads to the end: it has the whole report
+            if os.read(go, 1) == b"g":
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(out, view) :]
+            code = 0
+    except BrokenPipeError:
+        code = _BROKEN_PIPE
+    except BaseException:  # a child reports by its exit status only
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _convert(converter: _LineConverter, data: bytes) -> tuple[str, int, int] | None:
+    """The rows of ``data`` (joined with the format's separator), their count and the first
+    unverified BS year met (0: none); None when a block is not the day table's."""
+    from npkit import dates
+    from npkit.sheets import isodays
+
+    step = isodays.WIDTH * BLOCK_LINES
+    blocks = (data[start : start + step] for start in range(0, len(data), step))
+    all_slots = map(isodays.slots, blocks)
+    first = next(all_slots, None)
+    if first is None:
+        return None  # (before the table is built: a file of other dates costs nothing)
+    if converter.grid is None:
+        converter.prefill()
+    held = {slot for slot in converter.held.values() if slot is not None}
+    unverified = 0
+    pieces: list[str] = []
+    count = 0
+    for day_slots in chain([first], all_slots):
+        if day_slots is None:
+            return None
+        if held and not unverified and not held.isdisjoint(day_slots):
+            index = next(i for i, slot in converter.held.items() if slot in day_slots)
+            unverified = dates.parse_day(converter.day_keys[index])[1].year
+            converter.release_held()  # the warning is the parent's to give
+            held = set()
+        found = converter._pieces(day_slots)
+        if found is None:
+            return None
+        pieces += found
+        count += len(day_slots)
+    return converter.writer.kind.separator.join(pieces), count, unverified
+
+
+def _read_span(fd: int, start: int, end: int) -> bytes:
+    """Bytes ``[start, end)`` of ``fd`` without moving its offset (the parent reads it)."""
+    parts = []
+    while start < end:
+        part = os.pread(fd, end - start, start)
+        if not part:
+            break
+        parts.append(part)
+        start += len(part)
+    return b"".join(parts)
+
+
+def _read_all(fd: int) -> bytes:
+    parts = []
+    while part := os.read(fd, 256):
+        parts.append(part)
+    return b"".join(parts)
