@@ -221,3 +221,22 @@ def test_the_library_counts_both_halves(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.stdout.strip() == f"BulkResult(lines={LINES}, rows={LINES}, bad=0)", done.stderr
     assert (tmp_path / "out").read_bytes().count(b"\n") == LINES + 1
+
+
+def test_a_long_file_as_a_table_turns_to_tsv_in_two_processes(tmp_path: Path) -> None:
+    # The default format: a table that turns to tsv past 10,000 rows; the second half's rows
+    # are that tsv.
+    source = ("\n".join(random_days(LINES, 18)) + "\n").encode()
+    err = same_as_one_process(tmp_path, source, two=True)
+    assert "writing tsv instead of a table" in err
+    assert (tmp_path / "out").read_bytes().startswith(b"ad\tbs\tweekday\t")
+
+
+def test_a_table_not_yet_turned_at_the_cut_takes_no_rows_from_the_child(tmp_path: Path) -> None:
+    # Long lines first: the first process has fewer than 10,000 rows at the cut, so it is
+    # still a table there; the child's tsv rows are not wanted, the rest is read here.
+    padded = [" " * 240 + day for day in random_days(9000, 19)]
+    source = ("\n".join(padded + random_days(100_000, 20)) + "\n").encode()
+    assert len(source) * halves.CUT < len("\n".join(padded))  # the cut: among long lines
+    same_as_one_process(tmp_path, source, two=False)
+    assert (tmp_path / "out").read_bytes().count(b"\n") == 109_001

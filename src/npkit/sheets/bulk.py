@@ -373,7 +373,7 @@ def convert_lines(
     writer = RowWriter(spec, columns, stream)
     converter = _LineConverter(writer, reading or Reading(), keep_going, scopes)
     result = BulkResult()
-    second = halves.start(source, converter) if second_process else None
+    second = halves.start(source, converter, writer.stream) if second_process else None
     try:
         for block in _blocks(source, second.limit if second else None):
             _write_block(block, result, converter)
@@ -505,19 +505,36 @@ def write_table(
     table = _TableRows(day_columns(spec), reading, keep_going, scopes)
     result = BulkResult()
     converter: _LineConverter | None = None
-    try:
-        for block in _blocks(source):
-            if converter is not None:
-                _write_block(block, result, converter)
+    # A long file's second half may go to a child (npkit.sheets.halves), in the tsv the
+    # table turns into: it writes only if this process has turned to tsv by then.
+    tsv = RowWriter(OutputSpec("tsv", header=False), table.columns, io.StringIO())
+    second = halves.start(source, _LineConverter(tsv, reading, keep_going, scopes), stream)
+
+    def add(blocks: Iterator[bytes]) -> _LineConverter | None:
+        converting = converter
+        for block in blocks:
+            if converting is not None:
+                _write_block(block, result, converting)
                 report_rows(result.lines)
                 continue
             rest = table.add_block(block, result)
             if len(table.days) > TABLE_ROWS:
-                converter = table.switch_to_tsv(stream)
-                _write_block(rest, result, converter)
+                converting = table.switch_to_tsv(stream)
+                _write_block(rest, result, converting)
+        return converting
+
+    try:
+        converter = add(_blocks(source, second.limit if second else None))
+        if second is not None:
+            progress.end(PROGRESS)  # (a progress line ends before the second half's rows)
+            if converter is None or not second.finish(converter, result):
+                second.close()  # (still a table: the child's tsv rows are not wanted)
+                converter = add(_blocks(source))
         if converter is None:
             result.rows = render_rows(table.rows(), spec, table.columns, stream)
     finally:
+        if second is not None:
+            second.close()
         progress.end(PROGRESS)
         if converter is not None:
             result.rows = converter.writer.rows_written
