@@ -373,7 +373,7 @@ def convert_lines(
     writer = RowWriter(spec, columns, stream)
     converter = _LineConverter(writer, reading or Reading(), keep_going, scopes)
     result = BulkResult()
-    second = halves.start(source, converter, writer.stream) if second_process else None
+    second = halves.start(source, lambda: converter, writer.stream) if second_process else None
     try:
         for block in _blocks(source, second.limit if second else None):
             _write_block(block, result, converter)
@@ -505,10 +505,14 @@ def write_table(
     table = _TableRows(day_columns(spec), reading, keep_going, scopes)
     result = BulkResult()
     converter: _LineConverter | None = None
+
     # A long file's second half may go to a child (npkit.sheets.halves), in the tsv the
     # table turns into: it writes only if this process has turned to tsv by then.
-    tsv = RowWriter(OutputSpec("tsv", header=False), table.columns, io.StringIO())
-    second = halves.start(source, _LineConverter(tsv, reading, keep_going, scopes), stream)
+    def tsv_converter() -> _LineConverter:
+        tsv = RowWriter(OutputSpec("tsv", header=False), table.columns, io.StringIO())
+        return _LineConverter(tsv, reading, keep_going, scopes)
+
+    second = halves.start(source, tsv_converter, stream)
 
     def add(blocks: Iterator[bytes]) -> _LineConverter | None:
         converting = converter

@@ -25,6 +25,7 @@ from npkit import logs
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import IO, BinaryIO
 
     from npkit.sheets.bulk import BulkResult, _LineConverter
@@ -114,10 +115,13 @@ class SecondHalf:
         return os.waitpid(self.pid, 0)[1]
 
 
-def start(source: BinaryIO, converter: _LineConverter, stream: IO[str]) -> SecondHalf | None:
+def start(
+    source: BinaryIO, make: Callable[[], _LineConverter], stream: IO[str]
+) -> SecondHalf | None:
     """Fork a child for the second half of ``source`` when it is worth it and safe, to write
-    to ``stream`` the rows ``converter`` makes; None otherwise (then nothing has happened)."""
-    if converter.assume == "bs" or not converter.can_prefill or not _jobs_allowed():
+    to ``stream`` the rows of the converter ``make`` gives (made only then); None otherwise
+    (then nothing has happened)."""
+    if not _jobs_allowed():
         return None
     encoding, errors = getattr(stream, "encoding", None), getattr(stream, "errors", None)
     if not isinstance(encoding, str):
@@ -132,6 +136,9 @@ def start(source: BinaryIO, converter: _LineConverter, stream: IO[str]) -> Secon
     size = info.st_size - here
     if not stat.S_ISREG(info.st_mode) or not MIN_BYTES <= size <= MAX_BYTES:
         return None
+    converter = make()
+    if converter.assume == "bs" or not converter.can_prefill:
+        return None  # (the day table answers ISO AD days of its own fields only)
     middle = here + int(size * CUT)
     newline = os.pread(fd, 4096, middle).find(b"\n")
     if newline < 0:
