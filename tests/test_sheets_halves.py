@@ -28,16 +28,23 @@ def random_days(count: int, seed: int, *, years: tuple[int, int] = (1918, 2044))
     return [date.fromordinal(rng.randint(first, last)).isoformat() for _ in range(count)]
 
 
+def environment(mark: str = "", *, jobs: bool = True) -> dict[str, str]:
+    """This checkout's npkit for a child process, ``NPKIT_JOBS`` as asked, and ``mark`` in
+    the environment (to find the run's processes afterwards)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "NPKIT_TEST_MARK": mark}
+    env.pop("NPKIT_JOBS", None)
+    if not jobs:
+        env["NPKIT_JOBS"] = "1"
+    return env
+
+
 def run(
     tmp_path: Path, source: bytes, *args: str, jobs: bool = True
 ) -> tuple[int, bytes, str, bool]:
     """(exit code, stdout, stderr, whether a process of the run outlived it): stdin and stdout
     are regular files, as with ``npkit date convert - < days.txt > out``."""
     mark = uuid.uuid4().hex
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "NPKIT_TEST_MARK": mark}
-    env.pop("NPKIT_JOBS", None)
-    if not jobs:
-        env["NPKIT_JOBS"] = "1"
+    env = environment(mark, jobs=jobs)
     (tmp_path / "in.txt").write_bytes(source)
     with (tmp_path / "in.txt").open("rb") as stdin, (tmp_path / "out").open("wb") as stdout:
         done = subprocess.run(
@@ -149,8 +156,7 @@ def test_short_files_and_pipes_take_one_process(tmp_path: Path) -> None:
     short = ("\n".join(random_days(1000, 12)) + "\n").encode()
     assert same_as_one_process(tmp_path, short, "-f", "csv", two=False).count(DECLINED) == 0
     source = ("\n".join(random_days(LINES, 13)) + "\n").encode()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    env.pop("NPKIT_JOBS", None)
+    env = environment()
     done = subprocess.run(
         [sys.executable, "-m", "npkit", "-v", "date", "convert", "-f", "csv", "-"],
         input=source, capture_output=True, env=env, timeout=120, check=False,
@@ -162,8 +168,7 @@ def test_short_files_and_pipes_take_one_process(tmp_path: Path) -> None:
 def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
     (tmp_path / "in.txt").write_bytes(("\n".join(random_days(LINES, 14)) + "\n").encode())
     mark = uuid.uuid4().hex
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "NPKIT_TEST_MARK": mark}
-    env.pop("NPKIT_JOBS", None)
+    env = environment(mark)
     command = f"{sys.executable} -m npkit date convert -f csv - < in.txt | head -c 100000"
     done = subprocess.run(
         command, shell=True, cwd=tmp_path, capture_output=True, env=env, timeout=120, check=False
@@ -179,8 +184,7 @@ def test_the_reading_stops_at_the_half(tmp_path: Path) -> None:
     days = random_days(LINES, 15)
     head = "\n".join(days[:10]) + "\n"
     (tmp_path / "in.txt").write_text(head + "\n".join(days) + "\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    env.pop("NPKIT_JOBS", None)
+    env = environment()
     read_ten = "; ".join(["read line"] * 10)
     command = f"{{ {read_ten}; {sys.executable} -m npkit -v date convert -f csv --fields ad -; }}"
     done = subprocess.run(
@@ -213,8 +217,7 @@ def test_the_library_counts_both_halves(tmp_path: Path) -> None:
         "    )\n"
         "print(repr(result))\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    env.pop("NPKIT_JOBS", None)
+    env = environment()
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, env=env,
         timeout=120, check=False,
