@@ -243,3 +243,43 @@ def test_a_table_not_yet_turned_at_the_cut_takes_no_rows_from_the_child(tmp_path
     assert len(source) * halves.CUT < len("\n".join(padded))  # the cut: among long lines
     same_as_one_process(tmp_path, source, two=False)
     assert (tmp_path / "out").read_bytes().count(b"\n") == 109_001
+
+
+def test_lines_added_to_the_file_after_the_cut_are_read_too(tmp_path: Path) -> None:
+    # A log still being written: the child converts the file as it was when cut; what is
+    # added later is read on by the first process, as one process would read it.
+    days = random_days(LINES, 21)
+    added = random_days(500, 22)
+    (tmp_path / "in.txt").write_bytes(("\n".join(days) + "\n").encode())
+    (tmp_path / "more.txt").write_bytes(("\n".join(added) + "\n").encode())
+    script = (
+        "from npkit.output import OutputSpec\n"
+        "from npkit.sheets import bulk\n"
+        "class Growing:\n"  # stdout that appends to the input at its first rows
+        "    def __init__(self, out):\n"
+        "        self.out, self.grown = out, False\n"
+        "        self.encoding, self.errors = out.encoding, out.errors\n"
+        "    def fileno(self):\n"
+        "        return self.out.fileno()\n"
+        "    def flush(self):\n"
+        "        self.out.flush()\n"
+        "    def write(self, text):\n"
+        "        if text.startswith('1') or text.startswith('2'):\n"
+        "            if not self.grown:\n"
+        "                with open('in.txt', 'ab') as log, open('more.txt', 'rb') as more:\n"
+        "                    log.write(more.read())\n"
+        "                self.grown = True\n"
+        "        return self.out.write(text)\n"
+        "with open('in.txt', 'rb') as src, open('out', 'w', encoding='utf-8') as out:\n"
+        "    result = bulk.convert_lines(\n"
+        "        src, OutputSpec('csv'), ['ad'], stream=Growing(out), second_process=True\n"
+        "    )\n"
+        "print(repr(result))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+        env=environment(), timeout=120, check=False,
+    )  # fmt: skip
+    count = LINES + len(added)
+    assert done.stdout.strip() == f"BulkResult(lines={count}, rows={count}, bad=0)", done.stderr
+    assert (tmp_path / "out").read_text().split("\n")[1:-1] == days + added

@@ -380,8 +380,9 @@ def convert_lines(
             report_rows(result.lines)
         if second is not None:
             progress.end(PROGRESS)  # (a progress line ends before the second half's rows)
-        if second is not None and not second.finish(converter, result):
-            for block in _blocks(source):  # the child declined: the rest is converted here
+            if second.finish(converter, result):
+                second.skip(source)  # then only what was added since the cut, if anything
+            for block in _blocks(source):  # (the child declined: the whole rest)
                 _write_block(block, result, converter)
                 report_rows(result.lines)
     finally:
@@ -531,9 +532,10 @@ def write_table(
         converter = add(_blocks(source, second.limit if second else None))
         if second is not None:
             progress.end(PROGRESS)  # (a progress line ends before the second half's rows)
-            if converter is None or not second.finish(converter, result):
-                second.close()  # (still a table: the child's tsv rows are not wanted)
-                converter = add(_blocks(source))
+            if converter is not None and second.finish(converter, result):
+                second.skip(source)  # then only what was added since the cut, if anything
+            second.close()  # (still a table: the child's tsv rows are not wanted)
+            converter = add(_blocks(source))
         if converter is None:
             result.rows = render_rows(table.rows(), spec, table.columns, stream)
     finally:

@@ -57,9 +57,10 @@ class SecondHalf:
     """A child converting ``[split, end)`` of stdin's file; this process reads up to
     ``split`` (``limit`` bytes from where it started)."""
 
-    def __init__(self, pid: int, limit: int, status: int, go: int) -> None:
+    def __init__(self, pid: int, limit: int, end: int, status: int, go: int) -> None:
         self.pid = pid
         self.limit = limit
+        self.end = end  # where the file ended when it was cut
         self._status = status  # the child's count of rows (or _DECLINED), then EOF
         self._go = go  # one byte: write your rows now
         self._reaped = False
@@ -94,6 +95,11 @@ class SecondHalf:
         result.lines += count
         logs.note(__name__, f"date: the last {count:,} rows were converted by a second process")
         return True
+
+    def skip(self, source: BinaryIO) -> None:
+        """Move ``source`` past the child's half: what was added to the file since it was cut
+        (a log still written to) is read on by this process."""
+        os.lseek(source.fileno(), self.end, os.SEEK_SET)
 
     def close(self) -> None:
         """Stop the child if it is still there (an error or Ctrl-C in the first half) and reap
@@ -155,7 +161,7 @@ def start(
         _child(converter, fd, split, here + size, out, text, status_w, go_r)
     os.close(status_w)
     os.close(go_r)
-    return SecondHalf(pid, split - here, status_r, go_w)
+    return SecondHalf(pid, split - here, here + size, status_r, go_w)
 
 
 def _child(
