@@ -5,7 +5,8 @@
 at a line start a little before its middle (``CUT``). A child process (``os.fork``, so it
 shares this process's state, copy-on-write) converts the second half into memory while this
 process converts the first half as it always does; then this process writes the format's
-separator, and the child writes its rows straight to the same stdout and exits.
+separator, and the child writes its rows straight to the same stdout and exits; lines added
+to the file after the cut (a log still written to) are then read on here.
 
 The child takes only what the day table answers: at the first block it cannot (a blank line,
 a bad day, Windows line ends, a last line without its newline, …) it declines, writes
