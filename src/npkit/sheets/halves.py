@@ -152,17 +152,39 @@ def start(
         return None
     split = middle + newline + 1
     stream.flush()  # nothing the child inherits is written twice
+    import signal
+
     status_r, status_w = os.pipe()
     go_r, go_w = os.pipe()
-    pid = os.fork()
+    # Ctrl-C is held back over the fork: the child must not run this process's handler.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except OSError:  # (no more processes allowed): one process does it all
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        for end in (status_r, status_w, go_r, go_w):
+            os.close(end)
+        return None
     if pid == 0:  # the child: never returns
-        os.close(status_r)
-        os.close(go_w)
-        text = (encoding, errors if isinstance(errors, str) else "strict")
-        _child(converter, fd, split, here + size, out, text, status_w, go_r)
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: gone at once, quietly
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+            os.close(status_r)
+            os.close(go_w)
+            text = (encoding, errors if isinstance(errors, str) else "strict")
+            code = _child(converter, fd, split, here + size, out, text, status_w, go_r)
+        finally:
+            os._exit(code)  # nothing this process inherited is flushed or run
     os.close(status_w)
     os.close(go_r)
-    return SecondHalf(pid, split - here, here + size, status_r, go_w)
+    second = SecondHalf(pid, split - here, here + size, status_r, go_w)
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a Ctrl-C held back arrives here
+    except BaseException:
+        second.close()
+        raise
+    return second
 
 
 def _child(
@@ -174,35 +196,28 @@ def _child(
     encoding: tuple[str, str],
     status: int,
     go: int,
-) -> None:
+) -> int:
     """Convert ``[split, end)`` of ``fd`` from the day table, report the count, wait for the
-    word, write the rows to ``out`` and exit; decline at the first block the table cannot
-    answer. Exits with ``os._exit``: nothing this process inherited is flushed or run."""
-    code = 1
+    word, write the rows to ``out``; decline at the first block the table cannot answer. The
+    child's exit status: 0, ``_BROKEN_PIPE`` or 1 (it reports by its status only)."""
     try:
-        import signal
-
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: gone at once, quietly
         rows = _convert(converter, _read_span(fd, split, end))
         if rows is None:
             os.write(status, _DECLINED)
-            code = 0
-        else:
-            text, count, unverified = rows
-            data = text.encode(*encoding)
-            os.write(status, f"{count} {unverified}\n".encode())
-            os.close(status)  # the parent reads to the end: it has the whole report
-            if os.read(go, 1) == b"g":
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(out, view) :]
-            code = 0
+            return 0
+        text, count, unverified = rows
+        data = text.encode(*encoding)
+        os.write(status, f"{count} {unverified}\n".encode())
+        os.close(status)  # the parent reads to the end: it has the whole report
+        if os.read(go, 1) == b"g":
+            view = memoryview(data)
+            while view:
+                view = view[os.write(out, view) :]
+        return 0
     except BrokenPipeError:
-        code = _BROKEN_PIPE
-    except BaseException:  # a child reports by its exit status only
-        code = 1
-    finally:
-        os._exit(code)
+        return _BROKEN_PIPE
+    except BaseException:  # (a report by exit status only: never a traceback)
+        return 1
 
 
 def _convert(converter: _LineConverter, data: bytes) -> tuple[str, int, int] | None:
