@@ -119,8 +119,8 @@ def load_file() -> dict[str, Any]:
 
 
 def _shown() -> str:
-    """The config file's path for a message."""
-    return quote(str(config_path()), limit=200)
+    """The config file's path for a message (as text: no pathlib on a read of the file)."""
+    return quote(config_file(), limit=200)
 
 
 def _check_key_depth(text: str, shown: str) -> None:

@@ -15,8 +15,7 @@ or ``npkit.dates.periods``)::
 
 from __future__ import annotations
 
-import sys
-
+from npkit import lazy_names
 from npkit.dates.convert import (
     FIRST_BS_YEAR,
     NEPAL_TZ,
@@ -58,28 +57,22 @@ if TYPE_CHECKING:
     )
     from npkit.dates.reading import Reading
 
-_LAZY = {
-    "ParsedDate": "parse",
-    "parse_bs_month": "parse",
-    "parse_date": "parse",
-    "parse_day": "parse",
-    "parse_fiscal_label": "parse",
-    "parse_number": "parse",
-    "parse_to_ad": "parse",
-    "Reading": "reading",
-}
+_PARSER = "npkit.dates.parse"
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "ParsedDate": _PARSER,
+        "parse_bs_month": _PARSER,
+        "parse_date": _PARSER,
+        "parse_day": _PARSER,
+        "parse_fiscal_label": _PARSER,
+        "parse_number": _PARSER,
+        "parse_to_ad": _PARSER,
+        "Reading": "npkit.dates.reading",
+    },
+)
 """Names whose modules load on first use: the parser of what people type (its tables and
 patterns) is not needed by ``npkit date today``, a patro or a conversion of ``date`` objects."""
-
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'npkit.dates' has no attribute {name!r}")
-    __import__(f"npkit.dates.{module}")  # not importlib: it imports warnings
-    value = getattr(sys.modules[f"npkit.dates.{module}"], name)
-    globals()[name] = value  # the next lookup is a plain one
-    return value
 
 
 __all__ = [

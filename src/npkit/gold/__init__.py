@@ -20,7 +20,7 @@ need (``Provider`` is a ``typing.Protocol``, ``Weight`` a dataclass: each costs 
 
 from __future__ import annotations
 
-import sys
+from npkit import lazy_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -69,11 +69,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """Import a public name's module on first use (``gold.prices`` without ``gold.value``)."""
-    if name in _EXPORTS:
-        __import__(_EXPORTS[name])
-        found = getattr(sys.modules[_EXPORTS[name]], name)
-        globals()[name] = found  # later lookups skip this function
-        return found
-    raise AttributeError(f"module 'npkit.gold' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _EXPORTS)  # each public name's module, on first use

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from npkit.output.width import cell_width, wrap_words
+from npkit.output.width import cell_width, wrap_units, wrap_words
 
 BREAK = "\b"
 DESCRIPTION_INDENT = 4
@@ -166,22 +166,14 @@ def usage_lines(prefix: str, args: str, width: int) -> list[str]:
     arguments under the first (as Click does), never broken inside one: a choice list wider
     than the line breaks after a ``|``."""
     indent = " " * cell_width(prefix)
-    lines: list[str] = []
-    if width - len(indent) < 20:  # a long command: its arguments start on a line of their own
+    own_line = width - len(indent) < 20  # a long command: its arguments on lines of their own
+    if own_line:
         indent = " " * 4
-        lines.append(prefix.rstrip())
     room = width - len(indent)
-    pieces = [part for word in args.split() for part in term_lines(word, room)]
-    current = "" if lines else prefix.rstrip()
-    for piece in (p.strip() for p in pieces):
-        joined = f"{current} {piece}" if current.strip() else indent + piece
-        if current.strip() and cell_width(joined) > width:
-            lines.append(current)
-            current = indent + piece
-        else:
-            current = joined
-    lines.append(current)
-    return lines
+    pieces = [part.strip() for word in args.split() for part in term_lines(word, room)]
+    if own_line:
+        return [prefix.rstrip(), *wrap_units(pieces, width, indent, first=indent)]
+    return wrap_units([prefix.rstrip(), *pieces], width, indent)
 
 
 def term_lines(term: str, width: int) -> list[str]:

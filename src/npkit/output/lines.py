@@ -93,13 +93,18 @@ class RowWriter:
         if count:
             separator = self.kind.separator
             write = self.stream.write
-            write(self.kind.opening if self.rows_written == 0 else separator)
+            write(self.lead())
             for index, piece in enumerate(pieces):
                 if index:
                     write(separator)
                 write(piece)
             self.rows_written += count
             self.stream.flush()
+
+    def lead(self) -> str:
+        """What comes before more rows: the document's opening, or the separator after the
+        rows so far."""
+        return self.kind.opening if self.rows_written == 0 else self.kind.separator
 
     def close(self) -> None:
         """Finish the document (closes the JSON array; ``[]`` when nothing was written)."""

@@ -28,9 +28,15 @@ _JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
 
 def _is_decimal(value: object) -> bool:
     """``isinstance(value, Decimal)`` without importing ``decimal`` (~2.5 ms, on every
-    ``npkit date`` call): until something has imported it, no value can be a Decimal."""
+    ``npkit date`` call)."""
+    return _is_decimal_type(type(value))
+
+
+def _is_decimal_type(kind: type) -> bool:
+    """``issubclass(kind, Decimal)``, without importing ``decimal``: until something has
+    imported it, no value can be a Decimal."""
     decimal = sys.modules.get("decimal")
-    return decimal is not None and isinstance(value, decimal.Decimal)
+    return decimal is not None and issubclass(kind, decimal.Decimal)
 
 
 def json_value(value: Any) -> str:
@@ -53,8 +59,7 @@ def _json_way(kind: type) -> Callable[[Any], str]:
         return _JSON_CONSTANTS.__getitem__
     if kind is int:
         return int.__repr__  # as json.dumps writes an int
-    decimal = sys.modules.get("decimal")  # (not imported: no value can be a Decimal)
-    if decimal is not None and issubclass(kind, decimal.Decimal):
+    if _is_decimal_type(kind):
         return _decimal_json
     if issubclass(kind, date):
         return _iso_json  # a datetime too: ISO 8601 with its offset

@@ -15,6 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -40,15 +44,22 @@ def wrap_words(text: str, width: int, indent: str = "") -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken only at spaces (never inside a
     word, a number or a path: a word wider than the line has a line of its own); lines after
     the first start with ``indent``."""
+    return wrap_units(text.split(" "), width, indent)
+
+
+def wrap_units(units: Iterable[str], width: int, indent: str = "", first: str = "") -> list[str]:
+    """``units`` (words, or pieces that must stay whole) joined by spaces in lines of at most
+    ``width`` cells, a unit wider than the line on a line of its own; the first line starts
+    with ``first``, the others with ``indent`` (empty units are skipped)."""
     lines: list[str] = []
     current = ""
-    for word in text.split(" "):
-        if not word:
+    for unit in units:
+        if not unit:
             continue
-        joined = f"{current} {word}" if current else (indent if lines else "") + word
+        joined = f"{current} {unit}" if current else (indent if lines else first) + unit
         if current and cell_width(joined) > width:
             lines.append(current)
-            current = indent + word
+            current = indent + unit
         else:
             current = joined
     lines.append(current)

@@ -331,10 +331,13 @@ class _LineConverter:
 
 
 class UnverifiedYearWarning:
-    """Warns once per run when a converted date falls in a BS year with known-bad data."""
+    """Warns once per run when a converted date falls in a BS year with known-bad data
+    (``say`` False: only notes the ``year``, for a second process whose parent warns)."""
 
-    def __init__(self) -> None:
+    def __init__(self, say: bool = True) -> None:
         self.warned = False
+        self.say = say
+        self.year = 0  # the first unverified year met
 
     def check(self, bs: dates.BSDate) -> bool:
         """Warn if ``bs`` is the run's first day of an unverified year; True when it warned."""
@@ -344,7 +347,9 @@ class UnverifiedYearWarning:
         """Warn if a day of BS ``year`` is the run's first of an unverified year."""
         if not self.warned and year in dates.UNVERIFIED_YEARS:
             self.warned = True
-            dates.warn_unverified(year)  # the one rule (once per run)
+            self.year = year
+            if self.say:
+                dates.warn_unverified(year)  # the one rule (once per run)
             return True
         return False
 
@@ -380,9 +385,8 @@ def convert_lines(
             report_rows(result.lines)
         if second is not None:
             progress.end(PROGRESS)  # (a progress line ends before the second half's rows)
-            if second.finish(converter, result):
-                second.skip(source)  # then only what was added since the cut, if anything
-            for block in _blocks(source):  # (the child declined: the whole rest)
+            second.finish(converter, result, source)
+            for block in _blocks(source):  # what the child did not write
                 _write_block(block, result, converter)
                 report_rows(result.lines)
     finally:
@@ -532,10 +536,11 @@ def write_table(
         converter = add(_blocks(source, second.limit if second else None))
         if second is not None:
             progress.end(PROGRESS)  # (a progress line ends before the second half's rows)
-            if converter is not None and second.finish(converter, result):
-                second.skip(source)  # then only what was added since the cut, if anything
-            second.close()  # (still a table: the child's tsv rows are not wanted)
-            converter = add(_blocks(source))
+            if converter is None:
+                second.close()  # still a table: the child's tsv rows are not wanted
+            else:
+                second.finish(converter, result, source)
+            converter = add(_blocks(source))  # what the child did not write
         if converter is None:
             result.rows = render_rows(table.rows(), spec, table.columns, stream)
     finally:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import sys
-from itertools import chain
 
 from npkit import logs
 
@@ -66,23 +65,23 @@ class SecondHalf:
         self._go = go  # one byte: write your rows now
         self._reaped = False
 
-    def finish(self, converter: _LineConverter, result: BulkResult) -> bool:
-        """Once this process has written the first half: let the child write its rows (True),
-        or, when it declined, say so (False: the rest is converted here)."""
+    def finish(self, converter: _LineConverter, result: BulkResult, source: BinaryIO) -> None:
+        """Once this process has written the first half: let the child write its rows and
+        move ``source`` past them (what was added to the file since the cut, a log still
+        written to, is then read on here); when the child declined, leave ``source`` at the
+        cut (the rest is converted here)."""
         report = _read_all(self._status)
         fields = report.split()
         if report == _DECLINED or len(fields) != 2:
             self.close()
             logs.note(__name__, "date: the second half is converted here, line by line (a"
                       " second process takes only lines of plain YYYY-MM-DD days)")  # fmt: skip
-            return False
+            return
         count, unverified = int(fields[0]), int(fields[1])
         writer = converter.writer
         if unverified:
             converter.unverified.check_year(unverified)
-        writer.stream.write(
-            writer.kind.opening if writer.rows_written == 0 else writer.kind.separator
-        )
+        writer.stream.write(writer.lead())
         writer.stream.flush()
         os.write(self._go, b"g")
         status = self._wait()
@@ -94,13 +93,8 @@ class SecondHalf:
             raise RuntimeError(f"the process writing the second half failed ({status})")
         writer.rows_written += count
         result.lines += count
-        logs.note(__name__, f"date: the last {count:,} rows were converted by a second process")
-        return True
-
-    def skip(self, source: BinaryIO) -> None:
-        """Move ``source`` past the child's half: what was added to the file since it was cut
-        (a log still written to) is read on by this process."""
         os.lseek(source.fileno(), self.end, os.SEEK_SET)
+        logs.note(__name__, f"date: the last {count:,} rows were converted by a second process")
 
     def close(self) -> None:
         """Stop the child if it is still there (an error or Ctrl-C in the first half) and reap
@@ -222,36 +216,25 @@ def _child(
 
 def _convert(converter: _LineConverter, data: bytes) -> tuple[str, int, int] | None:
     """The rows of ``data`` (joined with the format's separator), their count and the first
-    unverified BS year met (0: none); None when a block is not the day table's."""
-    from npkit import dates
+    unverified BS year met (0: none), each block through the converter's day table
+    (``convert_block``); None when a block is not the day table's."""
     from npkit.sheets import isodays
 
     step = isodays.WIDTH * BLOCK_LINES
-    blocks = (data[start : start + step] for start in range(0, len(data), step))
-    all_slots = map(isodays.slots, blocks)
-    first = next(all_slots, None)
-    if first is None:
+    if isodays.slots(data[:step]) is None:
         return None  # (before the table is built: a file of other dates costs nothing)
+    converter.unverified.say = False  # the run's one warning is the parent's to give
     if converter.grid is None:
-        converter.prefill()
-    held = {slot for slot in converter.held.values() if slot is not None}
-    unverified = 0
+        converter.prefill()  # (a long half: however few distinct days its first block has)
     pieces: list[str] = []
     count = 0
-    for day_slots in chain([first], all_slots):
-        if day_slots is None:
+    for start in range(0, len(data), step):
+        converted = converter.convert_block(data[start : start + step])
+        if converted is None:
             return None
-        if held and not unverified and not held.isdisjoint(day_slots):
-            index = next(i for i, slot in converter.held.items() if slot in day_slots)
-            unverified = dates.parse_day(converter.day_keys[index])[1].year
-            converter.release_held()  # the warning is the parent's to give
-            held = set()
-        found = converter._pieces(day_slots)
-        if found is None:
-            return None
-        pieces += found
-        count += len(day_slots)
-    return converter.writer.kind.separator.join(pieces), count, unverified
+        pieces += converted[0]
+        count += converted[1]
+    return converter.writer.kind.separator.join(pieces), count, converter.unverified.year
 
 
 def _read_span(fd: int, start: int, end: int) -> bytes:
